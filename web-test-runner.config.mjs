@@ -1,0 +1,32 @@
+// @web/test-runner: every browser test runs in Debian's headless Chromium.
+import {chromeLauncher} from '@web/test-runner-chrome';
+import {esbuildPlugin} from '@web/dev-server-esbuild';
+import {fileURLToPath} from 'node:url';
+import {existsSync} from 'node:fs';
+import {findChromium, chromiumArgs} from './scripts/chromium.mjs';
+import {serverPlugin} from './test/helpers/server-plugin.mjs';
+
+// One group per top-level test folder (`--group protocol` runs one); empty folders are skipped.
+const groups = ['protocol', 'api', 'state', 'controllers', 'components', 'chat', 'e2e'].filter((name) =>
+  existsSync(`test/${name}`)
+);
+
+export default {
+  rootDir: '.',
+  nodeResolve: {exportConditions: ['development']},
+  concurrency: 2,
+  concurrentBrowsers: 1,
+  testFramework: {config: {timeout: 20000}},
+  testsFinishTimeout: 10 * 60 * 1000,
+  browserStartTimeout: 60000,
+  groups: groups.map((name) => ({name, files: `test/${name}/**/*.test.ts`})),
+  plugins: [
+    esbuildPlugin({ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url))}),
+    serverPlugin(),
+  ],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {executablePath: findChromium(), args: chromiumArgs},
+    }),
+  ],
+};
