@@ -3,6 +3,7 @@
 import {nodeResolve} from '@rollup/plugin-node-resolve';
 import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
+import {minifyTemplateLiterals} from 'rollup-plugin-minify-template-literals';
 
 export default {
   input: 'src/akece-chat.ts',
@@ -21,6 +22,8 @@ export default {
       exclude: ['test/**', 'src/**/testing.ts'],
       compilerOptions: {noEmit: false, declaration: false, sourceMap: true, plugins: []},
     }),
+    // Collapses the whitespace of Lit's html`` and css`` templates (our own markup only).
+    minifyTemplateLiterals(),
     terser({
       ecma: 2021,
       module: false,
