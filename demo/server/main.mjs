@@ -17,13 +17,6 @@ const server = await startServer({
   process.exit(1);
 });
 
-// Browsers treat localhost and 127.0.0.1 as different origins; the pages work on either.
-const pretty = server.url.replace(/\/\/(127\.0\.0\.1|\[::1\]|0\.0\.0\.0|\[::\]):/, '//localhost:');
-console.log(`akece server listening on ${server.url}`);
-console.log(`  demo shop:      ${pretty}/`);
-console.log(`  agent console:  ${pretty}/agent`);
-console.log(`  inbox:          ${server.inboxIdentifier}${env.DATA_FILE ? `, data in ${env.DATA_FILE}` : ''}`);
-
 let stopping = false;
 const stop = async () => {
   if (stopping) return process.exit(1); // a second Ctrl-C forces it
@@ -34,3 +27,16 @@ const stop = async () => {
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
+
+// Browsers treat localhost and 127.0.0.1 as different origins; the pages work on either.
+const pretty = server.url.replace(/\/\/(127\.0\.0\.1|\[::1\]|0\.0\.0\.0|\[::\]):/, '//localhost:');
+// One write, so a parent process reading the "listening" line also has the URLs.
+console.log(
+  [
+    `akece server listening on ${server.url}`,
+    `  demo shop:      ${pretty}/`,
+    `  agent console:  ${pretty}/agent`,
+    `  inbox:          ${server.inboxIdentifier}${env.DATA_FILE ? `, data in ${env.DATA_FILE}` : ''}`,
+  ].join('\n')
+);
+
