@@ -1,0 +1,54 @@
+// A Cable on FakeWebSocket + FakeEnvironment + sinon fake timers, with a log of what it emitted.
+import sinon from 'sinon';
+import {Cable, type CableEventMap, type CableOptions} from '../../src/protocol/cable.js';
+import {FakeEnvironment, fakeSockets, type FakeWebSocket} from '../../src/protocol/testing.js';
+import {TOKEN, confirm, ping, welcome} from '../helpers/frames.js';
+
+export const CABLE_URL = 'wss://chat.example/cable';
+
+export function setup(options: Partial<CableOptions> = {}) {
+  const clock = sinon.useFakeTimers({now: 1_700_000_000_000, toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date']});
+  const net = fakeSockets();
+  const env = new FakeEnvironment();
+  // random() = 1 makes every backoff delay its cap: deterministic and easy to read.
+  const cable = new Cable({url: CABLE_URL, pubsubToken: TOKEN, WebSocket: net.WebSocket, environment: env, random: () => 1, ...options});
+  const log = {
+    states: [] as CableEventMap['state']['state'][],
+    events: [] as CableEventMap['event'][],
+    errors: [] as CableEventMap['error'][],
+    subscribed: [] as boolean[],
+  };
+  cable.on('state', ({state}) => log.states.push(state));
+  cable.on('event', (e) => log.events.push(e));
+  cable.on('error', (e) => log.errors.push(e));
+  cable.on('subscribed', ({resumed}) => log.subscribed.push(resumed));
+
+  const last = (): FakeWebSocket => {
+    if (!net.last) throw new Error('no socket opened');
+    return net.last;
+  };
+  /** Lets RWS run its 0 ms wait and promise chain (and any timers due by `ms`). */
+  const tick = (ms = 0) => clock.tickAsync(ms);
+  /** Opens the next socket (after `wait` ms) and completes welcome + confirm on it. */
+  const subscribe = async (wait = 0) => {
+    await tick(wait);
+    const ws = last();
+    ws.accept();
+    ws.receive(welcome());
+    ws.receive(confirm());
+    return ws;
+  };
+  /** Advances time by `ms`, with the server pinging every 3 s like ActionCable. */
+  const alive = async (ms: number) => {
+    for (let t = 0; t < ms; t += 3000) {
+      await tick(Math.min(3000, ms - t));
+      if (last().readyState == 1) last().receive(ping());
+    }
+  };
+  /** Frames of a type the client sent on a socket. */
+  const sent = (ws: FakeWebSocket, command: string) => ws.frames.filter((f) => f.command == command);
+  const presences = (ws: FakeWebSocket) =>
+    sent(ws, 'message').filter((f) => JSON.parse(f.data as string).action == 'update_presence').length;
+
+  return {clock, net, env, cable, log, last, tick, subscribe, alive, sent, presences};
+}
