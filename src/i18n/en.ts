@@ -1,0 +1,45 @@
+// English, built in: the fallback for every other catalogue and for missing keys.
+// `{name}` placeholders are filled by `t()`.
+export const en = {
+  title: 'Chat with us',
+  subtitle: 'We usually reply in a few minutes',
+  open: 'Open chat',
+  close: 'Close chat',
+  unread: '{count} unread messages',
+  unread1: '1 unread message',
+  online: 'Online',
+  away: 'Away',
+  messages: 'Messages',
+  older: 'Load older messages',
+  loading: 'Loading…',
+  typing: '{name} is typing…',
+  agent: 'An agent',
+  you: 'You',
+  sending: 'Sending…',
+  failed: 'Not sent',
+  retry: 'Retry',
+  deleted: 'Message deleted',
+  st_open: 'Conversation reopened',
+  st_resolved: 'Conversation resolved',
+  st_pending: 'Conversation pending',
+  st_snoozed: 'Conversation snoozed',
+  input: 'Message',
+  placeholder: 'Write a message…',
+  send: 'Send',
+  attach: 'Attach files',
+  reconnecting: 'Reconnecting…',
+  offline: 'You are offline. Messages will be sent when you are back online.',
+  email: 'Your email address',
+  submit: 'Submit',
+  rate: 'Rate this conversation',
+  rating: '{n} of 5',
+  feedback: 'Tell us more (optional)',
+  image: 'Image',
+  file: 'File',
+};
+
+/** A key of the message catalogue. */
+export type MessageKey = keyof typeof en;
+
+/** One locale's strings: the same keys as English. */
+export type Catalogue = Record<MessageKey, string>;

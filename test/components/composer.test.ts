@@ -1,0 +1,186 @@
+import {expect, fixture, html, oneEvent} from '@open-wc/testing';
+import {sendKeys} from '@web/test-runner-commands';
+import sinon from 'sinon';
+import {AkeceComposer} from '../../src/components/composer/composer.js';
+import {en} from '../../src/i18n/en.js';
+import {define, inner} from './host.js';
+import type {TestHost} from './host.js';
+
+define();
+
+const parts = (el: AkeceComposer) => ({
+  field: el.shadowRoot!.querySelector('textarea')!,
+  send: el.shadowRoot!.querySelector<HTMLButtonElement>('[part=send-button]')!,
+  picker: el.shadowRoot!.querySelector<HTMLInputElement>('input[type=file]')!,
+});
+
+describe('<akece-composer>', () => {
+  let el: AkeceComposer;
+  beforeEach(async () => {
+    el = await fixture<AkeceComposer>(html`<akece-composer></akece-composer>`);
+  });
+  afterEach(() => sinon.restore());
+
+  it('renders defaults: composer part, labelled field and send button', () => {
+    const {field, send} = parts(el);
+    expect(el.shadowRoot!.querySelector('[part=composer]')).to.contain(field);
+    expect(field.getAttribute('aria-label')).to.equal(en.input);
+    expect(field.placeholder).to.equal(en.placeholder);
+    expect(send.getAttribute('aria-label')).to.equal(en.send);
+    expect(parseFloat(getComputedStyle(field).fontSize)).to.be.at.least(16);
+    expect(el.disabled).to.be.false;
+  });
+
+  it('maps strings and the disabled attribute', async () => {
+    el.strings = {...en, send: 'Enviar', input: 'Mensaje'};
+    el.setAttribute('disabled', '');
+    await el.updateComplete;
+    const {field, send} = parts(el);
+    expect(el.disabled).to.be.true;
+    expect(send.getAttribute('aria-label')).to.equal('Enviar');
+    expect(field.getAttribute('aria-label')).to.equal('Mensaje');
+    expect(field.disabled && send.disabled).to.be.true;
+  });
+
+  it('sends on Enter, trimmed, and clears the field', async () => {
+    el.focus();
+    await sendKeys({type: '  hello there '});
+    const ev = oneEvent(el, 'akece-send-request');
+    await sendKeys({press: 'Enter'});
+    const e = await ev;
+    expect(e.content).to.equal('hello there');
+    expect(e.files).to.deep.equal([]);
+    expect(e.bubbles && e.composed).to.be.true;
+    expect(parts(el).field.value).to.equal('');
+  });
+
+  it('adds a line on Shift+Enter without sending', async () => {
+    const spy = sinon.spy();
+    el.addEventListener('akece-send-request', spy);
+    el.focus();
+    await sendKeys({type: 'a'});
+    await sendKeys({down: 'Shift'});
+    await sendKeys({press: 'Enter'});
+    await sendKeys({up: 'Shift'});
+    await sendKeys({type: 'b'});
+    expect(parts(el).field.value).to.equal('a\nb');
+    expect(spy.called).to.be.false;
+  });
+
+  it('does not send while an IME is composing', async () => {
+    const spy = sinon.spy();
+    el.addEventListener('akece-send-request', spy);
+    const {field} = parts(el);
+    field.value = 'にほん';
+    field.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', isComposing: true, bubbles: true}));
+    expect(spy.called).to.be.false;
+    expect(field.value).to.equal('にほん');
+  });
+
+  it('sends with the send button, never empty text', async () => {
+    const spy = sinon.spy();
+    el.addEventListener('akece-send-request', spy);
+    const {field, send} = parts(el);
+    send.click();
+    field.value = '   ';
+    send.click();
+    expect(spy.called).to.be.false;
+    field.value = 'hi';
+    send.click();
+    expect(spy.calledOnce).to.be.true;
+    expect(spy.firstCall.args[0].content).to.equal('hi');
+  });
+
+  it('sends picked files', async () => {
+    const {picker} = parts(el);
+    const dt = new DataTransfer();
+    dt.items.add(new File(['x'], 'a.txt', {type: 'text/plain'}));
+    picker.files = dt.files;
+    const ev = oneEvent(el, 'akece-send-request');
+    picker.dispatchEvent(new Event('change'));
+    const e = await ev;
+    expect(e.files.map((f) => f.name)).to.deep.equal(['a.txt']);
+    expect(e.content).to.equal('');
+  });
+
+  it('attach button opens the file picker', () => {
+    const {picker} = parts(el);
+    const click = sinon.stub(picker, 'click');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button.ib:not([part])')!.click();
+    expect(click.calledOnce).to.be.true;
+  });
+
+  it('emits typing on at the first key, off after 4 s idle, on send and on blur', async () => {
+    const clock = sinon.useFakeTimers({toFake: ['setTimeout', 'clearTimeout']});
+    const seen: boolean[] = [];
+    el.addEventListener('akece-typing', (e) => seen.push(e.on));
+    const {field, send} = parts(el);
+    const input = (v: string) => {
+      field.value = v;
+      field.dispatchEvent(new Event('input'));
+    };
+    input('a');
+    input('ab');
+    expect(seen).to.deep.equal([true]);
+    clock.tick(3999);
+    expect(seen).to.deep.equal([true]);
+    clock.tick(1);
+    expect(seen).to.deep.equal([true, false]);
+    input('abc');
+    send.click();
+    expect(seen).to.deep.equal([true, false, true, false]);
+    input('x');
+    field.dispatchEvent(new FocusEvent('blur'));
+    expect(seen).to.deep.equal([true, false, true, false, true, false]);
+    expect(clock.countTimers()).to.equal(0);
+  });
+
+  it('grows with its content up to a cap', async () => {
+    const {field} = parts(el);
+    const h = field.offsetHeight;
+    field.value = 'a\nb\nc';
+    field.dispatchEvent(new Event('input'));
+    expect(field.offsetHeight).to.be.greaterThan(h);
+    field.value = 'a\n'.repeat(40);
+    field.dispatchEvent(new Event('input'));
+    expect(field.offsetHeight).to.be.below(200);
+  });
+
+  it('focus() focuses the text field', () => {
+    el.focus();
+    expect(el.shadowRoot!.activeElement).to.equal(parts(el).field);
+  });
+
+  it('leaves no timer behind when removed', () => {
+    const clock = sinon.useFakeTimers({toFake: ['setTimeout', 'clearTimeout']});
+    const {field} = parts(el);
+    field.value = 'a';
+    field.dispatchEvent(new Event('input'));
+    expect(clock.countTimers()).to.equal(1);
+    el.remove();
+    expect(clock.countTimers()).to.equal(0);
+  });
+
+  it('survives remove and re-append', async () => {
+    const parent = el.parentElement!;
+    el.strings = {...en, send: 'Go'};
+    el.remove();
+    parent.append(el);
+    await el.updateComplete;
+    const {field, send} = parts(el);
+    expect(send.getAttribute('aria-label')).to.equal('Go');
+    field.value = 'again';
+    const ev = oneEvent(el, 'akece-send-request');
+    send.click();
+    expect((await ev).content).to.equal('again');
+  });
+
+  it('is accessible, with the tokens of both themes', async () => {
+    await expect(el).to.be.accessible();
+    for (const theme of ['light', 'dark']) {
+      const host = await fixture<TestHost>(html`<akece-test-host theme=${theme} .tpl=${html`<akece-composer></akece-composer>`}></akece-test-host>`);
+      await inner<AkeceComposer>(host, 'akece-composer').updateComplete;
+      await expect(host).to.be.accessible();
+    }
+  });
+});
