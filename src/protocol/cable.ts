@@ -87,10 +87,8 @@ const browser: CableEnvironment = {
 export class Cable {
   /** The exact subscribe identifier; frames are matched against it by string equality. */
   readonly identifier: string;
-  /** Frames dropped as malformed, unknown, or for another identifier. */
-  droppedFrames = 0;
-
   private s: ConnectionState = 'idle';
+  private dropped = 0;
   private ws?: RWS;
   private env: CableEnvironment;
   private ls = new Map<string, Set<Listener>>();
@@ -110,11 +108,18 @@ export class Cable {
   private seen = 0;
   private hiddenAt = 0;
   private beatMs: number;
+  private staleMs: number;
 
   constructor(private o: CableOptions) {
     this.identifier = JSON.stringify({channel: CHANNEL, pubsub_token: o.pubsubToken});
     this.env = o.environment ?? browser;
     this.beatMs = (Math.max(o.presenceInterval ?? PRESENCE_INTERVAL_S, 1) || PRESENCE_INTERVAL_S) * 1e3;
+    this.staleMs = o.staleAfterMs ?? STALE_AFTER_MS;
+  }
+
+  /** Frames dropped as malformed, unknown, or for another identifier. */
+  get droppedFrames(): number {
+    return this.dropped;
   }
 
   /** 'idle' until connect(); 'connected' once the subscription is confirmed. */
@@ -133,12 +138,15 @@ export class Cable {
         WebSocket: this.o.WebSocket,
         maxReconnectionDelay: 0,
         maxEnqueuedMessages: 0,
+        // A handshake gets as long as an open socket may stay silent.
+        connectionTimeout: this.staleMs,
       });
     } catch (e) {
       return this.fail('socket-error', String(e));
     }
     for (const t of SOCKET_EVENTS) ws.addEventListener(t, this.handle);
     const env = this.env;
+    if (env.isHidden()) this.hiddenAt = Date.now();
     this.disposers.push(
       () => {
         for (const t of SOCKET_EVENTS) ws.removeEventListener(t, this.handle);
@@ -177,7 +185,6 @@ export class Cable {
   /** Drops the socket and reconnects now, also after a fatal error. */
   reconnect(): void {
     if (!this.ws) return this.connect();
-    if (this.disposed) return;
     this.fatal = false;
     this.set(this.waiting());
     this.kick();
@@ -201,7 +208,7 @@ export class Cable {
       this.emit('error', {code: 'socket-error', message: 'WebSocket error', fatal: false});
     } else {
       this.seen = Date.now();
-      this.arm('stale', () => this.drop(), this.o.staleAfterMs ?? STALE_AFTER_MS);
+      this.arm('stale', () => this.drop(), this.staleMs);
       if (e.type == 'message') this.frame(parse(e.data));
     }
   };
@@ -243,7 +250,7 @@ export class Cable {
           if (ev) return this.emit('event', ev);
         }
       }
-    this.droppedFrames++;
+    this.dropped++;
   }
 
   private beat = () => {
@@ -286,7 +293,7 @@ export class Cable {
 
   private visibility() {
     const t = Date.now();
-    const ms = this.o.staleAfterMs ?? STALE_AFTER_MS;
+    const ms = this.staleMs;
     if (this.env.isHidden()) this.hiddenAt ||= t;
     else {
       // Hidden tabs throttle timers, so the stale timer may not have fired yet.

@@ -1,7 +1,8 @@
 import {expect} from '@open-wc/testing';
 import sinon from 'sinon';
+import * as fc from 'fast-check';
 import {Cable} from '../../src/protocol/cable.js';
-import {IDENTIFIER, TOKEN, confirm, event, fixtureJson, ping, welcome} from '../helpers/frames.js';
+import {IDENTIFIER, TOKEN, confirm, event, fixtureJson, ping, reject, welcome} from '../helpers/frames.js';
 import {CABLE_URL, setup} from './setup.js';
 
 type T = ReturnType<typeof setup>;
@@ -111,6 +112,21 @@ describe('Cable: perform and heartbeat', () => {
     expect(t.presences(ws)).to.equal(2);
     await t.alive(60000);
     expect(t.presences(ws)).to.equal(4);
+  });
+
+  it('falls back to 30 s for a NaN presenceInterval and clamps tiny ones to 1 s', async () => {
+    t = setup({presenceInterval: NaN});
+    t.cable.connect();
+    const ws = await t.subscribe();
+    await t.alive(30000);
+    expect(t.presences(ws)).to.equal(2);
+    t.cable.dispose();
+    t.clock.restore();
+    t = setup({presenceInterval: 0});
+    t.cable.connect();
+    const ws2 = await t.subscribe();
+    await t.alive(3000);
+    expect(t.presences(ws2)).to.equal(4);
   });
 
   it('honours a custom presenceInterval', async () => {
@@ -245,6 +261,31 @@ describe('Cable: events', () => {
     expect(t.log.events).to.have.length(1);
     ws.receive(event(IDENTIFIER, 'message.created', msg));
     expect(t.log.events).to.have.length(2);
+  });
+
+  it('never throws or emits for arbitrary frames, and counts every one', async () => {
+    t = setup();
+    t.cable.connect();
+    const ws = await t.subscribe();
+    const junk = fc.oneof(
+      fc.string(),
+      fc.json(),
+      fc.jsonValue().map((message) => JSON.stringify({identifier: IDENTIFIER, message})),
+      fc
+        .record({event: fc.constantFrom('message.created', 'conversation.typing_on', 'presence.update', 'x'), data: fc.jsonValue()})
+        .filter(({data}) => typeof data != 'object' || data === null || Array.isArray(data))
+        .map((message) => JSON.stringify({identifier: IDENTIFIER, message}))
+    );
+    let count = 0;
+    fc.assert(
+      fc.property(junk, (frame) => {
+        ws.receive(frame);
+        count++;
+        return t.log.events.length + t.cable.droppedFrames == count;
+      })
+    );
+    expect(t.log.events.length + t.cable.droppedFrames).to.equal(count);
+    expect(count).to.be.greaterThan(0);
   });
 
   it('on() returns a remover', async () => {
@@ -383,6 +424,19 @@ describe('Cable: subscription failures and server disconnects', () => {
     await t.tick(1000);
     expect(t.net.sockets).to.have.length(1);
     expect(t.cable.state).to.equal('error');
+  });
+
+  it('ignores a reject for another identifier', async () => {
+    t = setup();
+    t.cable.connect();
+    await t.tick();
+    t.last().accept();
+    t.last().receive(welcome());
+    t.last().receive(reject(JSON.stringify({channel: 'RoomChannel', pubsub_token: 'other'})));
+    expect(t.cable.state).to.equal('connecting');
+    expect(t.cable.droppedFrames).to.equal(1);
+    t.last().receive(confirm());
+    expect(t.cable.state).to.equal('connected');
   });
 
   it('reconnect() resumes after a fatal error', async () => {
@@ -551,6 +605,28 @@ describe('Cable: network and visibility', () => {
     expect(t.net.sockets).to.have.length(2);
   });
 
+  it('counts a page that starts hidden as hidden since connect()', async () => {
+    t = setup();
+    t.env.hidden = true;
+    t.cable.connect();
+    const ws = await t.subscribe();
+    t.clock.setSystemTime(Date.now() + 60000);
+    t.env.fire('visible');
+    expect(ws.readyState).to.equal(3);
+  });
+
+  it('gives a handshake staleAfterMs to complete', async () => {
+    t = setup();
+    t.cable.connect();
+    await t.tick();
+    await t.tick(5999);
+    expect(t.last().readyState).to.equal(0);
+    await t.tick(1);
+    expect(t.last().readyState).to.equal(3);
+    expect(t.log.errors[0]).to.include({code: 'socket-error', fatal: false});
+    expect(t.cable.state).to.equal('reconnecting');
+  });
+
   it('keeps the socket after a short hide, or a long one with fresh frames', async () => {
     t = setup();
     t.cable.connect();
@@ -634,9 +710,22 @@ describe('Cable: dispose', () => {
     expect(t.net.sockets).to.have.length(0);
   });
 
-  it('works with a real Cable default environment outside tests', () => {
-    const cable = new Cable({url: CABLE_URL, pubsubToken: TOKEN, WebSocket: class {}});
-    expect(cable.state).to.equal('idle');
-    cable.dispose();
+  it('uses window and document by default, and removes its listeners on dispose', async () => {
+    t = setup();
+    const add = [sinon.spy(window, 'addEventListener'), sinon.spy(document, 'addEventListener')];
+    const remove = [sinon.spy(window, 'removeEventListener'), sinon.spy(document, 'removeEventListener')];
+    try {
+      const cable = new Cable({url: CABLE_URL, pubsubToken: TOKEN, WebSocket: t.net.WebSocket});
+      cable.connect();
+      expect(cable.state).to.equal(navigator.onLine ? 'connecting' : 'offline');
+      const added = add.flatMap((s) => s.args.map((a) => a.slice(0, 2)));
+      expect(added.map((a) => a[0]).sort()).to.deep.equal(['offline', 'online', 'visibilitychange']);
+      expect(add[1].args.map((a) => a[0])).to.deep.equal(['visibilitychange']);
+      cable.dispose();
+      const removed = remove.flatMap((s) => s.args.map((a) => a.slice(0, 2)));
+      expect(removed).to.have.deep.members(added);
+    } finally {
+      [...add, ...remove].forEach((s) => s.restore());
+    }
   });
 });
