@@ -1,0 +1,206 @@
+import {expect} from '@open-wc/testing';
+import sinon from 'sinon';
+import {RestClient} from '../../src/api/client.js';
+import {ApiError} from '../../src/api/errors.js';
+
+const BASE = 'https://chat.example/';
+const ROOT = 'https://chat.example/public/api/v1/inboxes/inb%2F1';
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), {status, headers: {'Content-Type': 'application/json'}});
+// Reading a Response body takes real tasks, which fake timers do not drive.
+const macrotasks = async (n = 10) => {
+  for (let i = 0; i < n; i++) {
+    await new Promise<void>((r) => {
+      const c = new MessageChannel();
+      c.port1.onmessage = () => r();
+      c.port2.postMessage(0);
+    });
+  }
+};
+const msg = {id: 1, content: 'hi', message_type: 0, created_at: 1, conversation_id: 87};
+
+describe('RestClient', () => {
+  let fetch: sinon.SinonStub;
+  let delays: number[];
+  let api: RestClient;
+  const call = (n = 0) => {
+    const [url, init] = fetch.getCall(n).args as [string, RequestInit];
+    return {url, init, headers: new Headers(init.headers)};
+  };
+
+  beforeEach(() => {
+    fetch = sinon.stub(window, 'fetch');
+    delays = [];
+    api = new RestClient({baseUrl: BASE, inboxIdentifier: 'inb/1', delay: async (ms) => void delays.push(ms), random: () => 0.5});
+  });
+  afterEach(() => sinon.restore());
+
+  it('gets the inbox and a contact with JSON headers', async () => {
+    fetch.onFirstCall().resolves(json({name: 'Shop'}));
+    fetch.onSecondCall().resolves(json({source_id: 's 1', pubsub_token: 't'}));
+    expect(await api.getInbox()).to.deep.equal({name: 'Shop'});
+    expect(await api.getContact('s 1')).to.deep.equal({source_id: 's 1', pubsub_token: 't'});
+    expect(call(0).url).to.equal(ROOT);
+    expect(call(0).init.method).to.equal('GET');
+    expect(call(0).headers.get('accept')).to.equal('application/json');
+    expect(call(1).url).to.equal(ROOT + '/contacts/s%201');
+  });
+
+  it('posts JSON bodies to the right paths', async () => {
+    fetch.callsFake(async (url: string) =>
+      url.endsWith('/contacts')
+        ? json({source_id: 's', pubsub_token: 't'})
+        : url.endsWith('/toggle_typing') || url.endsWith('/update_last_seen')
+        ? new Response('', {status: 200})
+        : url.includes('/messages')
+        ? json(msg)
+        : url.endsWith('/s')
+        ? json({id: 5, name: 'A'})
+        : json({id: 87, status: 'resolved'})
+    );
+    await api.createContact({name: 'A', email: 'a@b.c'});
+    expect(call(0).init.method).to.equal('POST');
+    expect(call(0).headers.get('content-type')).to.equal('application/json');
+    expect(JSON.parse(call(0).init.body as string)).to.deep.equal({name: 'A', email: 'a@b.c'});
+    await api.updateContact('s', {name: 'B'});
+    expect([call(1).url, call(1).init.method, call(1).init.body]).to.deep.equal([ROOT + '/contacts/s', 'PATCH', '{"name":"B"}']);
+    await api.createConversation('s');
+    expect([call(2).url, call(2).init.method, call(2).init.body]).to.deep.equal([ROOT + '/contacts/s/conversations', 'POST', '{}']);
+    await api.getConversation('s', 87);
+    expect(call(3).url).to.equal(ROOT + '/contacts/s/conversations/87');
+    await api.toggleStatus('s', 87);
+    expect(call(4).url).to.equal(ROOT + '/contacts/s/conversations/87/toggle_status');
+    expect(await api.toggleTyping('s', 87, 'on')).to.equal(null);
+    expect([call(5).url, call(5).init.body]).to.deep.equal([ROOT + '/contacts/s/conversations/87/toggle_typing', '{"typing_status":"on"}']);
+    await api.updateLastSeen('s', 87);
+    expect([call(6).url, call(6).init.body]).to.deep.equal([ROOT + '/contacts/s/conversations/87/update_last_seen', undefined]);
+    expect(await api.createMessage('s', 87, {content: 'hi', echoId: 'e1'})).to.deep.equal(msg);
+    expect(JSON.parse(call(7).init.body as string)).to.deep.equal({content: 'hi', echo_id: 'e1'});
+    await api.updateMessage('s', 87, 1, {csat_survey_response: {rating: 5, feedback_message: ''}});
+    expect([call(8).url, call(8).init.method]).to.deep.equal([ROOT + '/contacts/s/conversations/87/messages/1', 'PATCH']);
+    expect(JSON.parse(call(8).init.body as string)).to.deep.equal({submitted_values: {csat_survey_response: {rating: 5, feedback_message: ''}}});
+  });
+
+  it('lists conversations and message pages', async () => {
+    fetch.callsFake(async () => json([msg]));
+    expect(await api.listConversations('s')).to.have.length(1);
+    expect(call(0).url).to.equal(ROOT + '/contacts/s/conversations');
+    await api.listMessages('s', 87);
+    expect(call(1).url).to.equal(ROOT + '/contacts/s/conversations/87/messages');
+    await api.listMessages('s', 87, 4521);
+    expect(call(2).url).to.equal(ROOT + '/contacts/s/conversations/87/messages?before=4521');
+  });
+
+  it('sends files as multipart with attachments[]', async () => {
+    fetch.resolves(json(msg));
+    const file = new File(['x'], 'a.txt', {type: 'text/plain'});
+    await api.createMessage('s', 87, {content: 'see', echoId: 'e2', files: [file]});
+    const body = call().init.body as FormData;
+    expect(body).to.be.instanceOf(FormData);
+    expect(body.get('content')).to.equal('see');
+    expect(body.get('echo_id')).to.equal('e2');
+    expect((body.getAll('attachments[]')[0] as File).name).to.equal('a.txt');
+    expect(call().headers.has('content-type')).to.equal(false);
+  });
+
+  it('turns a non-2xx answer into an ApiError with status, body and request', async () => {
+    fetch.resolves(json({status: 404, error: 'Not Found'}, 404));
+    const e = (await api.getContact('s').catch((x) => x)) as ApiError;
+    expect(e).to.be.instanceOf(ApiError);
+    expect(e.name).to.equal('ApiError');
+    expect([e.status, e.message, e.retryable]).to.deep.equal([404, 'Not Found', false]);
+    expect(e.body).to.deep.equal({status: 404, error: 'Not Found'});
+    expect(e.request).to.deep.equal({method: 'GET', url: ROOT + '/contacts/s'});
+    expect(fetch.callCount).to.equal(1);
+  });
+
+  it('reads 422 messages and plain-text bodies', async () => {
+    fetch.onFirstCall().resolves(json({message: 'Too many messages', attributes: ['content']}, 422));
+    fetch.onSecondCall().resolves(new Response('Retry later', {status: 429}));
+    const a = (await api.createMessage('s', 1, {content: 'x', echoId: 'e'}).catch((x) => x)) as ApiError;
+    expect([a.status, a.message, a.retryable]).to.deep.equal([422, 'Too many messages', false]);
+    const b = (await api.createMessage('s', 1, {content: 'x', echoId: 'e'}).catch((x) => x)) as ApiError;
+    expect([b.status, b.body, b.message, b.retryable]).to.deep.equal([429, 'Retry later', 'HTTP 429', true]);
+    expect(fetch.callCount).to.equal(2);
+  });
+
+  it('rejects bodies of the wrong shape', async () => {
+    fetch.onCall(0).resolves(json({not: 'a list'}));
+    fetch.onCall(1).resolves(json({id: 'x'}));
+    fetch.onCall(2).resolves(json({source_id: 1}));
+    fetch.onCall(3).resolves(new Response('<html>', {status: 200}));
+    for (const p of [api.listMessages('s', 1), api.createMessage('s', 1, {content: '', echoId: 'e'}), api.createContact({}), api.getInbox()]) {
+      const e = (await p.catch((x) => x)) as ApiError;
+      expect([e.message, e.retryable]).to.deep.equal(['Unexpected response', false]);
+    }
+  });
+
+  it('retries GETs with backoff on 5xx and network errors', async () => {
+    fetch.onCall(0).resolves(json({status: 500}, 500));
+    fetch.onCall(1).rejects(new TypeError('Failed to fetch'));
+    fetch.onCall(2).resolves(json([msg]));
+    expect(await api.listMessages('s', 87)).to.have.length(1);
+    expect(delays).to.deep.equal([500, 1000]);
+  });
+
+  it('gives up after the retries and never retries a POST', async () => {
+    fetch.rejects(new TypeError('Failed to fetch'));
+    const e = (await api.listConversations('s').catch((x) => x)) as ApiError;
+    expect([e.status, e.retryable, e.message]).to.deep.equal([0, true, 'Failed to fetch']);
+    expect(fetch.callCount).to.equal(3);
+    fetch.resetHistory();
+    fetch.resolves(json({}, 503));
+    const p = (await api.createConversation('s').catch((x) => x)) as ApiError;
+    expect([p.status, p.retryable]).to.deep.equal([503, true]);
+    expect(fetch.callCount).to.equal(1);
+  });
+
+  it('times out (default 15 s) and honours the caller signal', async () => {
+    const clock = sinon.useFakeTimers({toFake: ['setTimeout', 'clearTimeout']});
+    fetch.callsFake(
+      (_u: string, init: RequestInit) =>
+        new Promise((_r, rej) => {
+          const no = () => rej(new DOMException('aborted', 'AbortError'));
+          if (init.signal!.aborted) no();
+          init.signal!.addEventListener('abort', no);
+        })
+    );
+    const slow = api.createContact({}).catch((x) => x);
+    await clock.tickAsync(15000);
+    const t = (await slow) as ApiError;
+    expect([t.status, t.message, t.retryable]).to.deep.equal([0, 'Request timed out', true]);
+    const short = api.createContact({}, {timeout: 10}).catch((x) => x);
+    await clock.tickAsync(10);
+    expect(((await short) as ApiError).message).to.equal('Request timed out');
+    const ctl = new AbortController();
+    const mine = api.listMessages('s', 1, null, {signal: ctl.signal}).catch((x) => x);
+    ctl.abort();
+    const a = (await mine) as ApiError;
+    expect([a.status, a.body, a.retryable]).to.deep.equal([0, 'aborted', false]);
+    const pre = await api.getInbox({signal: ctl.signal}).catch((x) => x);
+    expect((pre as ApiError).body).to.equal('aborted');
+    expect(clock.countTimers()).to.equal(0);
+    clock.restore();
+  });
+
+  it('uses the fetch option and trims the base URL', async () => {
+    const own = sinon.stub().resolves(json({}));
+    await new RestClient({baseUrl: 'http://x//', inboxIdentifier: 'i', fetch: own}).getInbox();
+    expect(own.firstCall.args[0]).to.equal('http://x/public/api/v1/inboxes/i');
+    expect(fetch.called).to.equal(false);
+  });
+
+  it('waits with setTimeout by default', async () => {
+    const clock = sinon.useFakeTimers({toFake: ['setTimeout', 'clearTimeout']});
+    const plain = new RestClient({baseUrl: BASE, inboxIdentifier: 'i', random: () => 0.5, retries: 1});
+    fetch.onFirstCall().resolves(json({}, 502));
+    fetch.onSecondCall().resolves(json({ok: 1}));
+    const p = plain.getInbox();
+    await macrotasks();
+    await clock.tickAsync(499);
+    expect(fetch.callCount).to.equal(1);
+    await clock.tickAsync(1);
+    expect(await p).to.deep.equal({ok: 1});
+    clock.restore();
+  });
+});
