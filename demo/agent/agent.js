@@ -195,7 +195,7 @@ async function send() {
   let body;
   if (files.length) {
     body = new FormData();
-    body.append('content', text);
+    if (text.trim()) body.append('content', text);
     body.append('private', String($('private').checked));
     for (const f of files) body.append('attachments[]', f, f.name);
   } else {
