@@ -1,8 +1,7 @@
 // Agent Markdown → Lit templates. Hand-written on purpose: Markdown libraries emit HTML strings
 // (which would need innerHTML/unsafeHTML, forbidden for server text) and weigh 10+ KB, more than
 // this whole layer's budget. Every piece of text lands in a Lit text binding (escaped by the
-// DOM), and every URL goes through `safeUrl`. The regexes have no nested quantifiers, run per
-// line, and nesting is capped, so hostile input stays linear-ish.
+// DOM), and every URL goes through `safeUrl`. The regexes run per line and nesting is capped.
 import {html} from 'lit';
 import type {TemplateResult} from 'lit';
 
@@ -20,9 +19,11 @@ export const safeUrl = (u: string, ok = /^(https?|mailto):$/): string => {
 
 const FENCE = /^\s*```/;
 const ITEM = /^\s*(?:([-*+])|(\d{1,9})[.)])\s+(.*)$/;
-// code | **b** | __b__ | *i* | _i_ | [text](url) | bare URL
+// code | **b** | __b__ | *i* | _i_ | [text](url) | bare URL. Emphasis must hug its text (stray
+// markers stay literal) and cannot run past the next marker of its kind: a failed match then
+// costs only the distance to that marker, which keeps the whole scan linear.
 const INLINE =
-  /`([^`]+)`|\*\*(.+?)\*\*|__(.+?)__|\*(?=\S)(.+?)\*|\b_(?=\S)(.+?)_\b|\[([^[\]]*)\]\(\s*([^()\s]+)\s*\)|(https?:\/\/[^\s<>]*[^\s<>.,:;"'!?)\]])/g;
+  /`([^`]+)`|\*\*(?=\S)((?:[^*]|\*(?!\*))+?)(?<=\S)\*\*|__(?=\S)((?:[^_]|_(?!_))+?)(?<=\S)__|\*(?=[^\s*])([^*]+?)(?<=\S)\*|\b_(?=[^\s_])([^_]+?)(?<=\S)_\b|\[([^[\]]*)\]\(\s*([^()\s]+)\s*\)|(https?:\/\/[^\s<>]*[^\s<>.,:;"'!?)\]])/g;
 
 const link = (u: string, body: Part, plain: boolean): Part => {
   const href = !plain && safeUrl(u);

@@ -1,8 +1,9 @@
-import {expect, fixture, html, oneEvent} from '@open-wc/testing';
+import {expect, fixture, html} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import sinon from 'sinon';
 import {AkeceComposer} from '../../src/components/composer/composer.js';
 import {en} from '../../src/i18n/en.js';
+import {once} from './fixtures.js';
 import {define, inner} from './host.js';
 import type {TestHost} from './host.js';
 
@@ -45,7 +46,7 @@ describe('<akece-composer>', () => {
   it('sends on Enter, trimmed, and clears the field', async () => {
     el.focus();
     await sendKeys({type: '  hello there '});
-    const ev = oneEvent(el, 'akece-send-request');
+    const ev = once(el, 'akece-send-request');
     await sendKeys({press: 'Enter'});
     const e = await ev;
     expect(e.content).to.equal('hello there');
@@ -96,7 +97,7 @@ describe('<akece-composer>', () => {
     const dt = new DataTransfer();
     dt.items.add(new File(['x'], 'a.txt', {type: 'text/plain'}));
     picker.files = dt.files;
-    const ev = oneEvent(el, 'akece-send-request');
+    const ev = once(el, 'akece-send-request');
     picker.dispatchEvent(new Event('change'));
     const e = await ev;
     expect(e.files.map((f) => f.name)).to.deep.equal(['a.txt']);
@@ -170,7 +171,7 @@ describe('<akece-composer>', () => {
     const {field, send} = parts(el);
     expect(send.getAttribute('aria-label')).to.equal('Go');
     field.value = 'again';
-    const ev = oneEvent(el, 'akece-send-request');
+    const ev = once(el, 'akece-send-request');
     send.click();
     expect((await ev).content).to.equal('again');
   });

@@ -1,6 +1,6 @@
 // A stand-in for the root element in tests: it carries the tokens and the chrome styles and
 // renders whatever template a test gives it, as <akece-chat> renders the layer's pieces.
-import {LitElement, nothing} from 'lit';
+import {LitElement, css, nothing} from 'lit';
 import {property} from 'lit/decorators.js';
 import type {TemplateResult} from 'lit';
 import {tokens} from '../../src/styles/tokens.styles.js';
@@ -11,7 +11,17 @@ import {AkeceMessageList} from '../../src/components/message-list/message-list.j
 import {AkeceComposer} from '../../src/components/composer/composer.js';
 
 export class TestHost extends LitElement {
-  static override styles = [tokens, shared, launcherStyles, panelStyles];
+  static override styles = [
+    tokens,
+    shared,
+    launcherStyles,
+    panelStyles,
+    css`
+      :host {
+        background: var(--akece-color-surface);
+      }
+    `,
+  ];
   @property({attribute: false}) tpl: TemplateResult | typeof nothing = nothing;
   @property({reflect: true}) theme = 'light';
   override render() {

@@ -41,7 +41,7 @@ export const renderPanel = (o: PanelOptions, body: unknown) => {
     aria-labelledby="${o.id}-title"
     ?hidden=${!o.open}
   >
-    <header part="header">
+    <div part="header">
       <div>
         <h2 id="${o.id}-title">${o.title || s.title}</h2>
         <p>${o.subtitle || s.subtitle}</p>
@@ -57,7 +57,7 @@ export const renderPanel = (o: PanelOptions, body: unknown) => {
             ${closeIcon}
           </button>`
         : nothing}
-    </header>
+    </div>
     <div class="banner" role="status">${c == 'reconnecting' ? s.reconnecting : c == 'offline' ? s.offline : ''}</div>
     ${o.error ? html`<div part="error" role="alert">${o.error}</div>` : nothing}
     ${body}

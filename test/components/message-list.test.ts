@@ -1,0 +1,338 @@
+import {expect, fixture, html, nextFrame} from '@open-wc/testing';
+import sinon from 'sinon';
+import type {AkeceMessageList} from '../../src/components/message-list/message-list.js';
+import {en} from '../../src/i18n/en.js';
+import type {Message} from '../../src/state/model.js';
+import {assertSafe, msg, once, visitor} from './fixtures.js';
+import {define, inner} from './host.js';
+import type {TestHost} from './host.js';
+
+define();
+
+const q = (el: AkeceMessageList, s: string) => el.shadowRoot!.querySelector<HTMLElement>(s);
+const qa = (el: AkeceMessageList, s: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(s)];
+const log = (el: AkeceMessageList) => q(el, '[part=messages]')!;
+
+async function list(messages: readonly Message[] = [], extra: Partial<AkeceMessageList> = {}) {
+  const el = await fixture<AkeceMessageList>(html`<akece-message-list style="height:300px"></akece-message-list>`);
+  Object.assign(el, {messages, ...extra});
+  await el.updateComplete;
+  return el;
+}
+
+describe('<akece-message-list>', () => {
+  afterEach(() => sinon.restore());
+
+  it('renders defaults: an empty labelled log, no typing indicator, no load-older control', async () => {
+    const el = await list();
+    const l = log(el);
+    expect(l.getAttribute('role')).to.equal('log');
+    expect(l.getAttribute('aria-label')).to.equal(en.messages);
+    expect(l.getAttribute('aria-live')).to.equal('polite');
+    expect(qa(el, '[part=message]')).to.have.length(0);
+    expect(q(el, '[part=typing-indicator]')).to.be.null;
+    expect(q(el, '.older')).to.be.null;
+  });
+
+  it('renders one message part per message, oldest first, grouped by sender', async () => {
+    const a = msg({content: 'one'});
+    const b = msg({content: 'two'});
+    const c = visitor({content: 'three'});
+    const d = msg({sender: {id: 8, name: 'Bot', avatarUrl: 'https://x.test/a.png', type: 'agent_bot'}, content: 'four'});
+    const el = await list([a, b, c, d]);
+    expect(qa(el, '[part=message]').map((m) => m.textContent!.trim())).to.deep.equal(['one', 'two', 'three', 'four']);
+    const groups = qa(el, '.g');
+    expect(groups).to.have.length(3);
+    expect(groups[0].querySelector('.meta')!.textContent).to.contain('Priya Sharma');
+    expect(groups[0].querySelector('.av')!.textContent!.trim()).to.equal('PS');
+    expect(groups[1].classList.contains('own')).to.be.true;
+    expect(groups[1].querySelector('.meta')!.textContent).to.contain(en.you);
+    expect(groups[2].querySelector<HTMLImageElement>('.av img')!.src).to.equal('https://x.test/a.png');
+    const time = new Intl.DateTimeFormat('en', {timeStyle: 'short'}).format(a.createdAt);
+    el.locale = 'en';
+    await el.updateComplete;
+    expect(groups[0].querySelector('.meta')!.textContent).to.contain(time);
+  });
+
+  it('starts a new group after a pause of five minutes', async () => {
+    const a = msg();
+    const el = await list([a, msg({createdAt: a.createdAt + 6 * 60e3})]);
+    expect(qa(el, '.g')).to.have.length(2);
+  });
+
+  it('shows pending, failed with a retry button, deleted and status notes', async () => {
+    const failed = visitor({key: 'echo:9', id: null, status: 'failed', content: 'oops'});
+    const el = await list([
+      visitor({status: 'pending', content: 'wait'}),
+      failed,
+      msg({deleted: true, content: 'secret'}),
+      msg({role: 'system', sender: null, body: {type: 'status', status: 'resolved'}, content: ''}),
+      msg({role: 'system', sender: null, body: {type: 'status', status: 'open'}, content: ''}),
+    ]);
+    const parts = qa(el, '[part=message]');
+    expect(parts).to.have.length(5);
+    expect(parts[0].textContent).to.contain(en.sending);
+    expect(parts[1].textContent).to.contain(en.failed);
+    expect(parts[2].textContent!.trim()).to.equal(en.deleted);
+    expect(parts[3].textContent!.trim()).to.equal(en.st_resolved);
+    expect(parts[4].textContent!.trim()).to.equal(en.st_open);
+    const ev = once(el, 'akece-retry-request');
+    parts[1].querySelector('button')!.click();
+    const e = await ev;
+    expect(e.key).to.equal('echo:9');
+    expect(e.bubbles && e.composed).to.be.true;
+  });
+
+  it('renders agent Markdown safely and visitor text as plain lines', async () => {
+    const el = await list([
+      msg({content: '**bold** [site](https://a.test) [x](javascript:alert(1)) <img src=x onerror=alert(1)>'}),
+      visitor({content: '**not bold**\nline two'}),
+    ]);
+    const [a, v] = qa(el, '[part=message]');
+    expect(a.querySelector('strong')!.textContent).to.equal('bold');
+    const link = a.querySelector('a')!;
+    expect(link.href).to.equal('https://a.test/');
+    expect(link.target).to.equal('_blank');
+    expect(link.rel).to.equal('noopener noreferrer');
+    expect(a.querySelectorAll('a')).to.have.length(1);
+    expect(a.querySelector('img')).to.be.null;
+    expect(v.querySelector('strong')).to.be.null;
+    expect(v.querySelectorAll('br')).to.have.length(1);
+    expect(v.textContent).to.contain('**not bold**');
+    assertSafe(el.shadowRoot!);
+  });
+
+  it('renders attachments: image thumbnails, audio, video, files; never unsafe URLs', async () => {
+    const at = (kind: 'image' | 'audio' | 'video' | 'file', url: string, o = {}) => ({id: 1, kind, url, thumbUrl: '', fileName: '', size: null, ...o});
+    const el = await list([
+      msg({
+        content: '',
+        attachments: [
+          at('image', 'https://x.test/full.png', {thumbUrl: 'https://x.test/t.png', fileName: 'cat.png'}),
+          at('audio', 'https://x.test/a.mp3'),
+          at('video', 'blob:https://x.test/123'),
+          at('file', 'https://x.test/f.pdf', {fileName: 'invoice.pdf', size: 2_400_000}),
+          at('image', 'javascript:alert(1)'),
+          at('file', 'data:text/html,<script>alert(1)</script>'),
+        ],
+      }),
+    ]);
+    const img = q(el, '[part=message] img') as HTMLImageElement;
+    expect(img.src).to.equal('https://x.test/t.png');
+    expect(img.alt).to.equal('cat.png');
+    expect(img.loading).to.equal('lazy');
+    expect((img.parentElement as HTMLAnchorElement).href).to.equal('https://x.test/full.png');
+    expect((img.parentElement as HTMLAnchorElement).target).to.equal('_blank');
+    expect((q(el, 'audio') as HTMLAudioElement).controls).to.be.true;
+    expect((q(el, 'video') as HTMLVideoElement).src).to.equal('blob:https://x.test/123');
+    expect(q(el, 'a.file')!.textContent).to.contain('invoice.pdf (2.4 MB)');
+    expect(qa(el, '[part=message] a')).to.have.length(2);
+    assertSafe(el.shadowRoot!);
+  });
+
+  it('answers input_select with buttons, then shows the answer', async () => {
+    const m = msg({key: 'q1', content: 'Pick one', body: {type: 'input_select', items: [{title: 'Sales', value: 's'}, {title: 'Help', value: 'h'}]}});
+    const el = await list([m]);
+    const [, help] = qa(el, '.opts button');
+    const ev = once(el, 'akece-answer-request');
+    help.click();
+    const e = await ev;
+    expect(e.key).to.equal('q1');
+    expect(e.answer).to.deep.equal({kind: 'select', values: [{title: 'Help', value: 'h'}]});
+    el.messages = [{...m, answer: e.answer}];
+    await el.updateComplete;
+    const btns = qa(el, '.opts button') as HTMLButtonElement[];
+    expect(btns.every((b) => b.disabled)).to.be.true;
+    expect(btns.map((b) => b.getAttribute('aria-pressed'))).to.deep.equal(['false', 'true']);
+  });
+
+  it('answers input_email with a form', async () => {
+    const m = msg({key: 'q2', content: 'Your email?', body: {type: 'input_email'}});
+    const el = await list([m]);
+    const input = q(el, 'input[type=email]') as HTMLInputElement;
+    input.value = ' ana@example.com ';
+    const ev = once(el, 'akece-answer-request');
+    (q(el, '.f button') as HTMLButtonElement).click();
+    const e = await ev;
+    expect(e.answer).to.deep.equal({kind: 'email', email: 'ana@example.com'});
+    el.messages = [{...m, answer: e.answer}];
+    await el.updateComplete;
+    expect((q(el, 'input[type=email]') as HTMLInputElement).disabled).to.be.true;
+    expect((q(el, 'input[type=email]') as HTMLInputElement).value).to.equal('ana@example.com');
+  });
+
+  it('answers input_csat with a 1–5 rating and feedback, emoji or star', async () => {
+    const m = msg({key: 'c', role: 'system', sender: null, content: 'Rate us', body: {type: 'input_csat', display: 'emoji'}});
+    const el = await list([m]);
+    const radios = qa(el, 'input[type=radio]') as HTMLInputElement[];
+    expect(radios).to.have.length(5);
+    expect(q(el, '.rate')!.textContent).to.contain('😍');
+    radios[3].click();
+    (q(el, 'textarea') as HTMLTextAreaElement).value = 'Great';
+    const ev = once(el, 'akece-answer-request');
+    (q(el, '.f button') as HTMLButtonElement).click();
+    const e = await ev;
+    expect(e.answer).to.deep.equal({kind: 'csat', rating: 4, feedback: 'Great'});
+    el.messages = [{...m, body: {type: 'input_csat', display: 'star'}, answer: {kind: 'csat', rating: 2, feedback: 'meh'}}];
+    await el.updateComplete;
+    expect(q(el, '.rate')!.textContent).to.contain('★');
+    expect((q(el, 'fieldset') as HTMLFieldSetElement).disabled).to.be.true;
+    expect((qa(el, 'input[type=radio]') as HTMLInputElement[]).map((r) => r.checked)).to.deep.equal([false, true, false, false, false]);
+    expect((q(el, 'textarea') as HTMLTextAreaElement).value).to.equal('meh');
+  });
+
+  it('renders cards and articles with safe links', async () => {
+    const el = await list([
+      msg({
+        content: '',
+        body: {
+          type: 'cards',
+          items: [
+            {
+              title: 'Shoes',
+              description: 'Red',
+              mediaUrl: 'https://x.test/s.png',
+              actions: [
+                {text: 'Buy', uri: 'https://shop.test/buy', payload: '', type: 'link'},
+                {text: 'Bad', uri: 'javascript:alert(1)', payload: '', type: 'link'},
+                {text: 'More', uri: '', payload: 'MORE', type: 'postback'},
+              ],
+            },
+          ],
+        },
+      }),
+      msg({content: '', body: {type: 'article', items: [{title: 'FAQ', description: 'Answers', link: 'https://docs.test/faq'}]}}),
+    ]);
+    const cards = qa(el, '.card');
+    expect(cards).to.have.length(2);
+    expect(cards[0].querySelector('img')!.getAttribute('src')).to.equal('https://x.test/s.png');
+    expect(cards[0].querySelector('a')!.href).to.equal('https://shop.test/buy');
+    const post = [...cards[0].querySelectorAll('button')].map((b) => b.textContent!.trim());
+    expect(post).to.deep.equal(['Bad', 'More']);
+    const ev = once(el, 'akece-send-request');
+    cards[0].querySelectorAll('button')[1].click();
+    expect((await ev).content).to.equal('More');
+    expect(cards[1].querySelector('a')!.href).to.equal('https://docs.test/faq');
+    assertSafe(el.shadowRoot!);
+  });
+
+  it('shows the typing indicator only while someone types', async () => {
+    const el = await list([msg()], {typing: 'Priya'});
+    expect(q(el, '[part=typing-indicator]')!.textContent).to.contain('Priya is typing…');
+    el.typing = '';
+    await el.updateComplete;
+    expect(q(el, '[part=typing-indicator]')!.textContent).to.contain(`${en.agent} is typing…`);
+    el.typing = null;
+    await el.updateComplete;
+    expect(q(el, '[part=typing-indicator]')).to.be.null;
+  });
+
+  it('asks for older messages with the button and when scrolled to the top', async () => {
+    const ms = Array.from({length: 40}, () => msg());
+    const el = await list(ms, {hasOlder: true});
+    const btn = q(el, '.older') as HTMLButtonElement;
+    expect(btn.textContent!.trim()).to.equal(en.older);
+    let ev = once(el, 'akece-load-older-request');
+    btn.click();
+    expect((await ev).bubbles).to.be.true;
+    el.loadingOlder = true;
+    await el.updateComplete;
+    expect(btn.textContent!.trim()).to.equal(en.loading);
+    el.loadingOlder = false;
+    await el.updateComplete;
+    ev = once(el, 'akece-load-older-request');
+    log(el).scrollTop = 0;
+    await ev;
+  });
+
+  it('sticks to the bottom when new messages arrive there', async () => {
+    const ms = Array.from({length: 30}, () => msg());
+    const el = await list(ms);
+    const l = log(el);
+    expect(l.scrollHeight).to.be.greaterThan(l.clientHeight);
+    expect(l.scrollTop + l.clientHeight).to.be.closeTo(l.scrollHeight, 2);
+    el.messages = [...ms, msg({role: 'agent', sender: {id: 9, name: 'Max', avatarUrl: '', type: 'user'}})];
+    await el.updateComplete;
+    expect(l.scrollTop + l.clientHeight).to.be.closeTo(l.scrollHeight, 2);
+  });
+
+  it('keeps the view steady when older messages are prepended or new ones arrive while reading', async () => {
+    const ms = Array.from({length: 30}, () => msg());
+    const el = await list(ms, {hasOlder: true});
+    const l = log(el);
+    l.scrollTop = 200;
+    await new Promise((r) => l.addEventListener('scroll', r, {once: true}));
+    const anchor = q(el, `[data-k="${ms[10].key}"]`)!;
+    const before = anchor.getBoundingClientRect().top;
+    const older = Array.from({length: 20}, () => msg({createdAt: 0}));
+    el.messages = [...older, ...ms, msg()];
+    await el.updateComplete;
+    const after = q(el, `[data-k="${ms[10].key}"]`)!.getBoundingClientRect().top;
+    expect(after).to.be.closeTo(before, 1);
+    expect(qa(el, '[part=message]')).to.have.length(51);
+    expect(log(el).getAttribute('aria-live')).to.equal('off');
+  });
+
+  it('keeps the DOM small for 10,000 messages and reveals more as the visitor scrolls up', async () => {
+    const ms = Array.from({length: 10_000}, (_, i) => msg({createdAt: i * 1000}));
+    const t0 = performance.now();
+    const el = await list(ms);
+    expect(performance.now() - t0).to.be.below(2000);
+    expect(qa(el, '[part=message]')).to.have.length(100);
+    expect(q(el, '[part=message]')!.dataset.k).to.equal(ms[9900].key);
+    const spy = sinon.spy();
+    el.addEventListener('akece-load-older-request', spy);
+    (q(el, '.older') as HTMLButtonElement).click();
+    await el.updateComplete;
+    expect(qa(el, '[part=message]')).to.have.length(200);
+    expect(spy.called).to.be.false;
+    // back at the bottom, a new message shrinks the window again
+    el.messages = [...ms, visitor()];
+    await el.updateComplete;
+    expect(qa(el, '[part=message]')).to.have.length(100);
+  });
+
+  it('never moves focus', async () => {
+    const outside = await fixture<HTMLButtonElement>(html`<button>page</button>`);
+    outside.focus();
+    const el = await list([msg(), msg({body: {type: 'input_email'}})]);
+    el.messages = [...el.messages, msg()];
+    await el.updateComplete;
+    expect(document.activeElement).to.equal(outside);
+  });
+
+  it('survives remove and re-append, and leaves no timer behind', async () => {
+    const clock = sinon.useFakeTimers({toFake: ['setTimeout', 'setInterval', 'requestAnimationFrame']});
+    const el = await list([msg(), visitor()], {typing: 'Priya'});
+    const parent = el.parentElement!;
+    el.remove();
+    expect(clock.countTimers()).to.equal(0);
+    parent.append(el);
+    el.messages = [...el.messages, msg()];
+    await el.updateComplete;
+    expect(qa(el, '[part=message]')).to.have.length(3);
+    expect(q(el, '[part=typing-indicator]')).to.exist;
+    clock.restore();
+    await nextFrame();
+  });
+
+  it('is accessible in both themes, with every kind of message', async () => {
+    const all = [
+      msg({content: 'Hello **there**, see [docs](https://d.test)\n\n- one\n- two'}),
+      visitor({content: 'Hi', status: 'failed'}),
+      msg({content: 'Pick', body: {type: 'input_select', items: [{title: 'A', value: 'a'}]}}),
+      msg({content: 'Email?', body: {type: 'input_email'}}),
+      msg({role: 'system', sender: null, content: 'Rate', body: {type: 'input_csat', display: 'star'}}),
+      msg({role: 'system', sender: null, content: '', body: {type: 'status', status: 'resolved'}}),
+    ];
+    const el = await list(all, {hasOlder: true, typing: 'Priya'});
+    await expect(el).to.be.accessible();
+    for (const theme of ['light', 'dark']) {
+      const host = await fixture<TestHost>(
+        html`<akece-test-host theme=${theme} .tpl=${html`<akece-message-list .messages=${all} .typing=${'Priya'}></akece-message-list>`}></akece-test-host>`
+      );
+      await inner<AkeceMessageList>(host, 'akece-message-list').updateComplete;
+      await expect(host).to.be.accessible();
+    }
+  });
+});

@@ -1,0 +1,91 @@
+import {expect, fixture, html} from '@open-wc/testing';
+import sinon from 'sinon';
+import {renderPanel} from '../../src/components/panel/panel.js';
+import type {PanelOptions} from '../../src/components/panel/panel.js';
+import {en} from '../../src/i18n/en.js';
+import {once} from './fixtures.js';
+import {define} from './host.js';
+import type {TestHost} from './host.js';
+
+define();
+
+const opts = (o: Partial<PanelOptions> = {}): PanelOptions => ({
+  id: 'p1',
+  open: true,
+  floating: true,
+  strings: en,
+  availability: null,
+  connection: 'connected',
+  error: '',
+  ...o,
+});
+const mount = (o: Partial<PanelOptions> = {}) =>
+  fixture<TestHost>(html`<akece-test-host .tpl=${renderPanel(opts(o), html`<p>body</p>`)}></akece-test-host>`);
+const q = (h: TestHost, s: string) => h.shadowRoot!.querySelector<HTMLElement>(s);
+
+describe('renderPanel', () => {
+  it('renders a labelled dialog with header, default texts and the body', async () => {
+    const h = await mount();
+    const p = q(h, '[part=panel]')!;
+    expect(p.id).to.equal('p1');
+    expect(p.getAttribute('role')).to.equal('dialog');
+    expect(q(h, '#' + p.getAttribute('aria-labelledby'))!.textContent).to.equal(en.title);
+    expect(q(h, '[part=header]')!.textContent).to.contain(en.subtitle);
+    expect(q(h, '[part=header] button')!.getAttribute('aria-label')).to.equal(en.close);
+    expect(p.textContent).to.contain('body');
+    expect(q(h, '[part=error]')).to.be.null;
+    expect(q(h, '[role=status]')!.textContent).to.equal('');
+  });
+
+  it('maps options: titles, availability, inline layout, hidden when closed', async () => {
+    const h = await mount({title: 'Acme', subtitle: 'Hi!', availability: 'online', floating: false});
+    expect(q(h, 'h2')!.textContent).to.equal('Acme');
+    expect(q(h, '[part=header]')!.textContent).to.contain('Hi!');
+    expect(q(h, '[part=header]')!.textContent).to.contain(en.online);
+    expect(q(h, '.dot.online')).to.exist;
+    expect(q(h, '[part=header] button')).to.be.null;
+    expect(q(h, '[part=panel]')!.getAttribute('role')).to.equal('region');
+    h.tpl = renderPanel(opts({open: false, availability: 'away'}), '');
+    await h.updateComplete;
+    expect(q(h, '[part=panel]')!.hidden).to.be.true;
+    expect(getComputedStyle(q(h, '[part=panel]')!).display).to.equal('none');
+  });
+
+  it('shows a calm status banner when reconnecting or offline, and errors as alerts', async () => {
+    const h = await mount({connection: 'reconnecting'});
+    expect(q(h, '[role=status]')!.textContent).to.equal(en.reconnecting);
+    h.tpl = renderPanel(opts({connection: 'offline', error: 'Could not send'}), '');
+    await h.updateComplete;
+    expect(q(h, '[role=status]')!.textContent).to.equal(en.offline);
+    const err = q(h, '[part=error]')!;
+    expect(err.getAttribute('role')).to.equal('alert');
+    expect(err.textContent).to.equal('Could not send');
+  });
+
+  it('emits akece-close-request from the close button', async () => {
+    const h = await mount();
+    const ev = once(h, 'akece-close-request');
+    q(h, '[part=header] button')!.click();
+    expect((await ev).composed).to.be.true;
+  });
+
+  it('survives remove and re-append, and sets no timers', async () => {
+    const clock = sinon.useFakeTimers({toFake: ['setTimeout', 'setInterval']});
+    const h = await mount({error: 'x'});
+    const parent = h.parentElement!;
+    h.remove();
+    expect(clock.countTimers()).to.equal(0);
+    parent.append(h);
+    clock.restore();
+    expect(q(h, '[part=error]')).to.exist;
+  });
+
+  it('is accessible in both themes, with banner and error', async () => {
+    for (const theme of ['light', 'dark']) {
+      const h = await mount({availability: 'away', connection: 'offline', error: 'Something failed'});
+      h.theme = theme;
+      await h.updateComplete;
+      await expect(h).to.be.accessible();
+    }
+  });
+});
