@@ -77,7 +77,10 @@ export type DeliveryStatus = 'pending' | 'sent' | 'failed';
 
 /** A message as the widget shows it. Read-only; the contract's `messages` property returns these. */
 export interface Message {
-  /** Stable key: the server id once known, else `echo:<echoId>`. */
+  /**
+   * Stable for the message's whole life in the view: `echo:<echoId>` for a message sent from
+   * this widget (it keeps that key once the server confirms it), else the server id as a string.
+   */
   readonly key: string;
   /** Server id, or null while a visitor message is pending or failed. */
   readonly id: number | null;

@@ -1,0 +1,138 @@
+import type {Availability, ConnectionState, ConversationStatus, Message} from './model.js';
+
+/** The contact this browser acts as: REST credential + socket token. */
+export interface ContactRef {
+  readonly sourceId: string;
+  readonly pubsubToken: string;
+}
+
+export interface ChatError {
+  readonly code: string;
+  readonly message: string;
+}
+
+/** Everything the view renders. Immutable: every change makes a new object. */
+export interface ChatState {
+  readonly connection: ConnectionState;
+  readonly contact: ContactRef | null;
+  readonly conversationId: number | null;
+  readonly conversationStatus: ConversationStatus | null;
+  /** Oldest first: by createdAt then id; pending/failed (no id yet) last, by local time. */
+  readonly messages: readonly Message[];
+  /** Older pages may exist on the server. */
+  readonly hasOlder: boolean;
+  readonly loadingOlder: boolean;
+  /** An agent typing a public reply; `id` is the agent's id when known. */
+  readonly agentTyping: {readonly name: string; readonly id: number | null} | null;
+  readonly availability: Availability;
+  /** Non-visitor messages newer than lastSeenAt (0 while the panel is visible). */
+  readonly unreadCount: number;
+  /** Unix ms of the newest message the visitor has seen (server clock). */
+  readonly lastSeenAt: number;
+  readonly error: ChatError | null;
+  /** Panel open and page visible, as the element reports it. */
+  readonly panelVisible: boolean;
+}
+
+/** Plain fields the session sets directly. */
+export type ChatPatch = Partial<Omit<ChatState, 'messages' | 'unreadCount'>>;
+
+export type ChatAction =
+  | {type: 'set'; patch: ChatPatch}
+  /** Server messages (socket events, REST pages, create responses with their echoId set). */
+  | {type: 'merge'; messages: readonly Message[]}
+  /** The visitor's optimistic message, new or retried (same echoId). */
+  | {type: 'pending'; message: Message}
+  | {type: 'failed'; echoId: string; error: string}
+  /** Back to the initial state, keeping panelVisible. */
+  | {type: 'reset'};
+
+export const initialState: ChatState = {
+  connection: 'idle',
+  contact: null,
+  conversationId: null,
+  conversationStatus: null,
+  messages: [],
+  hasOlder: false,
+  loadingOlder: false,
+  agentTyping: null,
+  availability: 'away',
+  unreadCount: 0,
+  lastSeenAt: 0,
+  error: null,
+  panelVisible: false,
+};
+
+const order = (a: Message, b: Message) =>
+  +(a.id == null) - +(b.id == null) || a.createdAt - b.createdAt || (a.id ?? 0) - (b.id ?? 0);
+
+/**
+ * Merges server messages into the list. A message is matched by server id or by echo id, so the
+ * socket echo and the REST create answer (given its echoId by the session) collapse into the
+ * optimistic copy in any order, any number of times. Deleted, read and answered are sticky so an
+ * older copy arriving late cannot undo them. Messages of other conversations are ignored.
+ */
+function merge(s: ChatState, incoming: readonly Message[]): ChatState {
+  const list = [...s.messages];
+  let typing = s.agentTyping;
+  for (const m of incoming) {
+    if (m.conversationId != null && m.conversationId !== s.conversationId) continue;
+    const byId = m.id == null ? -1 : list.findIndex((x) => x.id === m.id);
+    const byEcho = m.echoId ? list.findIndex((x) => x.echoId === m.echoId) : -1;
+    const i = byEcho < 0 ? byId : byEcho;
+    const old = list[i];
+    if (old) {
+      list[i] = {
+        ...m,
+        key: old.key,
+        echoId: old.echoId || m.echoId,
+        deleted: old.deleted || m.deleted,
+        read: old.read || m.read,
+        answer: m.answer || old.answer,
+      };
+      // Seen once by id (a page) and once by echo (our send): keep one.
+      if (byId >= 0 && byId != i) list.splice(byId, 1);
+    } else {
+      list.push(m);
+      const t = typing;
+      if (t && m.role != 'visitor' && (t.id != null && m.sender?.id != null ? t.id == m.sender.id : t.name == m.sender?.name))
+        typing = null;
+    }
+  }
+  return {...s, messages: list.sort(order), agentTyping: typing};
+}
+
+function mapEcho(s: ChatState, echoId: string, f: (m: Message) => Message): ChatState {
+  return {...s, messages: s.messages.map((m) => (m.echoId == echoId && m.id == null ? f(m) : m))};
+}
+
+function step(s: ChatState, a: ChatAction): ChatState {
+  switch (a.type) {
+    case 'set': {
+      const p = a.patch as Record<string, unknown>;
+      return Object.keys(p).some((k) => p[k] !== (s as unknown as Record<string, unknown>)[k]) ? {...s, ...a.patch} : s;
+    }
+    case 'merge':
+      return a.messages.length ? merge(s, a.messages) : s;
+    case 'pending': {
+      const e = a.message.echoId;
+      return s.messages.some((m) => e && m.echoId == e)
+        ? mapEcho(s, e!, (m) => ({...m, status: 'pending', error: null}))
+        : {...s, messages: [...s.messages, a.message].sort(order)};
+    }
+    case 'failed':
+      return mapEcho(s, a.echoId, (m) => ({...m, status: 'failed', error: a.error}));
+    case 'reset':
+      return {...initialState, panelVisible: s.panelVisible};
+  }
+}
+
+/** The pure reducer. Seen/unread are derived here so they can never disagree with messages. */
+export function reduce(s: ChatState, a: ChatAction): ChatState {
+  const n = step(s, a);
+  if (n === s) return s;
+  const others = n.messages.filter((m) => m.role != 'visitor' && m.id != null);
+  const lastSeenAt = n.panelVisible ? Math.max(n.lastSeenAt, ...others.map((m) => m.createdAt)) : n.lastSeenAt;
+  const unreadCount = others.filter((m) => m.createdAt > lastSeenAt && !m.deleted).length;
+  return lastSeenAt == n.lastSeenAt && unreadCount == n.unreadCount ? n : {...n, lastSeenAt, unreadCount};
+}

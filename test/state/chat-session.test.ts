@@ -1,0 +1,519 @@
+import {expect} from '@open-wc/testing';
+import sinon from 'sinon';
+import {FakeServer, makeSession, settle} from './fakes.js';
+import type {Message} from '../../src/state/model.js';
+
+const KEY = 'akece-chat:https://chat.example:inb';
+const STORED = JSON.stringify({k: {sourceId: 'src-1', pubsubToken: 'tok-src-1'}, o: []});
+const msgEvent = (data: Record<string, unknown>) => ({event: 'message.created', data}) as never;
+
+describe('ChatSession', () => {
+  let clock: sinon.SinonFakeTimers;
+  let srv: FakeServer;
+  let t: ReturnType<typeof makeSession>;
+  const s = () => t.session.store.getState();
+  const wait = () => settle(clock);
+
+  beforeEach(() => {
+    clock = sinon.useFakeTimers({toFake: ['setTimeout', 'clearTimeout', 'Date']});
+    srv = new FakeServer();
+  });
+  afterEach(() => {
+    t?.session.dispose();
+    clock.restore();
+    sinon.restore();
+  });
+
+  it('is quiet until needed: no request, no storage write, no socket', async () => {
+    t = makeSession();
+    t.session.start();
+    t.session.setPanelVisible(false);
+    await wait();
+    expect(srv.reqs).to.have.length(0);
+    expect(t.storage.writes).to.equal(0);
+    expect(t.cables).to.have.length(0);
+    expect(s().connection).to.equal('idle');
+  });
+
+  it('creates the contact on first open, stores it, connects and picks no conversation yet', async () => {
+    t = makeSession();
+    t.session.start();
+    t.session.open();
+    await wait();
+    expect(srv.paths()).to.deep.equal(['POST /contacts', 'GET /contacts/src-2/conversations']);
+    expect(JSON.parse(t.storage.map.get(KEY)!)).to.deep.equal({k: {sourceId: 'src-2', pubsubToken: 'tok-src-2'}, o: []});
+    expect(t.cable.options).to.deep.equal({url: 'wss://chat.example/cable', pubsubToken: 'tok-src-2', presenceInterval: 30});
+    expect(t.cable.connects).to.equal(1);
+    expect(s()).to.include({conversationId: null, panelVisible: true});
+    t.cable.go('connected');
+    expect(s().connection).to.equal('connected');
+  });
+
+  it('connects at start with a stored contact and counts unread replies', async () => {
+    srv.convs.push({id: 80, status: 'resolved', contact_last_seen_at: 0}, {id: 87, status: 'open', contact_last_seen_at: 1003});
+    srv.add(5);
+    t = makeSession();
+    t.storage.map.set(KEY, STORED);
+    t.session.start();
+    t.session.start();
+    await wait();
+    expect(srv.paths()).to.deep.equal(['GET /contacts/src-1/conversations', 'GET /contacts/src-1/conversations/87/messages']);
+    expect(t.cables).to.have.length(1);
+    expect(s()).to.include({conversationId: 87, conversationStatus: 'open', unreadCount: 2, hasOlder: false});
+    expect(s().messages).to.have.length(5);
+    t.session.setPanelVisible(true);
+    await wait();
+    expect(s().unreadCount).to.equal(0);
+    await clock.tickAsync(1000);
+    expect(srv.paths('POST')).to.deep.equal(['POST /contacts/src-1/conversations/87/update_last_seen']);
+  });
+
+  it('uses a contact given by attributes without writing storage, and a given conversation', async () => {
+    srv.convs.push({id: 87, status: 'pending', contact_last_seen_at: 0});
+    srv.add(20);
+    t = makeSession({pubsubToken: 'tok-src-1', contactIdentifier: 'src-1', conversationId: 87});
+    t.session.start();
+    await wait();
+    expect(srv.paths()).to.deep.equal(['GET /contacts/src-1/conversations/87', 'GET /contacts/src-1/conversations/87/messages']);
+    expect(s()).to.include({conversationStatus: 'pending', hasOlder: true});
+    await t.session.sendMessage('hello');
+    expect(t.storage.writes).to.equal(2); // the outbox entry, then its removal: never the contact
+    expect(t.storage.map.has(KEY)).to.equal(false);
+  });
+
+  it('with storage none still works and writes nothing', async () => {
+    t = makeSession({storage: null});
+    t.session.open();
+    await t.session.sendMessage('hi');
+    expect(s().contact).to.deep.equal({sourceId: 'src-2', pubsubToken: 'tok-src-2'});
+  });
+
+  it('sends: creates the conversation, posts with echo_id, shows the message once', async () => {
+    t = makeSession();
+    const events: Message[] = [];
+    t.session.on('message', (m) => events.push(m));
+    const p = t.session.sendMessage('Hi there');
+    expect(s().messages[0]).to.include({status: 'pending', content: 'Hi there', id: null});
+    const sent = await p;
+    const post = srv.reqs.find((r) => r.path.endsWith('/messages'))!;
+    expect(srv.paths('POST')).to.deep.equal(['POST /contacts', 'POST /contacts/src-2/conversations', 'POST /contacts/src-2/conversations/87/messages']);
+    expect(post.body).to.deep.equal({content: 'Hi there', echo_id: sent.echoId});
+    expect(sent).to.include({status: 'sent', key: 'echo:' + sent.echoId, id: 1});
+    t.cable.send(msgEvent({...srv.messages[0], echo_id: sent.echoId}));
+    t.cable.send(msgEvent(srv.messages[0]));
+    expect(s().messages).to.have.length(1);
+    expect(events.map((m) => m.key)).to.deep.equal([sent.key]);
+    expect(JSON.parse(t.storage.map.get(KEY)!).o).to.deep.equal([]);
+  });
+
+  it('matches the socket echo arriving before the HTTP answer', async () => {
+    t = makeSession();
+    srv.hook = (r) => {
+      if (r.path.endsWith('/messages') && r.method == 'POST') {
+        srv.hook = null;
+        const echo = srv.add(1, {message_type: 0, content: 'x', echo_id: r.body!.echo_id});
+        t.cable.send(msgEvent(echo));
+        expect(s().messages[0]).to.include({status: 'sent', id: echo.id});
+        return new Response(JSON.stringify({...echo, echo_id: undefined}));
+      }
+      return undefined;
+    };
+    const m = await t.session.sendMessage('x');
+    expect(s().messages).to.have.length(1);
+    expect(m.id).to.equal(1);
+  });
+
+  it('queues while offline and sends once, in order, when back', async () => {
+    t = makeSession();
+    t.storage.map.set(KEY, STORED);
+    srv.convs.push({id: 87, status: 'open', contact_last_seen_at: 0});
+    t.session.start();
+    await wait();
+    t.cable.go('offline');
+    const a = t.session.sendMessage('one');
+    const b = t.session.sendMessage('two');
+    await wait();
+    expect(srv.paths('POST')).to.deep.equal([]);
+    expect(s().messages.map((m) => m.status)).to.deep.equal(['pending', 'pending']);
+    expect(JSON.parse(t.storage.map.get(KEY)!).o.map((e: {c: string}) => e.c)).to.deep.equal(['one', 'two']);
+    t.cable.go('connected');
+    t.cable.emit('subscribed', {resumed: true});
+    await Promise.all([a, b]);
+    await wait();
+    expect(srv.messages.map((m) => m.content)).to.deep.equal(['one', 'two']);
+    expect(s().messages.map((m) => m.status)).to.deep.equal(['sent', 'sent']);
+  });
+
+  it('restores the outbox from storage and sends it', async () => {
+    t = makeSession();
+    t.storage.map.set(KEY, JSON.stringify({k: {sourceId: 'src-1', pubsubToken: 'tok-src-1'}, o: [{e: 'e1', c: 'kept', t: 5, m: 0}, {e: 'e2', c: 'bad', t: 6, m: 0, x: true}, {junk: 1}]}));
+    srv.convs.push({id: 87, status: 'open', contact_last_seen_at: 0});
+    t.session.start();
+    expect(s().messages.map((m) => [m.key, m.status])).to.deep.equal([['echo:e1', 'pending'], ['echo:e2', 'failed']]);
+    await wait();
+    expect(srv.messages.map((m) => m.content)).to.deep.equal(['kept']);
+    expect(s().messages.map((m) => m.status)).to.deep.equal(['sent', 'failed']);
+  });
+
+  it('marks a failed send, rejects, and retries with the same echo_id', async () => {
+    t = makeSession();
+    const errors: unknown[] = [];
+    t.session.on('error', (e) => errors.push(e));
+    srv.hook = (r) => (r.path.endsWith('/messages') ? new Response('{"message":"Too many messages"}', {status: 422}) : undefined);
+    const err = await t.session.sendMessage('x').catch((e) => e);
+    expect(err.status).to.equal(422);
+    const m = s().messages[0];
+    expect(m).to.include({status: 'failed', error: 'Too many messages'});
+    expect(errors).to.deep.equal([{code: 'send-failed', message: 'Too many messages'}]);
+    t.cable.go('connected');
+    await wait();
+    expect(srv.reqs.filter((r) => r.path.endsWith('/messages'))).to.have.length(1); // not auto-resent
+    srv.hook = null;
+    const sent = await t.session.retry(m.key);
+    const posts = srv.reqs.filter((r) => r.path.endsWith('/messages'));
+    expect(posts.map((r) => r.body!.echo_id)).to.deep.equal([m.echoId, m.echoId]);
+    expect(sent.key).to.equal(m.key);
+    expect(await t.session.retry('nope').catch((e) => e.message)).to.equal('Nothing to retry');
+  });
+
+  it('does not post twice when an earlier POST outcome was unknown', async () => {
+    t = makeSession();
+    srv.hook = (r) => {
+      if (r.path.endsWith('/messages') && r.method == 'POST') {
+        srv.add(1, {message_type: 0, content: 'lost?'});
+        throw new TypeError('Failed to fetch');
+      }
+      return undefined;
+    };
+    const err = await t.session.sendMessage('lost?').catch((e) => e);
+    expect(err.status).to.equal(0);
+    srv.hook = null;
+    t.cable.emit('subscribed', {resumed: true});
+    await wait();
+    expect(srv.messages).to.have.length(1);
+    expect(s().messages).to.have.length(1);
+    expect(s().messages[0]).to.include({status: 'sent', id: 1, content: 'lost?'});
+  });
+
+  it('resends after an unknown outcome when the server does not have it', async () => {
+    t = makeSession();
+    srv.hook = (r) => {
+      if (r.path.endsWith('/messages') && r.method == 'POST') throw new TypeError('offline');
+      return undefined;
+    };
+    await t.session.sendMessage('again').catch(() => 0);
+    srv.hook = null;
+    t.cable.go('connected');
+    await wait();
+    expect(srv.messages.map((m) => m.content)).to.deep.equal(['again']);
+    expect(s().messages[0].status).to.equal('sent');
+  });
+
+  it('backfills across pages after a resumed subscription', async () => {
+    srv.convs.push({id: 87, status: 'open', contact_last_seen_at: 0});
+    srv.add(20);
+    t = makeSession();
+    t.storage.map.set(KEY, STORED);
+    t.session.start();
+    await wait();
+    const got: number[] = [];
+    t.session.on('message', (m) => got.push(m.id!));
+    srv.add(45);
+    srv.convs[0].status = 'resolved';
+    srv.reqs = [];
+    t.cable.emit('subscribed', {resumed: false});
+    await wait();
+    expect(srv.reqs).to.have.length(0);
+    t.cable.emit('subscribed', {resumed: true});
+    await wait();
+    expect(srv.paths()).to.deep.equal([
+      'GET /contacts/src-1/conversations/87',
+      'GET /contacts/src-1/conversations/87/messages',
+      'GET /contacts/src-1/conversations/87/messages?before=46',
+      'GET /contacts/src-1/conversations/87/messages?before=26',
+    ]);
+    expect(s().messages.map((m) => m.id)).to.deep.equal(srv.messages.map((m) => m.id));
+    expect(s().conversationStatus).to.equal('resolved');
+    expect(got).to.have.length(45);
+  });
+
+  it('loads older pages until an empty page', async () => {
+    srv.convs.push({id: 87, status: 'open', contact_last_seen_at: 0});
+    srv.add(40);
+    t = makeSession();
+    t.storage.map.set(KEY, STORED);
+    t.session.start();
+    await wait();
+    expect(s().hasOlder).to.equal(true);
+    const p = t.session.loadOlder();
+    expect(s().loadingOlder).to.equal(true);
+    await t.session.loadOlder(); // ignored while loading
+    await p;
+    expect(srv.paths().pop()).to.equal('GET /contacts/src-1/conversations/87/messages?before=21');
+    expect([s().messages.length, s().hasOlder, s().loadingOlder]).to.deep.equal([40, true, false]);
+    await t.session.loadOlder();
+    expect([s().hasOlder, s().messages.length]).to.deep.equal([false, 40]);
+    const n = srv.reqs.length;
+    await t.session.loadOlder();
+    expect(srv.reqs.length).to.equal(n);
+  });
+
+  it('replaces a stored contact the server no longer knows, keeping the outbox', async () => {
+    t = makeSession();
+    t.storage.map.set(KEY, JSON.stringify({k: {sourceId: 'gone', pubsubToken: 'old'}, o: [{e: 'e1', c: 'keep me', t: 1, m: 0}]}));
+    t.session.start();
+    await wait();
+    expect(srv.paths()).to.deep.equal([
+      'GET /contacts/gone/conversations',
+      'POST /contacts',
+      'GET /contacts/src-2/conversations',
+      'POST /contacts/src-2/conversations',
+      'POST /contacts/src-2/conversations/87/messages',
+    ]);
+    expect(t.cables.map((c) => [c.options.pubsubToken, c.disposed])).to.deep.equal([['old', true], ['tok-src-2', false]]);
+    expect(JSON.parse(t.storage.map.get(KEY)!)).to.deep.equal({k: {sourceId: 'src-2', pubsubToken: 'tok-src-2'}, o: []});
+    expect(s().messages.map((m) => [m.content, m.status])).to.deep.equal([['keep me', 'sent']]);
+  });
+
+  it('replaces the contact after two subscription timeouts', async () => {
+    t = makeSession();
+    t.storage.map.set(KEY, STORED);
+    t.session.start();
+    await wait();
+    const err = {code: 'subscription-timeout', message: 'no confirm', fatal: false} as const;
+    t.cable.emit('error', err);
+    await wait();
+    expect(t.cable.reconnects).to.equal(1);
+    t.cable.emit('error', err);
+    await wait();
+    expect(t.cables).to.have.length(2);
+    expect(t.cables[1].options.pubsubToken).to.equal('tok-src-2');
+    srv.contacts.delete('src-2');
+    t.cable.emit('error', err);
+    await wait();
+    expect(t.cables).to.have.length(3);
+  });
+
+  it('reports fatal cable errors', async () => {
+    t = makeSession({pubsubToken: 'tok', contactIdentifier: 'src-1', inboxIdentifier: undefined});
+    const errors: unknown[] = [];
+    t.session.on('error', (e) => errors.push(e));
+    t.session.start();
+    await wait();
+    expect(srv.reqs).to.have.length(0);
+    t.cable.emit('error', {code: 'subscription-rejected', message: 'rejected', fatal: true});
+    expect(s().connection).to.equal('error');
+    expect(errors).to.deep.equal([{code: 'subscription-rejected', message: 'rejected'}]);
+    t.cable.emit('error', {code: 'socket-error', message: 'blip', fatal: false});
+    expect(s().error).to.deep.equal({code: 'socket-error', message: 'blip'});
+    t.cable.emit('subscribed', {resumed: false});
+    expect(s().error).to.equal(null);
+  });
+
+  it('reports a missing inbox identifier as a config error', async () => {
+    t = makeSession({inboxIdentifier: undefined});
+    t.session.open();
+    await wait();
+    expect(srv.reqs).to.have.length(0);
+    expect(s().connection).to.equal('error');
+    expect(s().error!.code).to.equal('config');
+    expect(await t.session.sendMessage('x').catch((e) => e.message)).to.equal('inbox-identifier is required');
+  });
+
+  it('shows agent typing, hides it after 30 s, on typing_off and on their message', async () => {
+    srv.convs.push({id: 87, status: 'open', contact_last_seen_at: 0});
+    t = makeSession();
+    t.storage.map.set(KEY, STORED);
+    t.session.start();
+    await wait();
+    const typing = (event: string, o: Record<string, unknown> = {}) =>
+      t.cable.send({event, data: {conversation: {id: 87}, user: {id: 7, name: 'Priya Nair', available_name: 'Priya'}, is_private: false, ...o}} as never);
+    typing('conversation.typing_on', {is_private: true});
+    typing('conversation.typing_on', {conversation: {id: 12}});
+    expect(s().agentTyping).to.equal(null);
+    typing('conversation.typing_on');
+    expect(s().agentTyping).to.deep.equal({name: 'Priya', id: 7});
+    await clock.tickAsync(29999);
+    expect(s().agentTyping).to.not.equal(null);
+    await clock.tickAsync(1);
+    expect(s().agentTyping).to.equal(null);
+    typing('conversation.typing_on');
+    typing('conversation.typing_off');
+    expect(s().agentTyping).to.equal(null);
+    typing('conversation.typing_on', {user: undefined});
+    expect(s().agentTyping).to.deep.equal({name: '', id: null});
+    typing('conversation.typing_on');
+    t.cable.send(msgEvent({id: 9, content: 'hi', message_type: 1, created_at: 2000, conversation_id: 87, sender: {id: 7, name: 'Priya'}}));
+    expect(s().agentTyping).to.equal(null);
+    expect(clock.countTimers()).to.be.greaterThan(0);
+  });
+
+  it('counts unread while hidden, marks seen while visible, handles conversation events', async () => {
+    t = makeSession();
+    t.storage.map.set(KEY, STORED);
+    t.session.start();
+    await wait();
+    const events: Message[] = [];
+    t.session.on('message', (m) => events.push(m));
+    const data = {contact_inbox: {source_id: 'src-1'}, id: 87, status: 'open'};
+    t.cable.send({event: 'conversation.created', data: {...data, id: 5, contact_inbox: {source_id: 'other'}}} as never);
+    t.cable.send({event: 'conversation.created', data} as never);
+    expect(s().conversationId).to.equal(87);
+    t.cable.send({event: 'conversation.status_changed', data: {id: 12, status: 'resolved'}} as never);
+    t.cable.send({event: 'conversation.status_changed', data: {id: 87, status: 'snoozed'}} as never);
+    t.cable.send({event: 'conversation.updated', data: {id: 87, status: 'bogus'}} as never);
+    expect(s().conversationStatus).to.equal('snoozed');
+    t.cable.send(msgEvent({id: 1, content: 'a', message_type: 1, created_at: 10, conversation_id: 87}));
+    t.cable.send(msgEvent({id: 2, content: 'b', message_type: 1, created_at: 11, conversation_id: 12}));
+    t.cable.send({event: 'message.updated', data: {id: 1, content: 'deleted', message_type: 1, created_at: 10, conversation_id: 87, content_attributes: {deleted: true}}} as never);
+    expect(s().messages.map((m) => [m.id, m.deleted])).to.deep.equal([[1, true]]);
+    t.cable.send(msgEvent({id: 3, content: 'c', message_type: 1, created_at: 12, conversation_id: 87}));
+    expect(s().unreadCount).to.equal(1);
+    expect(events.map((m) => m.id)).to.deep.equal([1, 3]);
+    t.session.setPanelVisible(true);
+    await wait();
+    await clock.tickAsync(1000);
+    expect(s().unreadCount).to.equal(0);
+    srv.convs.push({id: 87, status: 'open', contact_last_seen_at: 0});
+    t.cable.send(msgEvent({id: 4, content: 'd', message_type: 1, created_at: 13, conversation_id: 87}));
+    expect(s().unreadCount).to.equal(0);
+    await clock.tickAsync(1000);
+    expect(srv.paths('POST').filter((p) => p.endsWith('update_last_seen'))).to.have.length(2);
+    t.cable.send({event: 'presence.update', data: {users: {7: 'busy'}}} as never);
+    expect(s().availability).to.equal('away');
+    t.cable.send({event: 'presence.update', data: {users: {7: 'busy', 9: 'online'}}} as never);
+    expect(s().availability).to.equal('online');
+    t.cable.send({event: 'contact.updated', data: {}} as never);
+  });
+
+  it('sends visitor typing on once and off after 4 s idle', async () => {
+    srv.convs.push({id: 87, status: 'open', contact_last_seen_at: 0});
+    t = makeSession();
+    t.session.setTyping(true); // no contact yet: nothing
+    t.storage.map.set(KEY, STORED);
+    t.session.start();
+    await wait();
+    t.session.setTyping(true);
+    await clock.tickAsync(3000);
+    t.session.setTyping(true);
+    await clock.tickAsync(3999);
+    const typing = () => srv.reqs.filter((r) => r.path.endsWith('toggle_typing')).map((r) => r.body!.typing_status);
+    expect(typing()).to.deep.equal(['on']);
+    await clock.tickAsync(1);
+    expect(typing()).to.deep.equal(['on', 'off']);
+    t.session.setTyping(true);
+    t.session.setTyping(false);
+    expect(typing()).to.deep.equal(['on', 'off', 'on', 'off']);
+  });
+
+  it('sets the user: into contact creation first, as a PATCH later', async () => {
+    t = makeSession();
+    await t.session.setUser({identifier: 'u1', identifierHash: 'h', name: 'Ann', email: 'a@b.c', phoneNumber: '+1', avatarUrl: 'https://a', customAttributes: {plan: 'pro'}});
+    expect(srv.reqs).to.have.length(0);
+    t.session.open();
+    await wait();
+    const body = {identifier: 'u1', identifier_hash: 'h', name: 'Ann', email: 'a@b.c', phone_number: '+1', avatar_url: 'https://a', custom_attributes: {plan: 'pro'}};
+    expect(srv.reqs[0].body).to.deep.equal(body);
+    await t.session.setUser({name: 'Bob'});
+    expect(srv.reqs.pop()).to.deep.equal({method: 'PATCH', path: '/contacts/src-2', body: {name: 'Bob'}});
+    srv.contacts.clear();
+    expect(await t.session.setUser({name: 'C'}).catch((e) => e.status)).to.equal(404);
+    expect(s().error!.code).to.equal('update-failed');
+  });
+
+  it('patches a user set while the contact was being created', async () => {
+    t = makeSession();
+    t.session.open();
+    void t.session.setUser({name: 'Late'});
+    await wait();
+    expect(srv.paths()).to.include('PATCH /contacts/src-2');
+  });
+
+  it('answers bot and CSAT messages in the right shape', async () => {
+    srv.convs.push({id: 87, status: 'open', contact_last_seen_at: 0});
+    srv.add(3, {content_type: 'input_csat'});
+    t = makeSession();
+    t.storage.map.set(KEY, STORED);
+    t.session.start();
+    await wait();
+    await t.session.answer('1', {kind: 'csat', rating: 5, feedback: 'Great'});
+    await t.session.answer('2', {kind: 'select', values: [{title: 'A', value: 'a'}]});
+    await t.session.answer('3', {kind: 'email', email: 'a@b.c'});
+    const patches = srv.reqs.filter((r) => r.method == 'PATCH');
+    expect(patches.map((r) => [r.path, r.body])).to.deep.equal([
+      ['/contacts/src-1/conversations/87/messages/1', {submitted_values: {csat_survey_response: {rating: 5, feedback_message: 'Great'}}}],
+      ['/contacts/src-1/conversations/87/messages/2', {submitted_values: [{title: 'A', value: 'a'}]}],
+      ['/contacts/src-1/conversations/87/messages/3', {submitted_values: [{name: 'email', title: 'a@b.c', value: 'a@b.c'}]}],
+    ]);
+    expect(s().messages[0].answer).to.deep.equal({kind: 'csat', rating: 5, feedback: 'Great'});
+    expect(await t.session.answer('nope', {kind: 'email', email: ''}).catch((e) => e.message)).to.equal('Unknown message');
+  });
+
+  it('reset forgets everything and rejects pending sends', async () => {
+    t = makeSession();
+    t.session.open();
+    await wait();
+    t.cable.go('offline');
+    const p = t.session.sendMessage('x');
+    const cable = t.cable;
+    t.session.reset();
+    expect(await p.catch((e) => e.message)).to.equal('Reset');
+    expect(cable.disposed).to.equal(true);
+    expect(cable.listeners).to.equal(0);
+    expect(t.storage.map.has(KEY)).to.equal(false);
+    expect(s()).to.include({contact: null, connection: 'idle', panelVisible: true});
+    expect(s().messages).to.have.length(0);
+    await t.session.sendMessage('fresh');
+    expect(s().contact!.sourceId).to.equal('src-3');
+  });
+
+  it('dispose stops the socket, timers and listeners', async () => {
+    srv.convs.push({id: 87, status: 'open', contact_last_seen_at: 0});
+    t = makeSession();
+    t.storage.map.set(KEY, STORED);
+    t.session.start();
+    t.session.setPanelVisible(true);
+    await wait();
+    t.cable.send({event: 'conversation.typing_on', data: {conversation: {id: 87}, user: {id: 7}}} as never);
+    t.session.setTyping(true);
+    t.cable.go('offline');
+    const p = t.session.sendMessage('queued');
+    const got: unknown[] = [];
+    t.session.on('message', (m) => got.push(m));
+    expect(clock.countTimers()).to.be.greaterThan(0);
+    t.session.dispose();
+    expect(await p.catch((e) => e.message)).to.equal('Disposed');
+    await wait();
+    expect(clock.countTimers()).to.equal(0);
+    expect(t.cable.disposed).to.equal(true);
+    expect(t.cable.listeners).to.equal(0);
+    t.cable.send(msgEvent({id: 99, content: 'late', message_type: 1, created_at: 1, conversation_id: 87}));
+    expect(got).to.have.length(0);
+  });
+
+  it('survives unreadable storage and storage that throws', async () => {
+    t = makeSession();
+    t.storage.map.set(KEY, '{nope');
+    t.storage.setItem = () => {
+      throw new Error('quota');
+    };
+    t.session.start();
+    expect(srv.reqs).to.have.length(0);
+    const m = await t.session.sendMessage('ok');
+    expect(m.status).to.equal('sent');
+  });
+
+  it('reports a failed first open and tries again on the next open', async () => {
+    t = makeSession();
+    srv.hook = () => new Response('x', {status: 500});
+    const errors: {code: string}[] = [];
+    t.session.on('error', (e) => errors.push(e));
+    t.session.open();
+    await wait();
+    expect(errors.map((e) => e.code)).to.deep.equal(['connect-failed']);
+    srv.hook = null;
+    t.session.open();
+    await wait();
+    expect(s().contact).to.not.equal(null);
+  });
+});

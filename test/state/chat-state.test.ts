@@ -1,0 +1,125 @@
+import {expect} from '@open-wc/testing';
+import {initialState, reduce, type ChatAction, type ChatState} from '../../src/state/chat-state.js';
+import {createStore} from '../../src/state/store.js';
+import {groupMessages, selectMessages, selectOutbox, selectUnread} from '../../src/state/selectors.js';
+import {model} from './helpers.js';
+
+const base: ChatState = {...initialState, conversationId: 87};
+const run = (...actions: ChatAction[]) => actions.reduce(reduce, base);
+const merge = (...messages: ReturnType<typeof model>[]): ChatAction => ({type: 'merge', messages});
+const pending = model({id: null, echoId: 'e1', role: 'visitor', sender: null, content: 'hi', createdAt: 9e12, status: 'pending'});
+const server = model({id: 50, role: 'visitor', content: 'hi', createdAt: 2000});
+const echo = {...server, echoId: 'e1'};
+const keys = (s: ChatState) => s.messages.map((m) => m.key);
+
+describe('chat-state reducer', () => {
+  it('returns the same state for no-ops', () => {
+    expect(reduce(base, {type: 'set', patch: {conversationId: 87}})).to.equal(base);
+    expect(reduce(base, merge())).to.equal(base);
+    expect(reduce(base, {type: 'set', patch: {hasOlder: true}}).hasOlder).to.equal(true);
+  });
+
+  it('orders by createdAt then id, pending last by local time', () => {
+    const s = run(
+      {type: 'pending', message: {...pending, createdAt: 5}},
+      merge(model({id: 3, createdAt: 2000}), model({id: 2, createdAt: 2000}), model({id: 9, createdAt: 1000})),
+      {type: 'pending', message: model({id: null, echoId: 'e0', role: 'visitor', createdAt: 1})}
+    );
+    expect(keys(s)).to.deep.equal(['9', '2', '3', 'echo:e0', 'echo:e1']);
+  });
+
+  it('shows the own message once: socket echo before the HTTP answer', () => {
+    const s = run({type: 'pending', message: pending}, merge(echo), merge(echo));
+    expect(s.messages).to.have.length(1);
+    expect(s.messages[0]).to.include({key: 'echo:e1', id: 50, status: 'sent', echoId: 'e1'});
+  });
+
+  it('shows the own message once: HTTP answer before the socket echo', () => {
+    const s = run({type: 'pending', message: pending}, merge(echo), merge({...server, echoId: null}), merge(echo));
+    expect(keys(s)).to.deep.equal(['echo:e1']);
+  });
+
+  it('collapses a page copy and our pending copy into one', () => {
+    const s = run({type: 'pending', message: pending}, merge(server), merge(echo));
+    expect(keys(s)).to.deep.equal(['echo:e1']);
+    expect(s.messages[0].id).to.equal(50);
+  });
+
+  it('merges duplicates by id and inserts unknown updates', () => {
+    const s = run(merge(model({id: 1, content: 'a'})), merge(model({id: 1, content: 'b'})), merge(model({id: 2, content: 'new'})));
+    expect(s.messages.map((m) => m.content)).to.deep.equal(['b', 'new']);
+  });
+
+  it('keeps deleted, read and answer sticky against late copies', () => {
+    const answer = {kind: 'csat', rating: 4, feedback: ''} as const;
+    const s = run(merge(model({id: 1, deleted: true, read: true, answer})), merge(model({id: 1, content: 'old'})));
+    expect(s.messages[0]).to.include({deleted: true, read: true, content: 'old'});
+    expect(s.messages[0].answer).to.deep.equal(answer);
+  });
+
+  it('ignores messages of other conversations', () => {
+    expect(run(merge(model({id: 1, conversationId: 12}))).messages).to.have.length(0);
+  });
+
+  it('marks failed and back to pending on retry, keeping the echo id', () => {
+    let s = run({type: 'pending', message: pending}, {type: 'failed', echoId: 'e1', error: 'boom'});
+    expect(s.messages[0]).to.include({status: 'failed', error: 'boom'});
+    s = reduce(s, {type: 'pending', message: pending});
+    expect(s.messages).to.have.length(1);
+    expect(s.messages[0]).to.include({status: 'pending', error: null, echoId: 'e1'});
+  });
+
+  it('hides the typing agent when their message arrives', () => {
+    const typing = {type: 'set', patch: {agentTyping: {name: 'Priya', id: 7}}} as const;
+    expect(run(typing, merge(model({id: 1, role: 'visitor'}))).agentTyping).to.not.equal(null);
+    expect(run(typing, merge(model({id: 1, sender: {id: 8, name: 'Priya', avatarUrl: '', type: 'user'}}))).agentTyping).to.not.equal(null);
+    expect(run(typing, merge(model({id: 1}))).agentTyping).to.equal(null);
+    const byName = {type: 'set', patch: {agentTyping: {name: 'Priya', id: null}}} as const;
+    expect(run(byName, merge(model({id: 1}))).agentTyping).to.equal(null);
+  });
+
+  it('counts unread agent messages while hidden, resets when visible', () => {
+    let s = run({type: 'set', patch: {lastSeenAt: 1500}}, merge(model({id: 1, createdAt: 1000}), model({id: 2, createdAt: 2000}), model({id: 3, role: 'visitor', createdAt: 3000})));
+    expect(s.unreadCount).to.equal(1);
+    s = reduce(s, merge(model({id: 4, role: 'system', sender: null, createdAt: 4000}), model({id: 5, createdAt: 5000, deleted: true})));
+    expect(selectUnread(s)).to.equal(2);
+    s = reduce(s, {type: 'set', patch: {panelVisible: true}});
+    expect([s.unreadCount, s.lastSeenAt]).to.deep.equal([0, 5000]);
+    s = reduce(reduce(s, {type: 'set', patch: {panelVisible: false}}), merge(model({id: 6, createdAt: 6000})));
+    expect(s.unreadCount).to.equal(1);
+  });
+
+  it('resets but keeps panel visibility', () => {
+    const s = run({type: 'set', patch: {panelVisible: true, connection: 'connected'}}, merge(model({id: 1})), {type: 'reset'});
+    expect(s).to.deep.equal({...initialState, panelVisible: true, lastSeenAt: 0});
+  });
+});
+
+describe('store', () => {
+  it('notifies on change only and unsubscribes', () => {
+    const store = createStore(reduce, base);
+    const seen: ChatState[] = [];
+    const off = store.subscribe((s) => seen.push(s));
+    store.dispatch({type: 'set', patch: {conversationId: 87}});
+    store.dispatch({type: 'set', patch: {hasOlder: true}});
+    off();
+    store.dispatch({type: 'set', patch: {hasOlder: false}});
+    expect(seen).to.have.length(1);
+    expect(store.getState().hasOlder).to.equal(false);
+  });
+});
+
+describe('selectors', () => {
+  it('selects messages and the outbox', () => {
+    const s = run({type: 'pending', message: pending}, merge(model({id: 1})));
+    expect(selectMessages(s)).to.equal(s.messages);
+    expect(selectOutbox(s).map((m) => m.key)).to.deep.equal(['echo:e1']);
+  });
+
+  it('groups by sender within 5 minutes', () => {
+    const v = (id: number, t: number) => model({id, role: 'visitor', sender: null, createdAt: t});
+    const a = (id: number, t: number, sid = 7) => model({id, createdAt: t, sender: {id: sid, name: '', avatarUrl: '', type: 'user'}});
+    const g = groupMessages([v(1, 0), v(2, 1000), a(3, 2000), a(4, 3000), a(5, 4000, 8), a(6, 4000 + 300001, 8), v(7, 1e6)]);
+    expect(g.map((x) => x.map((m) => m.id))).to.deep.equal([[1, 2], [3, 4], [5], [6], [7]]);
+  });
+});

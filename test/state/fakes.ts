@@ -1,0 +1,168 @@
+import sinon from 'sinon';
+import type {CableLike, CableLikeEvents, SessionOptions, StorageLike} from '../../src/state/chat-session.js';
+import {ChatSession} from '../../src/state/chat-session.js';
+import type {ConnectionState} from '../../src/state/model.js';
+import type {AkeceEvent} from '../../src/protocol/payloads.js';
+
+export class FakeCable implements CableLike {
+  state: ConnectionState = 'idle';
+  connects = 0;
+  reconnects = 0;
+  disposed = false;
+  private ls = new Map<string, Set<(d: never) => void>>();
+  constructor(readonly options: {url: string; pubsubToken: string; presenceInterval: number}) {}
+  connect() {
+    this.connects++;
+  }
+  perform() {
+    return true;
+  }
+  on<K extends keyof CableLikeEvents>(type: K, fn: (d: CableLikeEvents[K]) => void) {
+    const set = this.ls.get(type) ?? new Set();
+    this.ls.set(type, set.add(fn as never));
+    return () => void set.delete(fn as never);
+  }
+  emit<K extends keyof CableLikeEvents>(type: K, d: CableLikeEvents[K]) {
+    for (const f of [...(this.ls.get(type) ?? [])]) (f as (d: CableLikeEvents[K]) => void)(d);
+  }
+  go(state: ConnectionState) {
+    const previous = this.state;
+    this.state = state;
+    this.emit('state', {state, previous});
+  }
+  send(e: AkeceEvent) {
+    this.emit('event', e);
+  }
+  get listeners() {
+    return [...this.ls.values()].reduce((n, s) => n + s.size, 0);
+  }
+  reconnect() {
+    this.reconnects++;
+  }
+  dispose() {
+    this.disposed = true;
+  }
+}
+
+export class MemStorage implements StorageLike {
+  map = new Map<string, string>();
+  writes = 0;
+  getItem(k: string) {
+    return this.map.get(k) ?? null;
+  }
+  setItem(k: string, v: string) {
+    this.writes++;
+    this.map.set(k, v);
+  }
+  removeItem(k: string) {
+    this.writes++;
+    this.map.delete(k);
+  }
+}
+
+export interface Req {
+  method: string;
+  path: string;
+  body: Record<string, unknown> | null;
+}
+type Wire = Record<string, unknown> & {id: number; content: string; created_at: number; message_type: number};
+
+const json = (b: unknown, status = 200) => new Response(JSON.stringify(b), {status});
+
+/** An in-memory Akece public API behind a stubbed window.fetch. */
+export class FakeServer {
+  contacts = new Set<string>(['src-1']);
+  convs: {id: number; status: string; contact_last_seen_at: number}[] = [];
+  messages: Wire[] = [];
+  reqs: Req[] = [];
+  next = 1;
+  /** Return a Response (or throw) to override a route. */
+  hook: ((r: Req) => Response | Promise<Response> | undefined) | null = null;
+  stub = sinon.stub(window, 'fetch').callsFake((async (u: string, init: RequestInit) => {
+    const url = new URL(u);
+    const path = url.pathname.replace('/public/api/v1/inboxes/inb', '') + url.search;
+    const body = typeof init.body == 'string' ? JSON.parse(init.body) : null;
+    const r: Req = {method: init.method!, path, body};
+    this.reqs.push(r);
+    return (await this.hook?.(r)) ?? this.route(r);
+  }) as typeof fetch);
+
+  add(n: number, o: Partial<Wire> = {}) {
+    for (let i = 0; i < n; i++) {
+      const id = this.next++;
+      this.messages.push({id, content: 'm' + id, message_type: 1, created_at: 1000 + id, conversation_id: 87, sender: {id: 7, name: 'Priya'}, ...o});
+    }
+    return this.messages[this.messages.length - 1];
+  }
+  paths(method?: string) {
+    return this.reqs.filter((r) => !method || r.method == method).map((r) => `${r.method} ${r.path}`);
+  }
+
+  private route({method, path, body}: Req): Response {
+    const m = path.match(/^\/contacts(?:\/([^/?]+))?(?:\/conversations(?:\/(\d+))?)?(\/[a-z_]+)?(?:\/(\d+))?(?:\?before=(\d+))?$/);
+    if (!m) return json({error: 'Not Found'}, 404);
+    const [, src, cid, tail, mid, before] = m;
+    if (!src && method == 'POST') {
+      const s = 'src-' + (this.contacts.size + 1);
+      this.contacts.add(s);
+      return json({source_id: s, pubsub_token: 'tok-' + s, id: 1});
+    }
+    if (!this.contacts.has(decodeURIComponent(src!))) return json({status: 404, error: 'Not Found'}, 404);
+    if (!path.includes('/conversations')) return json({source_id: src, pubsub_token: 'tok-' + src});
+    if (!cid) {
+      if (method == 'GET') return json(this.convs);
+      const c = {id: 87, status: 'open', contact_last_seen_at: 0};
+      this.convs.push(c);
+      return json(c);
+    }
+    const conv = this.convs.find((c) => c.id == +cid);
+    if (!conv) return json({error: 'Not Found'}, 404);
+    if (!tail) return json(conv);
+    if (tail != '/messages') return new Response('', {status: 200});
+    if (method == 'GET') {
+      const older = this.messages.filter((x) => !before || x.id < +before);
+      return json(older.slice(-20));
+    }
+    if (method == 'PATCH') {
+      const x = this.messages.find((y) => y.id == +mid!)!;
+      x.content_attributes = {submitted_values: body!.submitted_values};
+      return json(x);
+    }
+    const x = this.add(1, {content: body!.content as string, message_type: 0, created_at: 5000 + this.next});
+    return json(x);
+  }
+}
+
+export function makeSession(o: Partial<SessionOptions> = {}) {
+  const cables: FakeCable[] = [];
+  const storage = new MemStorage();
+  const session = new ChatSession({
+    baseUrl: 'https://chat.example',
+    websocketUrl: 'wss://chat.example/cable',
+    inboxIdentifier: 'inb',
+    storage,
+    presenceInterval: 30,
+    createCable: (opts) => {
+      const c = new FakeCable(opts);
+      cables.push(c);
+      return c;
+    },
+    random: () => 0.123456789,
+    ...o,
+  });
+  return {session, storage, cables, get cable() {
+    return cables[cables.length - 1];
+  }};
+}
+
+/** Lets fetch answers (whose bodies need real tasks) and promise chains run. */
+export async function settle(clock: sinon.SinonFakeTimers, n = 12) {
+  for (let i = 0; i < n; i++) {
+    await clock.tickAsync(0);
+    await new Promise<void>((r) => {
+      const c = new MessageChannel();
+      c.port1.onmessage = () => r();
+      c.port2.postMessage(0);
+    });
+  }
+}
