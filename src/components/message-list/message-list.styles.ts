@@ -3,7 +3,6 @@ import {css} from 'lit';
 export const styles = css`
   :host {
     display: flex;
-    flex-direction: column;
     flex: 1;
     min-height: 0;
   }
@@ -18,15 +17,19 @@ export const styles = css`
     overflow-anchor: none;
     overscroll-behavior: contain;
   }
-  p {
+  p,
+  ul,
+  ol,
+  pre,
+  fieldset {
     margin: 0;
   }
-  .older {
+  .older,
+  .note {
     align-self: center;
   }
   .g {
     display: flex;
-    align-items: flex-start;
     gap: 8px;
   }
   .own {
@@ -43,19 +46,17 @@ export const styles = css`
     background: var(--akece-color-accent);
     color: var(--akece-color-on-accent);
     font-size: 13px;
-    font-weight: 600;
   }
-  .av img {
-    width: 100%;
-    height: 100%;
-    object-fit: cover;
-  }
-  .c {
+  .c,
+  .card,
+  fieldset {
     display: flex;
     flex-direction: column;
     align-items: flex-start;
-    gap: 4px;
+    gap: 6px;
     min-width: 0;
+  }
+  .c {
     max-width: 85%;
   }
   .own .c {
@@ -63,12 +64,10 @@ export const styles = css`
   }
   .meta,
   .note,
-  .typing {
+  .typing,
+  small {
     font-size: 12px;
     color: var(--akece-color-muted);
-  }
-  .note {
-    align-self: center;
   }
   .b {
     max-width: 100%;
@@ -81,24 +80,19 @@ export const styles = css`
     background: var(--akece-message-own-background);
     color: var(--akece-message-own-color);
   }
+  .b small {
+    display: block;
+    color: inherit;
+  }
   .own .failed {
     border: 1px solid var(--akece-color-danger);
     background: var(--akece-message-background);
-    color: var(--akece-color-text);
-  }
-  .failed small {
     color: var(--akece-color-danger);
-  }
-  small {
-    display: block;
-    margin-top: 4px;
-    font-size: 12px;
   }
   .retry {
     padding: 0;
     border: 0;
     background: none;
-    font-weight: 600;
     text-decoration: underline;
   }
   .b a {
@@ -109,14 +103,11 @@ export const styles = css`
   }
   ul,
   ol {
-    margin: 0;
     padding-inline-start: 20px;
   }
   pre {
-    margin: 0;
     padding: 8px;
     overflow-x: auto;
-    border-radius: 6px;
     background: rgb(127 127 127 / 0.15);
   }
   code {
@@ -124,25 +115,30 @@ export const styles = css`
   }
   img,
   audio,
-  video {
+  video,
+  .file,
+  .opts,
+  .f {
     display: block;
     max-width: 100%;
     margin-top: 6px;
     border-radius: 8px;
   }
-  .b > a > img {
+  img {
     max-height: 200px;
   }
-  .file {
-    display: block;
-    margin-top: 6px;
+  .av img {
+    width: 100%;
+    height: 100%;
+    margin: 0;
+    object-fit: cover;
   }
   .opts,
-  .f {
+  .f,
+  .rate {
     display: flex;
     flex-wrap: wrap;
     gap: 6px;
-    margin-top: 8px;
   }
   input,
   textarea {
@@ -152,33 +148,16 @@ export const styles = css`
     border: 1px solid var(--akece-color-muted);
     border-radius: 8px;
     background: var(--akece-color-surface);
-    color: var(--akece-color-text);
     font-size: 16px;
   }
   fieldset {
-    display: flex;
-    flex-direction: column;
-    align-items: flex-start;
-    gap: 6px;
-    min-width: 0;
-    margin: 0;
     padding: 0;
     border: 0;
-  }
-  textarea {
-    width: 100%;
-    resize: vertical;
-  }
-  .rate {
-    display: flex;
-    gap: 4px;
   }
   .rate label {
     padding: 2px 4px;
     border-radius: 8px;
     font-size: 24px;
-    line-height: 1.2;
-    cursor: pointer;
   }
   .rate label:has(:checked) {
     box-shadow: 0 0 0 2px var(--akece-color-accent);
@@ -194,28 +173,17 @@ export const styles = css`
     color: #d97706;
   }
   .card {
-    display: flex;
-    flex-direction: column;
-    align-items: flex-start;
-    gap: 6px;
-    margin-top: 8px;
+    margin-top: 6px;
     padding: 8px;
-    border: 1px solid var(--akece-color-border);
     border-radius: 8px;
+    border: 1px solid var(--akece-color-border);
     background: var(--akece-color-surface);
   }
-  .typing {
-    display: flex;
-    align-items: center;
-    gap: 6px;
-  }
-  .dots {
-    display: inline-flex;
-    gap: 3px;
-  }
   .dots i {
+    display: inline-block;
     width: 6px;
     height: 6px;
+    margin-inline-end: 3px;
     border-radius: 50%;
     background: currentColor;
   }
@@ -223,11 +191,8 @@ export const styles = css`
     .dots i {
       animation: blink 1.2s infinite;
     }
-    .dots i:nth-child(2) {
-      animation-delay: 0.2s;
-    }
-    .dots i:nth-child(3) {
-      animation-delay: 0.4s;
+    .dots i + i {
+      animation-delay: 0.3s;
     }
   }
   @keyframes blink {
