@@ -137,7 +137,7 @@ export class RestClient {
       try {
         res = await (this.o.fetch ?? fetch)(request.url, {
           method,
-          headers: json ? {Accept: 'application/json', 'Content-Type': 'application/json'} : {Accept: 'application/json'},
+          headers: json ? {'Content-Type': 'application/json'} : {},
           body: json ? JSON.stringify(body) : (body as FormData | undefined),
           signal: ctl.signal,
         });

@@ -81,36 +81,38 @@ export class ChatSession {
   readonly store: Store<ChatState, ChatAction> = createStore(reduce, initialState);
   private readonly api: RestClient;
   private readonly key: string;
+  private readonly inbox?: string;
   private cable: CableLike | null = null;
   private offs: (() => void)[] = [];
   private timers = new Map<string, unknown>();
-  private outbox: Out[] = [];
+  private queue: Out[] = [];
   private waits = new Map<string, [(m: Message) => void, (e: unknown) => void]>();
-  private listeners = new Map<string, Set<(d: never) => void>>();
+  private subs = new Map<string, Set<(d: never) => void>>();
   private user: ContactBody = {};
   private given: ContactRef | null;
   private own = false;
   private fresh = false;
   private ready: Promise<void> | null = null;
-  private convP: Promise<number> | null = null;
-  private flushing: Promise<void> | null = null;
+  private creating: Promise<number> | null = null;
+  private sending: Promise<void> | null = null;
   private again = false;
   private typing = false;
-  private timeouts = 0;
+  private misses = 0;
   private seq = 0;
   private started = false;
   private ctl = new AbortController();
 
   constructor(private readonly o: SessionOptions) {
     this.api = new RestClient({baseUrl: o.baseUrl, inboxIdentifier: o.inboxIdentifier ?? '', fetch: o.fetch, random: o.random});
+    this.inbox = o.inboxIdentifier;
     this.key = `akece-chat:${o.baseUrl}:${o.inboxIdentifier ?? ''}`;
     this.given = o.pubsubToken && o.contactIdentifier ? {sourceId: o.contactIdentifier, pubsubToken: o.pubsubToken} : null;
   }
 
   /** Subscribes to `message` or `error`; returns the unsubscribe function. */
   on<K extends keyof SessionEvents>(type: K, fn: (d: SessionEvents[K]) => void): () => void {
-    const set = this.listeners.get(type) ?? new Set();
-    this.listeners.set(type, set.add(fn as never));
+    const set = this.subs.get(type) ?? new Set();
+    this.subs.set(type, set.add(fn as never));
     return () => void set.delete(fn as never);
   }
 
@@ -124,14 +126,13 @@ export class ChatSession {
     } catch {
       // unreadable: start afresh
     }
-    const k = saved.k;
     for (const e of Array.isArray(saved.o) ? saved.o : [])
-      if (e && typeof e.e == 'string' && typeof e.c == 'string' && typeof e.t == 'number') {
-        this.outbox.push(e);
+      if (e?.e && e.c) {
+        this.queue.push(e);
         this.d({type: 'pending', message: this.local(e)});
         if (e.x) this.d({type: 'failed', echoId: e.e, error: ''});
       }
-    const c = this.given || (k && typeof k.sourceId == 'string' && typeof k.pubsubToken == 'string' ? k : null);
+    const c = this.given || (saved.k?.sourceId && saved.k.pubsubToken ? saved.k : null);
     if (c) {
       this.own = !this.given;
       this.set({contact: {sourceId: c.sourceId, pubsubToken: c.pubsubToken}});
@@ -157,7 +158,7 @@ export class ChatSession {
     const e: Out = {e: this.now().toString(36) + r().toString(36).slice(2, 8) + this.seq++, c: content, t: this.now(), m: 0, f: files};
     for (const x of this.s.messages) e.m = Math.max(e.m, x.id ?? 0);
     const p = new Promise<Message>((res, rej) => this.waits.set(e.e, [res, rej]));
-    this.outbox.push(e);
+    this.queue.push(e);
     this.save();
     this.d({type: 'pending', message: this.local(e)});
     void this.flush();
@@ -166,7 +167,7 @@ export class ChatSession {
 
   /** Sends a failed message again, with the same echo id. */
   retry(key: string): Promise<Message> {
-    const e = this.outbox.find((x) => 'echo:' + x.e == key);
+    const e = this.queue.find((x) => 'echo:' + x.e == key);
     if (!e) return Promise.reject(new Error('Nothing to retry'));
     e.x = false;
     const p = new Promise<Message>((res, rej) => this.waits.set(e.e, [res, rej]));
@@ -211,7 +212,7 @@ export class ChatSession {
   /** The visitor is typing: sends `on` once, then `off` after 4 s without a call, or at once. */
   setTyping(on: boolean): void {
     const {contact: c, conversationId: id} = this.s;
-    if (!c || id == null || !this.o.inboxIdentifier) return;
+    if (!c || id == null || !this.inbox) return;
     if (on) this.timer('idle', 4000, () => this.setTyping(false));
     else this.clear('idle');
     if (on != this.typing) {
@@ -239,8 +240,8 @@ export class ChatSession {
     this.drop();
     for (const [, [, rej]] of this.waits) rej(new Error('Reset'));
     this.waits.clear();
-    this.outbox = [];
-    this.given = this.ready = this.convP = null;
+    this.queue = [];
+    this.given = this.ready = this.creating = null;
     this.user = {};
     this.own = this.typing = false;
     try {
@@ -256,7 +257,7 @@ export class ChatSession {
     this.drop();
     for (const [, [, rej]] of this.waits) rej(new Error('Disposed'));
     this.waits.clear();
-    this.listeners.clear();
+    this.subs.clear();
   }
 
   // ---- internals ----
@@ -277,7 +278,7 @@ export class ChatSession {
     return {signal: this.ctl.signal};
   }
   private emit<K extends keyof SessionEvents>(type: K, d: SessionEvents[K]) {
-    for (const f of [...(this.listeners.get(type) ?? [])]) (f as (d: SessionEvents[K]) => void)(d);
+    for (const f of [...(this.subs.get(type) ?? [])]) (f as (d: SessionEvents[K]) => void)(d);
   }
   private timer(name: string, ms: number, fn: () => void) {
     this.clear(name);
@@ -310,7 +311,7 @@ export class ChatSession {
   }
 
   private rest() {
-    if (!this.o.inboxIdentifier) throw new ApiError('inbox-identifier is required', 0, null, {method: '', url: ''}, false);
+    if (!this.inbox) throw new ApiError('inbox-identifier is required', 0, null, {method: '', url: ''}, false);
     return this.api;
   }
 
@@ -336,7 +337,7 @@ export class ChatSession {
 
   private save() {
     const k = this.own ? this.s.contact : null;
-    const o = this.outbox.map(({f: _f, ...e}) => e);
+    const o = this.queue.map(({f: _f, ...e}) => e);
     try {
       if (k || o.length) this.o.storage?.setItem(this.key, JSON.stringify({k, o}));
       else this.o.storage?.removeItem(this.key);
@@ -372,7 +373,7 @@ export class ChatSession {
       if (u != this.user) this.patchUser().catch(noop);
     }
     this.connect(c);
-    if (!this.o.inboxIdentifier) return;
+    if (!this.inbox) return;
     let id = this.o.conversationId ?? null;
     try {
       if (id == null) {
@@ -396,10 +397,10 @@ export class ChatSession {
   /** The remembered contact is gone on the server: start over with a new one, keeping the outbox. */
   private replace(): Promise<void> {
     this.drop();
-    this.given = this.ready = this.convP = null;
+    this.given = this.ready = this.creating = null;
     this.own = false;
     this.d({type: 'reset'});
-    for (const e of this.outbox) this.d({type: 'pending', message: this.local(e)});
+    for (const e of this.queue) this.d({type: 'pending', message: this.local(e)});
     this.save();
     return this.ensure();
   }
@@ -414,7 +415,7 @@ export class ChatSession {
       }),
       cable.on('event', (e) => this.onEvent(e)),
       cable.on('subscribed', ({resumed}) => {
-        this.timeouts = 0;
+        this.misses = 0;
         this.fresh = false;
         this.set({error: null});
         if (resumed) this.backfill().catch((e) => this.fail('load-failed', e));
@@ -422,9 +423,9 @@ export class ChatSession {
       }),
       cable.on('error', (e) => {
         const c = this.s.contact;
-        if (e.code == 'subscription-timeout' && c && this.o.inboxIdentifier) {
+        if (e.code == 'subscription-timeout' && c && this.inbox) {
           // A bad token gets silence. Ask REST whether the contact still exists; twice is enough.
-          const t = ++this.timeouts;
+          const t = ++this.misses;
           this.api.getContact(c.sourceId, this.c()).then(
             () => (t < 2 ? this.cable?.reconnect() : this.replace()),
             (x: ApiError) => (x.status != 404 && t < 2 ? this.cable?.reconnect() : this.replace())
@@ -501,13 +502,13 @@ export class ChatSession {
 
   /** Settles queued sends the server now has (REST answer, socket echo or adoption). */
   private settle() {
-    const left = this.outbox.filter((e) => {
+    const left = this.queue.filter((e) => {
       const m = this.s.messages.find((x) => x.echoId == e.e && x.id != null);
       if (m) this.waits.get(e.e)?.[0](m), this.waits.delete(e.e);
       return !m;
     });
-    if (left.length < this.outbox.length) {
-      this.outbox = left;
+    if (left.length < this.queue.length) {
+      this.queue = left;
       this.save();
     }
   }
@@ -515,14 +516,14 @@ export class ChatSession {
   private seen() {
     this.timer('seen', 1000, () => {
       const {panelVisible, contact: c, conversationId: id} = this.s;
-      if (panelVisible && c && id != null && this.o.inboxIdentifier) this.api.updateLastSeen(c.sourceId, id, this.c()).catch(noop);
+      if (panelVisible && c && id != null && this.inbox) this.api.updateLastSeen(c.sourceId, id, this.c()).catch(noop);
     });
   }
 
   /** After a drop: the latest page, then older pages until one overlaps what we hold. */
   private async backfill() {
     const {contact: c, conversationId: id} = this.s;
-    if (!c || id == null || !this.o.inboxIdentifier) return;
+    if (!c || id == null || !this.inbox) return;
     this.conv(await this.api.getConversation(c.sourceId, id, this.c()));
     const held = new Set(this.s.messages.map((m) => m.id).filter((x) => x != null));
     let before: number | null = null;
@@ -536,12 +537,12 @@ export class ChatSession {
   }
 
   private flush(): Promise<void> {
-    if (this.flushing) {
+    if (this.sending) {
       this.again = true;
-      return this.flushing;
+      return this.sending;
     }
-    return (this.flushing = this.drain().finally(() => {
-      this.flushing = null;
+    return (this.sending = this.drain().finally(() => {
+      this.sending = null;
       if (this.again) {
         this.again = false;
         void this.flush();
@@ -551,8 +552,8 @@ export class ChatSession {
 
   /** Sends the outbox once, in order; stops at the first failure that may pass later. */
   private async drain() {
-    for (const e of [...this.outbox]) {
-      if (!this.outbox.includes(e) || e.x) continue;
+    for (const e of [...this.queue]) {
+      if (!this.queue.includes(e) || e.x) continue;
       if (this.s.connection == 'offline' || this.s.connection == 'reconnecting') return;
       try {
         await this.ensure();
@@ -571,7 +572,7 @@ export class ChatSession {
         const conv = await this.conversation(c);
         this.add([await this.rest().createMessage(c.sourceId, conv, {content: e.c, echoId: e.e, files: e.f}, this.c())], true, e.e);
       } catch (err) {
-        if (!this.outbox.includes(e)) return;
+        if (!this.queue.includes(e)) return;
         const x = err as ApiError;
         if (!x.status) e.u = true;
         if (x.body == 'aborted') return;
@@ -589,9 +590,9 @@ export class ChatSession {
   private conversation(c: ContactRef): Promise<number> {
     const id = this.s.conversationId;
     if (id != null) return Promise.resolve(id);
-    return (this.convP ??= this.rest()
+    return (this.creating ??= this.rest()
       .createConversation(c.sourceId, this.c())
       .then((w) => (this.conv(w), w.id))
-      .finally(() => (this.convP = null)));
+      .finally(() => (this.creating = null)));
   }
 }
