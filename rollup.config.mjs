@@ -1,35 +1,46 @@
 // Builds the script-tag bundle: one minified classic script (IIFE) with Lit and every
-// dependency inside, plus its sourcemap. ES modules for npm come from `tsc` (scripts/build.mjs).
+// dependency inside, plus its sourcemap; and the non-English catalogues as small ES modules
+// beside it (dist/locales/), which the bundle imports only when a page needs one.
+// ES modules for npm come from `tsc` (scripts/build.mjs).
 import {nodeResolve} from '@rollup/plugin-node-resolve';
 import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
 import {minifyTemplateLiterals} from 'rollup-plugin-minify-template-literals';
 
-export default {
-  input: 'src/akece-chat.ts',
-  output: {
-    file: 'dist/akece-chat.js',
-    format: 'iife',
-    sourcemap: true,
-    // The bundle exposes nothing global but the element's registration.
-    name: undefined,
+const ts = () =>
+  typescript({
+    tsconfig: './tsconfig.json',
+    include: ['src/**/*.ts'],
+    exclude: ['test/**', 'src/**/testing.ts'],
+    compilerOptions: {noEmit: false, declaration: false, sourceMap: true, plugins: []},
+  });
+
+const minify = () =>
+  terser({
+    ecma: 2021,
+    compress: {passes: 3, unsafe_arrows: true},
+    format: {comments: false},
+  });
+
+export default [
+  {
+    input: 'src/akece-chat.ts',
+    output: {
+      file: 'dist/akece-chat.js',
+      format: 'iife',
+      sourcemap: true,
+    },
+    plugins: [
+      nodeResolve({browser: true, exportConditions: ['production']}),
+      ts(),
+      // Collapses the whitespace of our own html`` and css`` templates.
+      minifyTemplateLiterals({include: ['src/**/*.ts']}),
+      minify(),
+    ],
   },
-  plugins: [
-    nodeResolve({browser: true, exportConditions: ['production']}),
-    typescript({
-      tsconfig: './tsconfig.json',
-      include: ['src/**/*.ts'],
-      exclude: ['test/**', 'src/**/testing.ts'],
-      compilerOptions: {noEmit: false, declaration: false, sourceMap: true, plugins: []},
-    }),
-    // Collapses the whitespace of Lit's html`` and css`` templates (our own markup only).
-    minifyTemplateLiterals(),
-    terser({
-      ecma: 2021,
-      module: false,
-      compress: {passes: 3, unsafe_arrows: true},
-      mangle: {properties: false},
-      format: {comments: false},
-    }),
-  ],
-};
+  {
+    input: {es: 'src/i18n/locales/es.ts', 'pt-BR': 'src/i18n/locales/pt-BR.ts', fr: 'src/i18n/locales/fr.ts', de: 'src/i18n/locales/de.ts', ar: 'src/i18n/locales/ar.ts'},
+    output: {dir: 'dist/locales', format: 'es', entryFileNames: '[name].js'},
+    plugins: [ts(), minify()],
+  },
+];

@@ -2,13 +2,13 @@
 import {chromeLauncher} from '@web/test-runner-chrome';
 import {esbuildPlugin} from '@web/dev-server-esbuild';
 import {fileURLToPath} from 'node:url';
-import {existsSync} from 'node:fs';
+import {existsSync, readdirSync} from 'node:fs';
 import {findChromium, chromiumArgs} from './scripts/chromium.mjs';
 import {serverPlugin} from './test/helpers/server-plugin.mjs';
 
 // One group per top-level test folder (`--group protocol` runs one); empty folders are skipped.
-const groups = ['protocol', 'api', 'state', 'controllers', 'components', 'chat', 'e2e'].filter((name) =>
-  existsSync(`test/${name}`)
+const groups = ['protocol', 'api', 'state', 'controllers', 'markdown', 'i18n', 'components', 'chat', 'e2e'].filter(
+  (name) => existsSync(`test/${name}`) && readdirSync(`test/${name}`, {recursive: true}).some((f) => String(f).endsWith('.test.ts'))
 );
 
 export default {
@@ -20,6 +20,16 @@ export default {
   testsFinishTimeout: 10 * 60 * 1000,
   browserStartTimeout: 60000,
   groups: groups.map((name) => ({name, files: `test/${name}/**/*.test.ts`})),
+  // Modules imported by a computed URL at run time (the locale catalogues) are requested as
+  // `.js`; serve the TypeScript source in their place.
+  middleware: [
+    (context, next) => {
+      if (/^\/src\/.*\.js$/.test(context.path) && !existsSync('.' + context.path)) {
+        context.url = context.url.replace(/\.js(?=$|\?)/, '.ts');
+      }
+      return next();
+    },
+  ],
   plugins: [
     esbuildPlugin({ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url))}),
     serverPlugin(),

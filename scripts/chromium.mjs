@@ -33,4 +33,8 @@ export const chromiumArgs = [
   '--disable-quic',
   '--no-first-run',
   '--no-default-browser-check',
+  // Tests run several pages at once; background pages must not be throttled.
+  '--disable-background-timer-throttling',
+  '--disable-renderer-backgrounding',
+  '--disable-backgrounding-occluded-windows',
 ];

@@ -36,6 +36,8 @@ export const en = {
   feedback: 'Tell us more (optional)',
   image: 'Image',
   file: 'File',
+  err_config: 'The chat is not set up correctly.',
+  err_connect: 'The chat cannot connect right now.',
 };
 
 /** A key of the message catalogue. */

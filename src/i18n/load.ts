@@ -1,21 +1,21 @@
-// Other languages load on demand so the English path carries none of them.
+// Other languages load on demand so the English path carries none of them. The catalogues are
+// separate ES modules beside this one (dist/lib/i18n/locales/ for npm users) or beside the
+// script-tag bundle (dist/locales/), found relative to the running script: its URL is read
+// once, while the script runs, because `document.currentScript` is gone later.
 import {en} from './en.js';
 import type {Catalogue} from './en.js';
 
-const locales: Record<string, () => Promise<{default: Catalogue}>> = {
-  es: () => import('./locales/es.js'),
-  pt: () => import('./locales/pt-BR.js'),
-  fr: () => import('./locales/fr.js'),
-  de: () => import('./locales/de.js'),
-  ar: () => import('./locales/ar.js'),
-};
+const base = import.meta.url;
+const files: Record<string, string> = {es: 'es', pt: 'pt-BR', fr: 'fr', de: 'de', ar: 'ar'};
 
 /** The catalogue for a BCP 47 tag (`pt-BR`, `es-MX`, `fr`…), matched on its language; English when unknown or unloadable. */
 export async function loadLocale(tag: string): Promise<Catalogue> {
   const lang = tag.toLowerCase().split(/[-_]/)[0];
   try {
-    return Object.hasOwn(locales, lang) ? (await locales[lang]()).default : en;
+    return Object.hasOwn(files, lang)
+      ? {...en, ...(await import(/* @vite-ignore */ new URL(`./locales/${files[lang]}.js`, base).href)).default}
+      : en;
   } catch {
-    return en; // a chunk that fails to load must not break the widget
+    return en; // a catalogue that fails to load must not break the widget
   }
 }

@@ -85,6 +85,8 @@ describe('renderPanel', () => {
       const h = await mount({availability: 'away', connection: 'offline', error: 'Something failed'});
       h.theme = theme;
       await h.updateComplete;
+      // axe measures contrast as painted: let the opening fade-in finish first.
+      for (const a of h.shadowRoot!.getAnimations()) a.finish();
       await expect(h).to.be.accessible();
     }
   });

@@ -36,5 +36,7 @@ const ar: Catalogue = {
   feedback: 'أخبرنا بالمزيد (اختياري)',
   image: 'صورة',
   file: 'ملف',
+  err_config: 'لم يتم إعداد الدردشة بشكل صحيح.',
+  err_connect: 'تعذّر اتصال الدردشة الآن.',
 };
 export default ar;

@@ -36,5 +36,7 @@ const de: Catalogue = {
   feedback: 'Erzählen Sie uns mehr (optional)',
   image: 'Bild',
   file: 'Datei',
+  err_config: 'Der Chat ist nicht richtig eingerichtet.',
+  err_connect: 'Der Chat kann gerade keine Verbindung herstellen.',
 };
 export default de;

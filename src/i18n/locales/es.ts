@@ -36,5 +36,7 @@ const es: Catalogue = {
   feedback: 'Cuéntanos más (opcional)',
   image: 'Imagen',
   file: 'Archivo',
+  err_config: 'El chat no está configurado correctamente.',
+  err_connect: 'El chat no puede conectarse ahora.',
 };
 export default es;

@@ -36,5 +36,7 @@ const fr: Catalogue = {
   feedback: 'Dites-nous en plus (facultatif)',
   image: 'Image',
   file: 'Fichier',
+  err_config: 'Le chat n’est pas configuré correctement.',
+  err_connect: 'Le chat ne peut pas se connecter pour le moment.',
 };
 export default fr;

@@ -36,5 +36,7 @@ const ptBR: Catalogue = {
   feedback: 'Conte-nos mais (opcional)',
   image: 'Imagem',
   file: 'Arquivo',
+  err_config: 'O chat não está configurado corretamente.',
+  err_connect: 'O chat não consegue se conectar agora.',
 };
 export default ptBR;

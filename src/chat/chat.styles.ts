@@ -1,0 +1,32 @@
+import {css} from 'lit';
+
+/** Layout of the root: a floating corner widget, or an inline panel that fills the element. */
+export const styles = css`
+  :host {
+    display: block;
+  }
+  :host([layout='inline']) {
+    height: var(--akece-panel-height);
+  }
+  :host([position='left']) {
+    --akece-corner: start;
+  }
+  :host([position='left']) [part='launcher'],
+  :host([position='left']) .float {
+    inset-inline-end: auto;
+    inset-inline-start: var(--akece-offset-inline);
+  }
+  akece-message-list {
+    flex: 1;
+    min-height: 0;
+  }
+  @media (max-width: 480px) {
+    :host([open][layout='floating']) [part='launcher'] {
+      display: none;
+    }
+    .float {
+      padding: env(safe-area-inset-top) env(safe-area-inset-right) env(safe-area-inset-bottom) env(safe-area-inset-left);
+      height: 100dvh;
+    }
+  }
+`;
