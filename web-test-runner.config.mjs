@@ -14,7 +14,7 @@ const groups = ['protocol', 'api', 'state', 'controllers', 'markdown', 'i18n', '
 export default {
   rootDir: '.',
   nodeResolve: {exportConditions: ['development']},
-  concurrency: 2,
+  concurrency: 1,
   concurrentBrowsers: 1,
   testFramework: {config: {timeout: 20000}},
   testsFinishTimeout: 10 * 60 * 1000,
