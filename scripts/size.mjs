@@ -1,13 +1,16 @@
-// `node scripts/size.mjs`: what each source file costs in the script-tag bundle. Reads
-// dist/akece-chat.js and its sourcemap (run `npm run build` first) and attributes every
-// minified byte to the file it came from; the gzip column is that file's share of the whole
-// bundle's gzip size (an estimate: gzip does not split by file).
-import {readFileSync} from 'node:fs';
+// `node scripts/size.mjs`: what each source file costs in the script-tag bundle. Builds the
+// bundle in memory with rollup.config.mjs (dist/ is left alone) and attributes every minified
+// byte to the file it came from; the gzip column is that file's share of the whole bundle's
+// gzip size (an estimate: gzip does not split by file).
 import {gzipSync} from 'node:zlib';
+import {rollup} from 'rollup';
 import {SourceMapConsumer} from 'source-map';
+import configs from '../rollup.config.mjs';
 
-const code = readFileSync('dist/akece-chat.js', 'utf8');
-const map = JSON.parse(readFileSync('dist/akece-chat.js.map', 'utf8'));
+const [config] = configs;
+const build = await rollup({...config, onwarn() {}});
+const {output} = await build.generate({...config.output, sourcemap: true});
+const {code, map} = output[0];
 const gz = gzipSync(code, {level: 9}).length;
 const bytes = new Map();
 await SourceMapConsumer.with(map, null, (consumer) => {
