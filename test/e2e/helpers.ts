@@ -1,0 +1,118 @@
+// End-to-end helpers: the widget from the built bundle (dist/akece-chat.js) in a real page (an
+// iframe, so it can be reloaded), against the real local server, acting as the agent through
+// the server's agent API. Nothing is faked.
+import type {AkeceChat} from '../../src/chat/chat.js';
+import type {TestServer} from '../helpers/server.js';
+
+export interface WidgetPage {
+  frame: HTMLIFrameElement;
+  win: Window & typeof globalThis;
+  el: AkeceChat;
+}
+
+/** Polls `check` until it returns a truthy value; fails with `what` after `ms`. */
+export async function until<T>(check: () => T | Promise<T>, what: string, ms = 8000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/** Loads the widget page in a new iframe with these attributes on <akece-chat>. */
+export async function openWidget(attrs: Record<string, string>, scripts = 1): Promise<WidgetPage> {
+  const frame = document.createElement('iframe');
+  frame.style.cssText = 'width: 800px; height: 700px; border: 0';
+  const query = new URLSearchParams({...attrs, scripts: String(scripts)});
+  frame.src = `/test/e2e/pages/widget.html?${query}`;
+  document.body.append(frame);
+  return attach(frame);
+}
+
+/** Waits for the page in `frame` (after a load or reload) to have a defined, rendered widget. */
+export async function attach(frame: HTMLIFrameElement): Promise<WidgetPage> {
+  const win = await until(() => {
+    const w = frame.contentWindow as (Window & typeof globalThis) | null;
+    return w?.document.readyState === 'complete' && w.document.querySelector('akece-chat') && w.customElements.get('akece-chat') ? w : null;
+  }, 'the widget page');
+  const el = win.document.querySelector('akece-chat') as AkeceChat;
+  await el.updateComplete;
+  return {frame, win, el};
+}
+
+/** Reloads the page in the frame, as a visitor pressing F5. */
+export async function reload(page: WidgetPage): Promise<WidgetPage> {
+  const old = page.win.document;
+  page.win.location.reload();
+  await until(() => page.frame.contentDocument && page.frame.contentDocument !== old, 'the reload');
+  return attach(page.frame);
+}
+
+export const part = (el: Element, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`) ?? deep(el, name)[0] ?? null;
+
+/** Every element with `part` inside the widget, through nested shadow roots. */
+export function deep(el: Element, name: string): HTMLElement[] {
+  const found: HTMLElement[] = [];
+  const walk = (root: ShadowRoot) => {
+    found.push(...root.querySelectorAll<HTMLElement>(`[part~="${name}"]`));
+    for (const child of root.querySelectorAll('*')) if (child.shadowRoot) walk(child.shadowRoot);
+  };
+  walk(el.shadowRoot!);
+  return found;
+}
+
+/** The composer's text field. */
+export const field = (el: Element) => deep(el, 'composer')[0].querySelector('textarea')!;
+
+/** Types `text` into the composer and presses its send button, as a visitor. */
+export async function typeAndSend(el: Element, text: string) {
+  const area = field(el);
+  area.value = text;
+  area.dispatchEvent(new Event('input', {bubbles: true, composed: true}));
+  deep(el, 'send-button')[0].click();
+}
+
+/** The agent, through the local server's agent API. */
+export function agent(server: TestServer) {
+  const call = async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${server.url}/agent/api${path}`, {
+      method,
+      headers: body ? {'content-type': 'application/json'} : {},
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+    return res.json();
+  };
+  return {
+    conversations: () => call('GET', '/conversations') as Promise<{id: number; status: string; meta: {sender: {id: number}}}[]>,
+    messages: (id: number) => call('GET', `/conversations/${id}/messages`) as Promise<{id: number; content: string; message_type: number; private: boolean}[]>,
+    reply: (id: number, body: Record<string, unknown> | string) =>
+      call('POST', `/conversations/${id}/messages`, typeof body === 'string' ? {content: body} : body) as Promise<{id: number}>,
+    bulk: (id: number, count: number, content?: string) => call('POST', `/conversations/${id}/messages/bulk`, {count, content}) as Promise<{ids: number[]}>,
+    edit: (id: number, mid: number, content: string) => call('PATCH', `/conversations/${id}/messages/${mid}`, {content}),
+    remove: (id: number, mid: number) => call('DELETE', `/conversations/${id}/messages/${mid}`),
+    typing: (id: number, on: boolean, isPrivate = false) => call('POST', `/conversations/${id}/typing`, {on, private: isPrivate}),
+    status: (id: number, status: string) => call('POST', `/conversations/${id}/status`, {status}),
+    presence: (status: 'online' | 'away' | 'offline') => call('POST', '/presence', {status}),
+    raw: (pubsubToken: string, frame: unknown) => call('POST', '/cable/raw', {pubsub_token: pubsubToken, frame}),
+    drop: () => call('POST', '/cable/drop'),
+  };
+}
+
+/** The only conversation on the server, once the widget has created it. */
+export async function onlyConversation(server: TestServer) {
+  const list = await until(async () => {
+    const all = await agent(server).conversations();
+    return all.length ? all : null;
+  }, 'a conversation on the server');
+  return list[0];
+}
+
+/** Requests this page has made to `origin` (resource timing), for "quiet until needed". */
+export const requestsTo = (win: Window, origin: string) =>
+  win.performance.getEntriesByType('resource').filter((e) => e.name.startsWith(origin));
+
+/** Texts of the rendered messages, in order. */
+export const shownTexts = (el: Element) => deep(el, 'message').map((m) => m.textContent!.replace(/\s+/g, ' ').trim());
