@@ -2,23 +2,11 @@
 // subscribe, confirm, presence heartbeat, staleness, backoff and browser network triggers.
 import RWS from 'reconnecting-websocket';
 import type {AkeceEvent} from './payloads.js';
-import type {ConnectionState} from './constants.js';
-import {
-  CHANNEL,
-  CONFIRM,
-  CONFIRM_TIMEOUT_MS,
-  DISCONNECT,
-  PING,
-  PRESENCE_INTERVAL_S,
-  REJECT,
-  STALE_AFTER_MS,
-  SUBPROTOCOL,
-  WELCOME,
-} from './constants.js';
 import {backoff} from './backoff.js';
 import {decodeEvent, isObj, parse} from './decode.js';
 
-export type {ConnectionState};
+/** Connection states of the contract (`connectionState`); 'connected' means subscribed. */
+export type ConnectionState = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'error';
 
 /** The page signals the cable reacts to; injectable so tests and Node need no DOM. */
 export interface CableEnvironment {
@@ -40,7 +28,9 @@ export interface CableOptions {
   environment?: CableEnvironment;
   /** Jitter source for backoff (default Math.random). */
   random?: () => number;
+  /** Silence after which a socket counts as dead (default 6 s: two missed 3 s pings, as Rails' monitor). */
   staleAfterMs?: number;
+  /** The server answers a bad token with silence, so an unconfirmed subscribe times out (default 10 s). */
   confirmTimeoutMs?: number;
 }
 
@@ -60,9 +50,12 @@ export interface CableEventMap {
 }
 
 type Listener = (detail: never) => void;
-type Timer = 'stale' | 'confirm' | 'beat' | 'retry';
 
-const SOCKET_EVENTS = ['open', 'message', 'close', 'error'] as const;
+// Timer slots.
+const STALE = 0;
+const CONFIRM = 1;
+const BEAT = 2;
+const RETRY = 3;
 
 const browser: CableEnvironment = {
   isOnline: () => globalThis.navigator?.onLine !== false,
@@ -78,272 +71,238 @@ const browser: CableEnvironment = {
  * One contact's RoomChannel subscription over a reconnecting WebSocket.
  *
  * Timing is ours, not reconnecting-websocket's: its own delays are pinned to 0
- * (`maxReconnectionDelay: 0`) and its URL provider is a gate, a promise this class resolves when
+ * (`maxReconnectionDelay: 0`) and its URL provider is a gate, a promise the cable resolves when
  * it wants the next socket (at once, after our jittered backoff, or only once back online / on
  * `reconnect()`). RWS still owns the socket plumbing: connection timeout, listener rebinding,
  * closing the old socket. A gate that never opens is how the cable stops retrying, because
  * RWS's `close()` leaves it unable to reconnect when called during its wait.
+ *
+ * The state lives in the constructor's closure (short, private, minifiable names); the methods
+ * are instance properties.
  */
 export class Cable {
   /** The exact subscribe identifier; frames are matched against it by string equality. */
   readonly identifier: string;
-  private s: ConnectionState = 'idle';
-  private dropped = 0;
-  private ws?: RWS;
-  private env: CableEnvironment;
-  private ls = new Map<string, Set<Listener>>();
-  private timers: Partial<Record<Timer, ReturnType<typeof setTimeout>>> = {};
-  private disposers: (() => void)[] = [];
-  /** Resolves the pending gate: RWS is waiting for our go-ahead to open a socket. */
-  private go?: () => void;
-  /** The next gate opens without backoff. */
-  private now = true;
-  /** Retries since the last confirmed subscription (the backoff exponent). */
-  private attempts = 0;
-  private sockets = 0;
-  private subs = 0;
-  /** Stop retrying until reconnect(): rejected, told not to reconnect, or disposed. */
-  private fatal = false;
-  private disposed = false;
-  private seen = 0;
-  private hiddenAt = 0;
-  private beatMs: number;
-  private staleMs: number;
-
-  constructor(private o: CableOptions) {
-    this.identifier = JSON.stringify({channel: CHANNEL, pubsub_token: o.pubsubToken});
-    this.env = o.environment ?? browser;
-    this.beatMs = (Math.max(o.presenceInterval ?? PRESENCE_INTERVAL_S, 1) || PRESENCE_INTERVAL_S) * 1e3;
-    this.staleMs = o.staleAfterMs ?? STALE_AFTER_MS;
-  }
-
-  /** Frames dropped as malformed, unknown, or for another identifier. */
-  get droppedFrames(): number {
-    return this.dropped;
-  }
-
   /** 'idle' until connect(); 'connected' once the subscription is confirmed. */
-  get state(): ConnectionState {
-    return this.s;
-  }
-
+  readonly state: ConnectionState = 'idle';
+  /** Frames dropped as malformed, unknown, or for another identifier. */
+  readonly droppedFrames: number = 0;
   /** Opens the socket and subscribes (idempotent). */
-  connect(): void {
-    if (this.ws || this.disposed) return;
-    this.fatal = false;
-    this.set(this.waiting());
-    let ws: RWS;
-    try {
-      ws = this.ws = new RWS(() => this.gate(), [SUBPROTOCOL], {
-        WebSocket: this.o.WebSocket,
-        maxReconnectionDelay: 0,
-        maxEnqueuedMessages: 0,
-        // A handshake gets as long as an open socket may stay silent.
-        connectionTimeout: this.staleMs,
-      });
-    } catch (e) {
-      return this.fail('socket-error', String(e));
-    }
-    for (const t of SOCKET_EVENTS) ws.addEventListener(t, this.handle);
-    const env = this.env;
-    if (env.isHidden()) this.hiddenAt = Date.now();
-    this.disposers.push(
-      () => {
-        for (const t of SOCKET_EVENTS) ws.removeEventListener(t, this.handle);
-        ws.close();
-      },
-      env.listen('online', () => {
-        if (!this.fatal && this.s != 'connected') {
-          this.set(this.waiting());
-          this.kick();
-        }
-      }),
-      env.listen('offline', () => {
-        if (!this.fatal) {
-          this.set('offline');
-          this.drop();
-        }
-      }),
-      env.listen('visibilitychange', () => this.visibility())
-    );
-  }
-
+  declare readonly connect: () => void;
   /** Sends a channel action; `data` is JSON-encoded as ActionCable requires. False unless subscribed. */
-  perform(action: string, data?: Record<string, unknown>): boolean {
-    if (this.s != 'connected') return false;
-    this.send({command: 'message', identifier: this.identifier, data: JSON.stringify({...data, action})});
-    return true;
-  }
-
+  declare readonly perform: (action: string, data?: Record<string, unknown>) => boolean;
   /** Subscribes to a cable event; returns the unsubscriber. */
-  on<K extends keyof CableEventMap>(type: K, listener: (detail: CableEventMap[K]) => void): () => void {
-    const set = this.ls.get(type) ?? new Set();
-    this.ls.set(type, set.add(listener as Listener));
-    return () => void set.delete(listener as Listener);
-  }
-
+  declare readonly on: <K extends keyof CableEventMap>(type: K, listener: (detail: CableEventMap[K]) => void) => () => void;
   /** Drops the socket and reconnects now, also after a fatal error. */
-  reconnect(): void {
-    if (!this.ws) return this.connect();
-    this.fatal = false;
-    this.set(this.waiting());
-    this.kick();
-  }
-
+  declare readonly reconnect: () => void;
   /** Closes the socket and removes every listener and timer. */
-  dispose(): void {
-    this.disposed = this.fatal = true;
-    this.s = 'idle';
-    this.go = this.ws = undefined;
-    this.stop();
-    this.disposers.splice(0).forEach((f) => f());
-    this.ls.clear();
-  }
+  declare readonly dispose: () => void;
 
-  private handle = (e: {type: string; data?: unknown}) => {
-    if (e.type == 'close') {
-      this.stop();
-      if (!this.fatal) this.set(this.waiting());
-    } else if (e.type == 'error') {
-      this.emit('error', {code: 'socket-error', message: 'WebSocket error', fatal: false});
-    } else {
-      this.seen = Date.now();
-      this.arm('stale', () => this.drop(), this.staleMs);
-      if (e.type == 'message') this.frame(parse(e.data));
-    }
-  };
+  constructor(o: CableOptions) {
+    const self: {state: ConnectionState; droppedFrames: number} = this;
+    const id = (this.identifier = JSON.stringify({channel: 'RoomChannel', pubsub_token: o.pubsubToken}));
+    const env = o.environment ?? browser;
+    const beatMs = (Math.max(o.presenceInterval ?? 30, 1) || 30) * 1e3;
+    const staleMs = o.staleAfterMs ?? 6e3;
+    const listeners = new Set<[string, Listener]>();
+    const timers: ReturnType<typeof setTimeout>[] = [];
+    let offs: (() => void)[] = [];
+    let ws: RWS | undefined;
+    /** Resolves the pending gate: RWS is waiting for our go-ahead to open a socket. */
+    let go: (() => void) | undefined;
+    /** The next gate opens without backoff. */
+    let now = true;
+    /** Retries since the last confirmed subscription (the backoff exponent). */
+    let attempts = 0;
+    let opened = false;
+    let subs = 0;
+    /** Stop retrying (and arming timers) until reconnect(): rejected, told not to reconnect, or disposed. */
+    let stopped = false;
+    let disposed = false;
+    /** When the last frame arrived, and since when the page has been hidden (0: visible). */
+    let seen = 0;
+    let hiddenAt = 0;
 
-  private frame(f: unknown) {
-    const id = this.identifier;
-    if (isObj(f))
-      switch (f.type) {
-        case PING:
-          return;
-        case WELCOME:
-          // A new socket: ActionCable forgets subscriptions with the connection.
-          this.send({command: 'subscribe', identifier: id});
-          return this.arm(
-            'confirm',
-            () => {
-              this.emit('error', {code: 'subscription-timeout', message: 'Subscription not confirmed', fatal: false});
-              // Resubscribing on this socket is a no-op server-side, so take a new one.
-              this.drop();
-            },
-            this.o.confirmTimeoutMs ?? CONFIRM_TIMEOUT_MS
-          );
-        case DISCONNECT:
-          if (f.reconnect !== false) return this.drop();
-          return this.fail('server-disconnect', `Server disconnected: ${f.reason}`);
-        case CONFIRM:
-          if (f.identifier != id) break;
-          clearTimeout(this.timers.confirm);
-          this.attempts = 0;
-          this.set('connected');
-          // Right away: the presence.update sent on subscribe is often lost (README §2.5).
-          this.beat();
-          return this.emit('subscribed', {resumed: this.subs++ > 0});
-        case REJECT:
-          if (f.identifier == id) return this.fail('subscription-rejected', 'Subscription rejected');
-          break;
-        default: {
-          const ev = f.identifier === id && decodeEvent(f.message);
-          if (ev) return this.emit('event', ev);
+    const emit = <K extends keyof CableEventMap>(type: K, detail: CableEventMap[K]) => {
+      for (const [t, fn] of listeners)
+        if (t == type)
+          try {
+            (fn as (d: CableEventMap[K]) => void)(detail);
+          } catch (e) {
+            // A throwing listener must not break the protocol state machine; report it unhandled.
+            queueMicrotask(() => {
+              throw e;
+            });
+          }
+    };
+    const set = (state: ConnectionState) => {
+      const previous = self.state;
+      if (state != previous) {
+        self.state = state;
+        emit('state', {state, previous});
+      }
+    };
+    const waiting = (): ConnectionState => (!env.isOnline() ? 'offline' : opened ? 'reconnecting' : 'connecting');
+    /** Clears timer slot `k`, then arms it when given a callback. */
+    const arm = (k: number, fn?: () => void, ms?: number) => {
+      clearTimeout(timers[k]);
+      if (fn && !stopped) timers[k] = setTimeout(fn, ms);
+    };
+    const stop = () => timers.forEach((t) => clearTimeout(t));
+    const send = (command: string, data?: string) => ws!.send(JSON.stringify({command, identifier: id, data}));
+    const fail = (code: CableError['code'], message: string, fatal = false) => {
+      if (fatal) {
+        stopped = true;
+        set('error');
+      }
+      emit('error', {code, message, fatal});
+    };
+    /** Moves on to the next socket: abandons the current one, or opens the gate now / after backoff. */
+    const drop = () => {
+      if (!go) return ws?.reconnect();
+      arm(RETRY);
+      if (stopped || !env.isOnline()) return;
+      if (!now) return arm(RETRY, go, backoff(attempts++, o.random));
+      now = false;
+      go();
+    };
+    const kick = () => {
+      now = true;
+      set(waiting());
+      drop();
+    };
+    /** Any frame is a sign of life. */
+    const alive = () => {
+      seen = Date.now();
+      arm(STALE, drop, staleMs);
+    };
+    const beat = () => {
+      this.perform('update_presence');
+      arm(BEAT, beat, beatMs);
+    };
+    const frame = (f: unknown) => {
+      if (isObj(f)) {
+        const mine = f.identifier === id;
+        switch (f.type) {
+          case 'ping':
+            return;
+          case 'welcome':
+            // A new socket: ActionCable forgets subscriptions with the connection.
+            send('subscribe');
+            return arm(
+              CONFIRM,
+              () => {
+                fail('subscription-timeout', 'Subscription not confirmed');
+                // Resubscribing on this socket is a no-op server-side, so take a new one.
+                drop();
+              },
+              o.confirmTimeoutMs ?? 1e4
+            );
+          case 'disconnect':
+            if (f.reconnect === false) fail('server-disconnect', `Disconnected: ${f.reason}`, true);
+            return drop();
+          case 'confirm_subscription':
+            if (!mine) break;
+            arm(CONFIRM);
+            attempts = 0;
+            set('connected');
+            // Right away: the presence.update sent on subscribe is often lost (README §2.5).
+            beat();
+            return emit('subscribed', {resumed: subs++ > 0});
+          case 'reject_subscription':
+            if (!mine) break;
+            fail('subscription-rejected', 'Subscription rejected', true);
+            return drop();
+          default: {
+            const ev = mine && decodeEvent(f.message);
+            if (ev) return emit('event', ev);
+          }
         }
       }
-    this.dropped++;
-  }
+      self.droppedFrames++;
+    };
 
-  private beat = () => {
-    this.perform('update_presence');
-    this.arm('beat', this.beat, this.beatMs);
-  };
-
-  /** RWS's URL provider: resolves when the next socket may open. */
-  private gate() {
-    return new Promise<string>((resolve) => {
-      this.go = () => {
-        this.go = undefined;
-        this.sockets++;
-        resolve(this.o.url);
-      };
-      this.schedule();
-    });
-  }
-
-  private schedule() {
-    clearTimeout(this.timers.retry);
-    const go = this.go;
-    if (!go || this.fatal || !this.env.isOnline()) return;
-    if (this.now) {
-      this.now = false;
-      go();
-    } else this.arm('retry', go, backoff(this.attempts++, this.o.random));
-  }
-
-  /** Abandons the current socket; the gate decides when the next one opens. */
-  private drop() {
-    if (this.go) this.schedule();
-    else this.ws?.reconnect();
-  }
-
-  private kick() {
-    this.now = true;
-    this.drop();
-  }
-
-  private visibility() {
-    const t = Date.now();
-    const ms = this.staleMs;
-    if (this.env.isHidden()) this.hiddenAt ||= t;
-    else {
-      // Hidden tabs throttle timers, so the stale timer may not have fired yet.
-      if (this.hiddenAt && t - this.hiddenAt > ms && t - this.seen > ms && !this.fatal) this.kick();
-      this.hiddenAt = 0;
-    }
-  }
-
-  private fail(code: CableError['code'], message: string) {
-    this.fatal = true;
-    this.set('error');
-    this.emit('error', {code, message, fatal: true});
-    this.drop();
-  }
-
-  private waiting(): ConnectionState {
-    return !this.env.isOnline() ? 'offline' : this.sockets ? 'reconnecting' : 'connecting';
-  }
-
-  private set(state: ConnectionState) {
-    const previous = this.s;
-    if (state != previous) {
-      this.s = state;
-      this.emit('state', {state, previous});
-    }
-  }
-
-  private emit<K extends keyof CableEventMap>(type: K, detail: CableEventMap[K]) {
-    this.ls.get(type)?.forEach((fn) => {
+    this.connect = () => {
+      if (ws || disposed) return;
+      stopped = false;
+      set(waiting());
       try {
-        (fn as (d: CableEventMap[K]) => void)(detail);
+        ws = new RWS(
+          // RWS's URL provider: resolves when the next socket may open.
+          () =>
+            new Promise<string>((resolve) => {
+              go = () => {
+                go = undefined;
+                opened = true;
+                resolve(o.url);
+              };
+              drop();
+            }),
+          ['actioncable-v1-json'],
+          // A handshake gets as long as an open socket may stay silent.
+          {WebSocket: o.WebSocket, maxReconnectionDelay: 0, maxEnqueuedMessages: 0, connectionTimeout: staleMs}
+        );
       } catch (e) {
-        // A throwing listener must not break the protocol state machine; report it unhandled.
-        queueMicrotask(() => {
-          throw e;
-        });
+        return fail('socket-error', String(e), true);
       }
-    });
-  }
+      ws.onopen = alive;
+      ws.onmessage = (e) => {
+        alive();
+        frame(parse(e.data));
+      };
+      ws.onclose = () => {
+        stop();
+        if (!stopped) set(waiting());
+      };
+      ws.onerror = () => fail('socket-error', 'WebSocket error');
+      if (env.isHidden()) hiddenAt = Date.now();
+      offs = [
+        env.listen('online', () => {
+          if (!stopped && self.state != 'connected') kick();
+        }),
+        env.listen('offline', () => {
+          if (!stopped) {
+            set('offline');
+            drop();
+          }
+        }),
+        env.listen('visibilitychange', () => {
+          const t = Date.now();
+          if (env.isHidden()) hiddenAt ||= t;
+          else {
+            // Hidden tabs throttle timers, so the stale timer may not have fired yet.
+            if (hiddenAt && t - Math.max(hiddenAt, seen) > staleMs && !stopped) kick();
+            hiddenAt = 0;
+          }
+        }),
+      ];
+    };
 
-  private send(frame: object) {
-    this.ws!.send(JSON.stringify(frame));
-  }
+    this.perform = (action, data) =>
+      self.state == 'connected' && (send('message', JSON.stringify({...data, action})), true);
 
-  private arm(k: Timer, fn: () => void, ms: number) {
-    clearTimeout(this.timers[k]);
-    if (!this.disposed) this.timers[k] = setTimeout(fn, ms);
-  }
+    this.on = (type, listener) => {
+      const l: [string, Listener] = [type, listener as Listener];
+      listeners.add(l);
+      return () => void listeners.delete(l);
+    };
 
-  private stop() {
-    for (const t of Object.values(this.timers)) clearTimeout(t);
+    this.reconnect = () => {
+      if (!ws) return this.connect();
+      stopped = false;
+      kick();
+    };
+
+    this.dispose = () => {
+      disposed = stopped = true;
+      self.state = 'idle';
+      go = undefined;
+      ws?.close();
+      ws = undefined;
+      stop();
+      offs.forEach((f) => f());
+      offs = [];
+      listeners.clear();
+    };
   }
 }
