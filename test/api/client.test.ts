@@ -35,15 +35,22 @@ describe('RestClient', () => {
   });
   afterEach(() => sinon.restore());
 
-  it('gets the inbox and a contact with JSON headers', async () => {
-    fetch.onFirstCall().resolves(json({name: 'Shop'}));
-    fetch.onSecondCall().resolves(json({source_id: 's 1', pubsub_token: 't'}));
-    expect(await api.getInbox()).to.deep.equal({name: 'Shop'});
+  it('gets a contact and a conversation without a content type', async () => {
+    fetch.onFirstCall().resolves(json({source_id: 's 1', pubsub_token: 't'}));
+    fetch.onSecondCall().resolves(json({id: 87, status: 'open'}));
     expect(await api.getContact('s 1')).to.deep.equal({source_id: 's 1', pubsub_token: 't'});
-    expect(call(0).url).to.equal(ROOT);
+    expect(await api.getConversation('s 1', 87)).to.deep.equal({id: 87, status: 'open'});
+    expect(call(0).url).to.equal(ROOT + '/contacts/s%201');
     expect(call(0).init.method).to.equal('GET');
     expect(call(0).headers.has('content-type')).to.equal(false);
-    expect(call(1).url).to.equal(ROOT + '/contacts/s%201');
+    expect(call(1).url).to.equal(ROOT + '/contacts/s%201/conversations/87');
+  });
+
+  it('fails every call without an inbox identifier, before any request', async () => {
+    const e = (await new RestClient({baseUrl: BASE, inboxIdentifier: ''}).getContact('s').catch((x) => x)) as ApiError;
+    expect(e).to.be.instanceOf(ApiError);
+    expect([e.message, e.status, e.retryable, e.request.method]).to.deep.equal(['inbox-identifier is required', 0, false, '']);
+    expect(fetch.called).to.equal(false);
   });
 
   it('posts JSON bodies to the right paths', async () => {
@@ -68,17 +75,15 @@ describe('RestClient', () => {
     expect([call(2).url, call(2).init.method, call(2).init.body]).to.deep.equal([ROOT + '/contacts/s/conversations', 'POST', '{}']);
     await api.getConversation('s', 87);
     expect(call(3).url).to.equal(ROOT + '/contacts/s/conversations/87');
-    await api.toggleStatus('s', 87);
-    expect(call(4).url).to.equal(ROOT + '/contacts/s/conversations/87/toggle_status');
     expect(await api.toggleTyping('s', 87, 'on')).to.equal(null);
-    expect([call(5).url, call(5).init.body]).to.deep.equal([ROOT + '/contacts/s/conversations/87/toggle_typing', '{"typing_status":"on"}']);
+    expect([call(4).url, call(4).init.body]).to.deep.equal([ROOT + '/contacts/s/conversations/87/toggle_typing', '{"typing_status":"on"}']);
     await api.updateLastSeen('s', 87);
-    expect([call(6).url, call(6).init.body]).to.deep.equal([ROOT + '/contacts/s/conversations/87/update_last_seen', undefined]);
+    expect([call(5).url, call(5).init.body]).to.deep.equal([ROOT + '/contacts/s/conversations/87/update_last_seen', undefined]);
     expect(await api.createMessage('s', 87, {content: 'hi', echoId: 'e1'})).to.deep.equal(msg);
-    expect(JSON.parse(call(7).init.body as string)).to.deep.equal({content: 'hi', echo_id: 'e1'});
+    expect(JSON.parse(call(6).init.body as string)).to.deep.equal({content: 'hi', echo_id: 'e1'});
     await api.updateMessage('s', 87, 1, {csat_survey_response: {rating: 5, feedback_message: ''}});
-    expect([call(8).url, call(8).init.method]).to.deep.equal([ROOT + '/contacts/s/conversations/87/messages/1', 'PATCH']);
-    expect(JSON.parse(call(8).init.body as string)).to.deep.equal({submitted_values: {csat_survey_response: {rating: 5, feedback_message: ''}}});
+    expect([call(7).url, call(7).init.method]).to.deep.equal([ROOT + '/contacts/s/conversations/87/messages/1', 'PATCH']);
+    expect(JSON.parse(call(7).init.body as string)).to.deep.equal({submitted_values: {csat_survey_response: {rating: 5, feedback_message: ''}}});
   });
 
   it('lists conversations and message pages', async () => {
@@ -129,7 +134,7 @@ describe('RestClient', () => {
     fetch.onCall(1).resolves(json({id: 'x'}));
     fetch.onCall(2).resolves(json({source_id: 1}));
     fetch.onCall(3).resolves(new Response('<html>', {status: 200}));
-    for (const p of [api.listMessages('s', 1), api.createMessage('s', 1, {content: '', echoId: 'e'}), api.createContact({}), api.getInbox()]) {
+    for (const p of [api.listMessages('s', 1), api.createMessage('s', 1, {content: '', echoId: 'e'}), api.createContact({}), api.updateContact('s', {})]) {
       const e = (await p.catch((x) => x)) as ApiError;
       expect([e.message, e.retryable]).to.deep.equal(['Unexpected response', false]);
     }
@@ -177,7 +182,7 @@ describe('RestClient', () => {
     ctl.abort();
     const a = (await mine) as ApiError;
     expect([a.status, a.body, a.retryable]).to.deep.equal([0, 'aborted', false]);
-    const pre = await api.getInbox({signal: ctl.signal}).catch((x) => x);
+    const pre = await api.getContact('s', {signal: ctl.signal}).catch((x) => x);
     expect((pre as ApiError).body).to.equal('aborted');
     expect(clock.countTimers()).to.equal(0);
     clock.restore();
@@ -185,8 +190,8 @@ describe('RestClient', () => {
 
   it('uses the fetch option and trims the base URL', async () => {
     const own = sinon.stub().resolves(json({}));
-    await new RestClient({baseUrl: 'http://x//', inboxIdentifier: 'i', fetch: own}).getInbox();
-    expect(own.firstCall.args[0]).to.equal('http://x/public/api/v1/inboxes/i');
+    await new RestClient({baseUrl: 'http://x//', inboxIdentifier: 'i', fetch: own}).updateContact('c', {});
+    expect(own.firstCall.args[0]).to.equal('http://x/public/api/v1/inboxes/i/contacts/c');
     expect(fetch.called).to.equal(false);
   });
 
@@ -194,13 +199,13 @@ describe('RestClient', () => {
     const clock = sinon.useFakeTimers({toFake: ['setTimeout', 'clearTimeout']});
     const plain = new RestClient({baseUrl: BASE, inboxIdentifier: 'i', random: () => 0.5, retries: 1});
     fetch.onFirstCall().resolves(json({}, 502));
-    fetch.onSecondCall().resolves(json({ok: 1}));
-    const p = plain.getInbox();
+    fetch.onSecondCall().resolves(json({source_id: 's', pubsub_token: 't'}));
+    const p = plain.getContact('s');
     await macrotasks();
     await clock.tickAsync(499);
     expect(fetch.callCount).to.equal(1);
     await clock.tickAsync(1);
-    expect(await p).to.deep.equal({ok: 1});
+    expect(await p).to.deep.equal({source_id: 's', pubsub_token: 't'});
     clock.restore();
   });
 });
