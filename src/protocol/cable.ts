@@ -59,7 +59,7 @@ const RETRY = 3;
 
 const browser: CableEnvironment = {
   isOnline: () => globalThis.navigator?.onLine !== false,
-  isHidden: () => globalThis.document?.visibilityState == 'hidden',
+  isHidden: () => !!globalThis.document?.hidden,
   listen(type, fn) {
     const target = type == 'visibilitychange' ? globalThis.document : globalThis.window;
     target?.addEventListener(type, fn);
@@ -148,7 +148,7 @@ export class Cable {
       clearTimeout(timers[k]);
       if (fn && !stopped) timers[k] = setTimeout(fn, ms);
     };
-    const stop = () => timers.forEach((t) => clearTimeout(t));
+    const stop = () => timers.forEach(clearTimeout);
     const send = (command: string, data?: string) => ws!.send(JSON.stringify({command, identifier: id, data}));
     const fail = (code: CableError['code'], message: string, fatal = false) => {
       if (fatal) {
@@ -166,7 +166,9 @@ export class Cable {
       now = false;
       go();
     };
+    /** Opens the next socket without backoff (and resumes after a fatal error). */
     const kick = () => {
+      stopped = false;
       now = true;
       set(waiting());
       drop();
@@ -192,7 +194,7 @@ export class Cable {
             return arm(
               CONFIRM,
               () => {
-                fail('subscription-timeout', 'Subscription not confirmed');
+                fail('subscription-timeout', 'Not confirmed');
                 // Resubscribing on this socket is a no-op server-side, so take a new one.
                 drop();
               },
@@ -211,7 +213,7 @@ export class Cable {
             return emit('subscribed', {resumed: subs++ > 0});
           case 'reject_subscription':
             if (!mine) break;
-            fail('subscription-rejected', 'Subscription rejected', true);
+            fail('subscription-rejected', 'Rejected', true);
             return drop();
           default: {
             const ev = mine && decodeEvent(f.message);
@@ -254,7 +256,7 @@ export class Cable {
         stop();
         if (!stopped) set(waiting());
       };
-      ws.onerror = () => fail('socket-error', 'WebSocket error');
+      ws.onerror = () => fail('socket-error', 'Socket error');
       if (env.isHidden()) hiddenAt = Date.now();
       offs = [
         env.listen('online', () => {
@@ -287,21 +289,15 @@ export class Cable {
       return () => void listeners.delete(l);
     };
 
-    this.reconnect = () => {
-      if (!ws) return this.connect();
-      stopped = false;
-      kick();
-    };
+    this.reconnect = () => (ws ? kick() : this.connect());
 
     this.dispose = () => {
       disposed = stopped = true;
       self.state = 'idle';
-      go = undefined;
       ws?.close();
       ws = undefined;
       stop();
       offs.forEach((f) => f());
-      offs = [];
       listeners.clear();
     };
   }

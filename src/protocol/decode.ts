@@ -5,7 +5,7 @@ type Obj = Record<string, unknown>;
 
 export const isObj = (v: unknown): v is Obj => !!v && typeof v == 'object' && !Array.isArray(v);
 
-const num = (v: unknown) => Number.isFinite(v);
+const num: (v: unknown) => boolean = Number.isFinite;
 
 /**
  * JSON.parse for untrusted text: undefined for non-strings, oversize (a real frame is a few KB)
@@ -35,10 +35,10 @@ const EVENTS = /^(message\.(created|updated)|conversation\.(created|status_chang
  * unknown events and bad shapes.
  */
 export const decodeEvent = (message: unknown): AkeceEvent | null => {
-  const m = json(message);
-  if (!isObj(m)) return null;
-  const {event} = m;
-  const d = json(m.data);
+  // Optional chaining reads nothing from primitives and arrays either.
+  const m = json(message) as Obj | undefined;
+  const event = m?.event;
+  const d = json(m?.data);
   if (typeof event != 'string' || !EVENTS.test(event) || !isObj(d)) return null;
   const [kind, action] = event.split('.');
   const ok =
@@ -46,6 +46,6 @@ export const decodeEvent = (message: unknown): AkeceEvent | null => {
       ? [d.id, d.conversation_id, d.message_type, d.created_at].every(num)
       : kind == 'presence'
         ? isObj(d.users)
-        : kind == 'contact' || (action.startsWith('typing') ? isObj(d.conversation) && num(d.conversation.id) : num(d.id));
+        : kind == 'contact' || num(((action.startsWith('typing') ? d.conversation : d) as Obj | undefined)?.id);
   return ok ? ({event, data: d} as AkeceEvent) : null;
 };
