@@ -4,8 +4,8 @@ import type {WireContact, WireConversation, WireMessage} from '../protocol/paylo
 export interface RestClientOptions {
   /** Origin of the Akece installation, e.g. `https://dash.akece.com`. */
   baseUrl: string;
-  /** Empty: every call fails with a config error (`request.method` ''), before any fetch. */
-  inboxIdentifier: string;
+  /** Missing or empty: every call fails with a config error (`request.method` ''), before any fetch. */
+  inboxIdentifier?: string;
   fetch?: typeof fetch;
   /** How often a safe (GET) request is retried after a retryable failure (2). */
   retries?: number;
@@ -43,60 +43,14 @@ const conv = (id: number, tail = '') => '/conversations/' + id + tail;
  * every answer is shape-checked so garbage becomes an {@link ApiError}, never a crash later.
  * Only GETs are retried: a retried POST could create a second message, contact or conversation.
  */
-export class RestClient {
-  constructor(private readonly o: RestClientOptions) {}
-
-  createContact(body: ContactBody, c?: CallOptions) {
-    return this.req<Contact>('POST', '', '', contact, c, body);
-  }
-  getContact(sourceId: string, c?: CallOptions) {
-    return this.req<Contact>('GET', sourceId, '', contact, c);
-  }
-  updateContact(sourceId: string, body: ContactBody, c?: CallOptions) {
-    return this.req<WireContact>('PATCH', sourceId, '', isObj, c, body);
-  }
-  listConversations(sourceId: string, c?: CallOptions) {
-    return this.req<WireConversation[]>('GET', sourceId, '/conversations', list, c);
-  }
-  createConversation(sourceId: string, c?: CallOptions) {
-    return this.req<WireConversation>('POST', sourceId, '/conversations', withId, c, {});
-  }
-  getConversation(sourceId: string, id: number, c?: CallOptions) {
-    return this.req<WireConversation>('GET', sourceId, conv(id), withId, c);
-  }
-  toggleTyping(sourceId: string, id: number, status: 'on' | 'off', c?: CallOptions) {
-    return this.req<unknown>('POST', sourceId, conv(id, '/toggle_typing'), 0, c, {typing_status: status});
-  }
-  updateLastSeen(sourceId: string, id: number, c?: CallOptions) {
-    return this.req<unknown>('POST', sourceId, conv(id, '/update_last_seen'), 0, c);
-  }
-  /** The latest 20 messages, or the 20 before message `before`; oldest first. */
-  listMessages(sourceId: string, id: number, before?: number | null, c?: CallOptions) {
-    return this.req<WireMessage[]>('GET', sourceId, conv(id, '/messages' + (before != null ? '?before=' + before : '')), list, c);
-  }
-  /** Posts as the visitor; multipart when files are attached. Never retried automatically. */
-  createMessage(sourceId: string, id: number, m: NewMessage, c?: CallOptions) {
-    let body: Obj | FormData = {content: m.content, echo_id: m.echoId};
-    if (m.files?.length) {
-      body = new FormData();
-      body.append('content', m.content);
-      body.append('echo_id', m.echoId);
-      for (const f of m.files) body.append('attachments[]', f, f.name);
-    }
-    return this.req<WireMessage>('POST', sourceId, conv(id, '/messages'), withId, c, body);
-  }
-  /** Answers a bot or CSAT message (`submitted_values` as the server wants it). */
-  updateMessage(sourceId: string, id: number, msgId: number, submittedValues: unknown, c?: CallOptions) {
-    return this.req<WireMessage>('PATCH', sourceId, conv(id, '/messages/' + msgId), withId, c, {submitted_values: submittedValues});
-  }
-
+export function restClient(o: RestClientOptions) {
   /** `sourceId` '' is the contacts collection itself. */
-  private async req<T>(method: string, sourceId: string, tail: string, check: Check, c: CallOptions = {}, body?: Obj | FormData): Promise<T> {
-    const {o} = this;
+  const req = async <T>(method: string, sourceId: string, tail: string, check: Check, c: CallOptions = {}, body?: Obj | FormData): Promise<T> => {
     const {signal} = c;
-    const request = {method, url: ''};
+    const request = {method: '', url: ''};
     const fail = (msg: string, status = 0, b: unknown = null, retry?: boolean) => new ApiError(msg, status, b, request, retry);
-    if (!o.inboxIdentifier) throw new ApiError('inbox-identifier is required', 0, null, {method: '', url: ''}, false);
+    if (!o.inboxIdentifier) throw fail('inbox-identifier is required', 0, null, false);
+    request.method = method;
     request.url = `${o.baseUrl.replace(/\/+$/, '')}/public/api/v1/inboxes/${encodeURIComponent(o.inboxIdentifier)}/contacts${
       sourceId && '/' + encodeURIComponent(sourceId)
     }${tail}`;
@@ -118,7 +72,7 @@ export class RestClient {
             signal: ctl.signal,
           });
         } catch (e) {
-          throw late ? fail('Request timed out') : ctl.signal.aborted ? fail('Request aborted', 0, 'aborted', false) : fail(String((e as Error)?.message || e));
+          throw late ? fail('Request timed out') : ctl.signal.aborted ? fail('Request aborted', 0, 'aborted', false) : fail((e as Error)?.message || '' + e);
         }
         const text = await res.text().catch(() => '');
         let data: unknown = text;
@@ -128,7 +82,7 @@ export class RestClient {
           // keep the text: error bodies may be plain (a 429 from rack-attack)
         }
         const d = data as Obj;
-        if (!res.ok) throw fail(String((isObj(d) && (d.message || d.error)) || 'HTTP ' + res.status), res.status, data);
+        if (!res.ok) throw fail('' + ((isObj(d) && (d.message || d.error)) || 'HTTP ' + res.status), res.status, data);
         if (check && !check(d)) throw fail('Unexpected response', res.status, data, false);
         return data as T;
       } catch (e) {
@@ -139,5 +93,36 @@ export class RestClient {
       }
       await (o.delay ?? ((ms) => new Promise<void>((r) => setTimeout(r, ms))))(500 * 2 ** n * (0.5 + (o.random ?? Math.random)()));
     }
-  }
+  };
+
+  return {
+    createContact: (body: ContactBody, c?: CallOptions) => req<Contact>('POST', '', '', contact, c, body),
+    getContact: (sourceId: string, c?: CallOptions) => req<Contact>('GET', sourceId, '', contact, c),
+    updateContact: (sourceId: string, body: ContactBody, c?: CallOptions) => req<WireContact>('PATCH', sourceId, '', isObj, c, body),
+    listConversations: (sourceId: string, c?: CallOptions) => req<WireConversation[]>('GET', sourceId, '/conversations', list, c),
+    createConversation: (sourceId: string, c?: CallOptions) => req<WireConversation>('POST', sourceId, '/conversations', withId, c, {}),
+    getConversation: (sourceId: string, id: number, c?: CallOptions) => req<WireConversation>('GET', sourceId, conv(id), withId, c),
+    toggleTyping: (sourceId: string, id: number, status: 'on' | 'off', c?: CallOptions) =>
+      req<unknown>('POST', sourceId, conv(id, '/toggle_typing'), 0, c, {typing_status: status}),
+    updateLastSeen: (sourceId: string, id: number, c?: CallOptions) => req<unknown>('POST', sourceId, conv(id, '/update_last_seen'), 0, c),
+    /** The latest 20 messages, or the 20 before message `before`; oldest first. */
+    listMessages: (sourceId: string, id: number, before?: number | null, c?: CallOptions) =>
+      req<WireMessage[]>('GET', sourceId, conv(id, '/messages' + (before != null ? '?before=' + before : '')), list, c),
+    /** Posts as the visitor; multipart when files are attached. Never retried automatically. */
+    createMessage(sourceId: string, id: number, m: NewMessage, c?: CallOptions) {
+      let body: Obj | FormData = {content: m.content, echo_id: m.echoId};
+      if (m.files?.length) {
+        body = new FormData();
+        body.append('content', m.content);
+        body.append('echo_id', m.echoId);
+        for (const f of m.files) body.append('attachments[]', f, f.name);
+      }
+      return req<WireMessage>('POST', sourceId, conv(id, '/messages'), withId, c, body);
+    },
+    /** Answers a bot or CSAT message (`submitted_values` as the server wants it). */
+    updateMessage: (sourceId: string, id: number, msgId: number, submittedValues: unknown, c?: CallOptions) =>
+      req<WireMessage>('PATCH', sourceId, conv(id, '/messages/' + msgId), withId, c, {submitted_values: submittedValues}),
+  };
 }
+
+export type RestClient = ReturnType<typeof restClient>;

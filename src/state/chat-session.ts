@@ -1,9 +1,9 @@
-import {RestClient, type ContactBody} from '../api/client.js';
+import {restClient, type ContactBody} from '../api/client.js';
 import type {ApiError} from '../api/errors.js';
 import type {AkeceEvent, WireConversation} from '../protocol/payloads.js';
 import {createStore, type Store} from './store.js';
 import {initialState, reduce, type ChatAction, type ChatError, type ChatPatch, type ChatState, type ContactRef} from './chat-state.js';
-import {num, sender, status, str, toMessage} from './normalize.js';
+import {num, sender, snake, status, str, toMessage} from './normalize.js';
 import type {ConnectionState, Message, SubmittedAnswer, VisitorUser} from './model.js';
 
 /** What the session needs from protocol/cable.ts's `Cable` (structural, so tests use a fake). */
@@ -73,20 +73,6 @@ type Wire = Record<string, any>;
 
 const PAGE = 20;
 const noop = () => {};
-/** The visitor's optimistic message, less what its outbox entry gives. */
-const LOCAL = {
-  id: null,
-  conversationId: null,
-  role: 'visitor',
-  sender: null,
-  body: {type: 'text'},
-  attachments: [],
-  status: 'pending',
-  deleted: false,
-  read: false,
-  answer: null,
-  error: null,
-} as const;
 
 export interface ChatSession {
   /** Subscribes to `message` or `error`; returns the unsubscribe function. */
@@ -128,7 +114,7 @@ export class ChatSession {
   constructor(o: SessionOptions) {
     const {getState: s, dispatch: d} = this.store;
     const inbox = o.inboxIdentifier;
-    const api = new RestClient({baseUrl: o.baseUrl, inboxIdentifier: inbox ?? '', fetch: o.fetch, random: o.random});
+    const api = restClient(o);
     const st = o.storage;
     const key = `akece-chat:${o.baseUrl}:${inbox ?? ''}`;
     let ctl = new AbortController();
@@ -168,7 +154,7 @@ export class ChatSession {
         code = 'config';
         set({connection: 'error'});
       }
-      const error = {code, message: str(x?.message) || code};
+      const error = {code, message: x?.message || code};
       set({error});
       emit('error', error);
     };
@@ -182,10 +168,21 @@ export class ChatSession {
       }
     };
 
-    const pend = (e: Out) => {
-      d({type: 'pending', message: {...LOCAL, key: 'echo:' + e.e, echoId: e.e, content: e.c, createdAt: e.t}});
-      if (e.x) d({type: 'failed', echoId: e.e, error: ''});
-    };
+    /** Shows entry `e`: a visitor message (type 0) the server has not numbered yet, pending or failed. */
+    const pend = (e: Out, error = e.x ? '' : null) =>
+      d({
+        type: 'merge',
+        messages: [
+          {
+            ...toMessage({id: 0, message_type: 0, content: e.c, echo_id: e.e})!,
+            key: 'echo:' + e.e,
+            id: null,
+            createdAt: e.t,
+            status: error == null ? 'pending' : 'failed',
+            error,
+          },
+        ],
+      });
 
     const save = () => {
       const k = own ? s().contact : null;
@@ -282,7 +279,7 @@ export class ChatSession {
         user = {};
       }
       d({type: 'reset'});
-      q.forEach(pend);
+      for (const e of q) pend(e);
       save();
     };
     const replace = () => (wipe(), ensure());
@@ -323,14 +320,11 @@ export class ChatSession {
           const c = s().contact;
           if (e.code == 'subscription-timeout' && c && inbox) {
             // A bad token gets silence. Ask REST whether the contact still exists; twice is enough.
-            const t = ++misses;
+            let t = ++misses;
             api
               .getContact(c.sourceId, co)
-              .then(
-                () => t < 2,
-                (x: ApiError) => x.status != 404 && t < 2
-              )
-              .then((ok) => (ok ? cable?.reconnect() : replace()))
+              .catch((x: ApiError) => x.status == 404 && (t = 2))
+              .then(() => (t < 2 ? cable?.reconnect() : replace()))
               .catch(noop);
             return;
           }
@@ -411,7 +405,7 @@ export class ChatSession {
           if (x.body == 'aborted') return;
           e.x = x.retryable === false;
           save();
-          d({type: 'failed', echoId: e.e, error: str(x.message)});
+          pend(e, str(x.message));
           e.n?.(err);
           fail('send-failed', err);
           if (!e.x) return;
@@ -532,9 +526,8 @@ export class ChatSession {
       },
       setTyping,
       setUser(u) {
-        // identifierHash → identifier_hash, and so on: the server's names.
         user = {};
-        for (const k in u) user[k.replace(/[A-Z]/g, (x) => '_' + x.toLowerCase())] = u[k as keyof VisitorUser];
+        for (const k in u) user[snake(k)] = u[k as keyof VisitorUser];
         return patchUser();
       },
       reset: () => wipe('Reset'),

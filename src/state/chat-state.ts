@@ -39,11 +39,9 @@ export type ChatPatch = Partial<Omit<ChatState, 'messages' | 'unreadCount'>>;
 
 export type ChatAction =
   | {type: 'set'; patch: ChatPatch}
-  /** Server messages (socket events, REST pages, create responses with their echoId set). */
+  /** Server messages (socket events, REST pages, create responses with their echoId set), and
+   * the visitor's own copies (no id; pending or failed), matched by echo id. */
   | {type: 'merge'; messages: readonly Message[]}
-  /** The visitor's optimistic message, new or retried (same echoId). */
-  | {type: 'pending'; message: Message}
-  | {type: 'failed'; echoId: string; error: string}
   /** Back to the initial state, keeping panelVisible. */
   | {type: 'reset'};
 
@@ -67,7 +65,7 @@ const order = (a: Message, b: Message) =>
   +(a.id == null) - +(b.id == null) || a.createdAt - b.createdAt || (a.id ?? 0) - (b.id ?? 0);
 
 /**
- * Merges server messages into the list. A message is matched by server id or by echo id, so the
+ * Merges messages into the list. A message is matched by server id or by echo id, so the
  * socket echo and the REST create answer (given its echoId by the session) collapse into the
  * optimistic copy in any order, any number of times. Deleted, read and answered are sticky so an
  * older copy arriving late cannot undo them. Messages of other conversations are ignored.
@@ -102,34 +100,19 @@ function merge(s: ChatState, incoming: readonly Message[]): ChatState {
   return {...s, messages: list.sort(order), agentTyping: typing};
 }
 
-function mapEcho(s: ChatState, echoId: string, f: (m: Message) => Message): ChatState {
-  return {...s, messages: s.messages.map((m) => (m.echoId == echoId && m.id == null ? f(m) : m))};
-}
-
-function step(s: ChatState, a: ChatAction): ChatState {
-  switch (a.type) {
-    case 'set': {
-      const p = a.patch as Record<string, unknown>;
-      return Object.keys(p).some((k) => p[k] !== (s as unknown as Record<string, unknown>)[k]) ? {...s, ...a.patch} : s;
-    }
-    case 'merge':
-      return a.messages.length ? merge(s, a.messages) : s;
-    case 'pending': {
-      const e = a.message.echoId;
-      return s.messages.some((m) => e && m.echoId == e)
-        ? mapEcho(s, e!, (m) => ({...m, status: 'pending', error: null}))
-        : {...s, messages: [...s.messages, a.message].sort(order)};
-    }
-    case 'failed':
-      return mapEcho(s, a.echoId, (m) => ({...m, status: 'failed', error: a.error}));
-    case 'reset':
-      return {...initialState, panelVisible: s.panelVisible};
-  }
-}
-
 /** The pure reducer. Seen/unread are derived here so they can never disagree with messages. */
 export function reduce(s: ChatState, a: ChatAction): ChatState {
-  const n = step(s, a);
+  const p = a.type == 'set' && (a.patch as Record<string, unknown>);
+  const n =
+    a.type == 'reset'
+      ? {...initialState, panelVisible: s.panelVisible}
+      : p
+      ? Object.keys(p).some((k) => p[k] !== s[k as keyof ChatState])
+        ? {...s, ...p}
+        : s
+      : a.type == 'merge' && a.messages.length
+      ? merge(s, a.messages)
+      : s;
   if (n === s) return s;
   const others = n.messages.filter((m) => m.role != 'visitor' && m.id != null);
   const lastSeenAt = n.panelVisible ? Math.max(n.lastSeenAt, ...others.map((m) => m.createdAt)) : n.lastSeenAt;

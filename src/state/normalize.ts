@@ -8,6 +8,8 @@ export const str = (v: unknown): string => (typeof v == 'string' ? v : typeof v 
 export const num = (v: unknown): number | null => (typeof v == 'number' && isFinite(v) ? v : null);
 /** Only http(s) URLs survive; anything else (javascript:, data:, garbage) becomes ''. */
 export const url = (v: unknown): string => (typeof v == 'string' && /^https?:\/\//i.test(v) ? v : '');
+/** `identifierHash` → `identifier_hash`: the server's name for a model field. */
+export const snake = (k: string) => k.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase());
 
 const KINDS = ['image', 'audio', 'video', 'file', 'location'];
 const STATUSES = ['open', 'pending', 'resolved', 'snoozed'];
@@ -41,7 +43,16 @@ function attachment(a: Obj): Attachment {
   };
 }
 
-const choices = (v: unknown) => arr(v).map((i) => ({title: str(i.title), value: str(i.value)}));
+/** The items of a rich message: each field read from its snake_case wire name, as a string,
+ * links (`…Url`, `uri`, `link`) as http(s) URLs only, `actions` as a nested list. */
+const items = (v: unknown, fields: string): any[] =>
+  arr(v).map((i) => {
+    const r: Obj = {};
+    for (const k of fields.split(' '))
+      r[k] = k == 'actions' ? items(i[k], 'text uri payload type') : (/Url|uri|link/.test(k) ? url : str)(i[snake(k)]);
+    return r;
+  });
+const choices = (v: unknown) => items(v, 'title value');
 
 /** content_type → [the body's fields, the visitor's answer]. Other types are shown as text. */
 const TYPES: Record<string, (ca: Obj, sv: unknown) => [object, SubmittedAnswer | null]> = {
@@ -54,18 +65,8 @@ const TYPES: Record<string, (ca: Obj, sv: unknown) => [object, SubmittedAnswer |
     {display: ca.display_type == 'star' ? 'star' : 'emoji'},
     rating == null ? null : {kind: 'csat', rating, feedback: str(r.feedback_message)},
   ],
-  cards: (ca) => [
-    {
-      items: arr(ca.items).map((i) => ({
-        title: str(i.title),
-        description: str(i.description),
-        mediaUrl: url(i.media_url),
-        actions: arr(i.actions).map((x) => ({text: str(x.text), uri: url(x.uri), payload: str(x.payload), type: str(x.type)})),
-      })),
-    },
-    null,
-  ],
-  article: (ca) => [{items: arr(ca.items).map((i) => ({title: str(i.title), description: str(i.description), link: url(i.link)}))}, null],
+  cards: (ca) => [{items: items(ca.items, 'title description mediaUrl actions')}, null],
+  article: (ca) => [{items: items(ca.items, 'title description link')}, null],
 };
 
 /** A wire message (REST or socket) as a model message; null when it must not be shown. */

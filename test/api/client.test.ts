@@ -1,6 +1,6 @@
 import {expect} from '@open-wc/testing';
 import sinon from 'sinon';
-import {RestClient} from '../../src/api/client.js';
+import {restClient, type RestClient} from '../../src/api/client.js';
 import {ApiError} from '../../src/api/errors.js';
 
 const BASE = 'https://chat.example/';
@@ -31,7 +31,7 @@ describe('RestClient', () => {
   beforeEach(() => {
     fetch = sinon.stub(window, 'fetch');
     delays = [];
-    api = new RestClient({baseUrl: BASE, inboxIdentifier: 'inb/1', delay: async (ms) => void delays.push(ms), random: () => 0.5});
+    api = restClient({baseUrl: BASE, inboxIdentifier: 'inb/1', delay: async (ms) => void delays.push(ms), random: () => 0.5});
   });
   afterEach(() => sinon.restore());
 
@@ -47,7 +47,7 @@ describe('RestClient', () => {
   });
 
   it('fails every call without an inbox identifier, before any request', async () => {
-    const e = (await new RestClient({baseUrl: BASE, inboxIdentifier: ''}).getContact('s').catch((x) => x)) as ApiError;
+    const e = (await restClient({baseUrl: BASE, inboxIdentifier: ''}).getContact('s').catch((x) => x)) as ApiError;
     expect(e).to.be.instanceOf(ApiError);
     expect([e.message, e.status, e.retryable, e.request.method]).to.deep.equal(['inbox-identifier is required', 0, false, '']);
     expect(fetch.called).to.equal(false);
@@ -190,14 +190,14 @@ describe('RestClient', () => {
 
   it('uses the fetch option and trims the base URL', async () => {
     const own = sinon.stub().resolves(json({}));
-    await new RestClient({baseUrl: 'http://x//', inboxIdentifier: 'i', fetch: own}).updateContact('c', {});
+    await restClient({baseUrl: 'http://x//', inboxIdentifier: 'i', fetch: own}).updateContact('c', {});
     expect(own.firstCall.args[0]).to.equal('http://x/public/api/v1/inboxes/i/contacts/c');
     expect(fetch.called).to.equal(false);
   });
 
   it('waits with setTimeout by default', async () => {
     const clock = sinon.useFakeTimers({toFake: ['setTimeout', 'clearTimeout']});
-    const plain = new RestClient({baseUrl: BASE, inboxIdentifier: 'i', random: () => 0.5, retries: 1});
+    const plain = restClient({baseUrl: BASE, inboxIdentifier: 'i', random: () => 0.5, retries: 1});
     fetch.onFirstCall().resolves(json({}, 502));
     fetch.onSecondCall().resolves(json({source_id: 's', pubsub_token: 't'}));
     const p = plain.getContact('s');

@@ -21,26 +21,26 @@ describe('chat-state reducer', () => {
 
   it('orders by createdAt then id, pending last by local time', () => {
     const s = run(
-      {type: 'pending', message: {...pending, createdAt: 5}},
+      merge({...pending, createdAt: 5}),
       merge(model({id: 3, createdAt: 2000}), model({id: 2, createdAt: 2000}), model({id: 9, createdAt: 1000})),
-      {type: 'pending', message: model({id: null, echoId: 'e0', role: 'visitor', createdAt: 1})}
+      merge(model({id: null, echoId: 'e0', role: 'visitor', createdAt: 1}))
     );
     expect(keys(s)).to.deep.equal(['9', '2', '3', 'echo:e0', 'echo:e1']);
   });
 
   it('shows the own message once: socket echo before the HTTP answer', () => {
-    const s = run({type: 'pending', message: pending}, merge(echo), merge(echo));
+    const s = run(merge(pending), merge(echo), merge(echo));
     expect(s.messages).to.have.length(1);
     expect(s.messages[0]).to.include({key: 'echo:e1', id: 50, status: 'sent', echoId: 'e1'});
   });
 
   it('shows the own message once: HTTP answer before the socket echo', () => {
-    const s = run({type: 'pending', message: pending}, merge(echo), merge({...server, echoId: null}), merge(echo));
+    const s = run(merge(pending), merge(echo), merge({...server, echoId: null}), merge(echo));
     expect(keys(s)).to.deep.equal(['echo:e1']);
   });
 
   it('collapses a page copy and our pending copy into one', () => {
-    const s = run({type: 'pending', message: pending}, merge(server), merge(echo));
+    const s = run(merge(pending), merge(server), merge(echo));
     expect(keys(s)).to.deep.equal(['echo:e1']);
     expect(s.messages[0].id).to.equal(50);
   });
@@ -62,9 +62,9 @@ describe('chat-state reducer', () => {
   });
 
   it('marks failed and back to pending on retry, keeping the echo id', () => {
-    let s = run({type: 'pending', message: pending}, {type: 'failed', echoId: 'e1', error: 'boom'});
+    let s = run(merge(pending), merge({...pending, status: 'failed', error: 'boom'}));
     expect(s.messages[0]).to.include({status: 'failed', error: 'boom'});
-    s = reduce(s, {type: 'pending', message: pending});
+    s = reduce(s, merge(pending));
     expect(s.messages).to.have.length(1);
     expect(s.messages[0]).to.include({status: 'pending', error: null, echoId: 'e1'});
   });
@@ -111,7 +111,7 @@ describe('store', () => {
 
 describe('selectors', () => {
   it('selects messages and the outbox', () => {
-    const s = run({type: 'pending', message: pending}, merge(model({id: 1})));
+    const s = run(merge(pending), merge(model({id: 1})));
     expect(selectMessages(s)).to.equal(s.messages);
     expect(selectOutbox(s).map((m) => m.key)).to.deep.equal(['echo:e1']);
   });
