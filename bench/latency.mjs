@@ -1,0 +1,54 @@
+// 3. Latency: the server broadcasts message.created at 50 per second for 20 s; for each message,
+// the time from the frame's arrival in the page to the message painted (the next animation
+// frame after it is in the DOM). The physical limit is one frame, 16.7 ms.
+import {setting, sleep, until} from './lib/env.mjs';
+import {percentile, summary} from './lib/stats.mjs';
+import {messageTimes, openWidget, resetProbe} from './lib/widget.mjs';
+
+const FRAME = 1000 / 60;
+
+export default async function latency(ctx) {
+  const rate = setting('LATENCY_RATE', 50, 50);
+  const seconds = setting('LATENCY_SECONDS', 20, 5);
+  const runs = setting('LATENCY_RUNS', 2, 1);
+  const {server} = ctx;
+  const per = {p50: [], p95: [], p99: [], max: []};
+  let missing = 0;
+  let total = 0;
+  let sent = 0;
+  for (let run = 0; run < runs; run++) {
+    const v = await server.visitor(`Latency ${run}`);
+    const {page} = await openWidget(ctx, v);
+    await resetProbe(page);
+    const n = rate * seconds;
+    const posts = [];
+    const t0 = performance.now();
+    for (let i = 0; i < n; i++) {
+      const wait = t0 + (i * 1000) / rate - performance.now();
+      if (wait > 0) await sleep(wait);
+      posts.push(server.reply(v.conversationId, `Latency run ${run}, message ${i + 1} of ${n}`));
+    }
+    const ids = new Set((await Promise.all(posts)).map((m) => String(m.id)));
+    sent += n;
+    await until(async () => (await messageTimes(page)).filter((m) => m.painted !== undefined).length >= n, 'all messages painted', 20000).catch(() => {});
+    const times = (await messageTimes(page)).filter((m) => ids.has(String(m.id)));
+    const ms = times.filter((m) => m.painted !== undefined).map((m) => m.painted - m.arrival);
+    missing += n - ms.length;
+    total += ms.length;
+    per.p50.push(percentile(ms, 50));
+    per.p95.push(percentile(ms, 95));
+    per.p99.push(percentile(ms, 99));
+    per.max.push(Math.max(...ms));
+    await page.close();
+  }
+  const p95 = summary(per.p95);
+  const note = `${runs} × ${seconds} s at ${rate}/s, ${total} of ${sent} messages painted${missing ? ` (${missing} not painted)` : ''}; spread across runs`;
+  return {
+    rows: [
+      {metric: 'frame arrival → painted, p50', value: summary(per.p50), unit: 'ms', target: '', pass: null, note},
+      {metric: 'frame arrival → painted, p95', value: p95, unit: 'ms', target: `≤ ${FRAME.toFixed(1)} ms`, pass: p95.median <= FRAME},
+      {metric: 'frame arrival → painted, p99', value: summary(per.p99), unit: 'ms', target: '', pass: null},
+    ],
+    data: {rate, seconds, runs, sent, painted: total, perRun: per},
+  };
+}

@@ -1,0 +1,89 @@
+// Headless Chromium (Debian's, with the project's flags) driven by puppeteer-core, and the
+// bench page server: a separate origin on 127.0.0.1 that serves the bundle built for this run
+// and a page with one <akece-chat>, as a site owner's page would (the widget then talks to the
+// Akece server cross-origin, as it does in production).
+import {createServer} from 'node:http';
+import {readFileSync} from 'node:fs';
+import puppeteer from 'puppeteer-core';
+import {chromiumArgs, findChromium} from '../../scripts/chromium.mjs';
+
+const PROBE = readFileSync(new URL('./probe.js', import.meta.url), 'utf8');
+
+export async function launchBrowser() {
+  return puppeteer.launch({
+    executablePath: findChromium(),
+    headless: true,
+    args: [...chromiumArgs, '--window-size=1280,800', '--enable-precise-memory-info', '--js-flags=--expose-gc'],
+    defaultViewport: {width: 1280, height: 800},
+    protocolTimeout: 240000,
+  });
+}
+
+/** A new page with the probe installed, the HTTP cache off, and a CDP session. */
+export async function newPage(browser) {
+  const page = await browser.newPage();
+  await page.setCacheEnabled(false);
+  await page.evaluateOnNewDocument(PROBE);
+  const cdp = await page.createCDPSession();
+  page.on('pageerror', (e) => console.warn(`  page error: ${e.message}`));
+  return {page, cdp};
+}
+
+/** Used JS heap after a forced full GC, in bytes. */
+export async function heapAfterGc(cdp) {
+  await cdp.send('HeapProfiler.enable');
+  for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
+  const {usedSize} = await cdp.send('Runtime.getHeapUsage');
+  return usedSize;
+}
+
+/** Serves GET /w?attr=value… (a page with the widget; `_x` parameters are for the probe) and its scripts. */
+export async function pageServer(bundle) {
+  const esc = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  const scripts = {
+    // Marks the moment the bundle starts: defer scripts run in order, back to back.
+    '/mark.js': "performance.mark('bundle-start');",
+    '/akece-chat.js': bundle,
+  };
+  const server = createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    if (scripts[url.pathname] !== undefined) {
+      res.writeHead(200, {'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store'});
+      return res.end(scripts[url.pathname]);
+    }
+    if (url.pathname !== '/w') {
+      res.writeHead(404);
+      return res.end();
+    }
+    const attrs = [...url.searchParams].filter(([k]) => !k.startsWith('_')).map(([k, v]) => (v === '' ? ` ${esc(k)}` : ` ${esc(k)}="${esc(v)}"`)).join('');
+    res.writeHead(200, {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      'content-security-policy': "script-src 'self'; style-src 'self'",
+    });
+    res.end(
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title>` +
+        `<script src="/mark.js" defer></script><script src="/akece-chat.js" defer></script></head>` +
+        `<body><h1>A shop</h1><akece-chat${attrs}></akece-chat></body></html>`
+    );
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return {
+    origin,
+    /** URL of a page whose <akece-chat> has these attributes. */
+    url: (attrs) => `${origin}/w?${new URLSearchParams(attrs)}`,
+    close: () => new Promise((r) => (server.closeAllConnections(), server.close(r))),
+  };
+}
+
+/** Widget attributes for a known visitor (connects at load) on `server`. */
+export const visitorAttrs = (server, v, extra = {}) => ({
+  'base-url': server.url,
+  'inbox-identifier': 'demo-inbox',
+  'pubsub-token': v.token,
+  'contact-identifier': v.sourceId,
+  ...(v.conversationId ? {'conversation-id': String(v.conversationId)} : {}),
+  storage: 'none',
+  ...extra,
+});
