@@ -1,7 +1,8 @@
-import {html, svg} from 'lit';
+import {html} from 'lit';
 
 // Static, stroke-drawn 24×24 icons (our own paths); decorative, the buttons carry the names.
-const icon = (d: string) => html`<svg viewBox="0 0 24 24" aria-hidden="true">${svg`<path d=${d}></path>`}</svg>`;
+// Inside an html template the parser puts <svg>'s children in the SVG namespace by itself.
+const icon = (d: string) => html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d=${d}></path></svg>`;
 
 export const chatIcon = icon('M4 5h16v11H10l-6 4z');
 export const closeIcon = icon('M6 6l12 12M18 6 6 18');

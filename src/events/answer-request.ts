@@ -1,12 +1,13 @@
+import {intent} from './intent.js';
 import type {SubmittedAnswer} from '../state/model.js';
 
 /** The visitor answered a bot or CSAT message. */
-export class AkeceAnswerRequestEvent extends Event {
-  static readonly eventName = 'akece-answer-request';
-  constructor(/** `Message.key` of the question. */ readonly key: string, readonly answer: SubmittedAnswer) {
-    super(AkeceAnswerRequestEvent.eventName, {bubbles: true, composed: true});
-  }
-}
+export const AkeceAnswerRequestEvent = intent<{
+  /** `Message.key` of the question. */
+  key: string;
+  answer: SubmittedAnswer;
+}>('akece-answer-request');
+export type AkeceAnswerRequestEvent = InstanceType<typeof AkeceAnswerRequestEvent>;
 
 declare global {
   interface HTMLElementEventMap {

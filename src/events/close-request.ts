@@ -1,10 +1,8 @@
+import {intent} from './intent.js';
+
 /** The visitor pressed the header's close button. */
-export class AkeceCloseRequestEvent extends Event {
-  static readonly eventName = 'akece-close-request';
-  constructor() {
-    super(AkeceCloseRequestEvent.eventName, {bubbles: true, composed: true});
-  }
-}
+export const AkeceCloseRequestEvent = intent('akece-close-request');
+export type AkeceCloseRequestEvent = InstanceType<typeof AkeceCloseRequestEvent>;
 
 declare global {
   interface HTMLElementEventMap {

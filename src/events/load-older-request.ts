@@ -1,10 +1,8 @@
+import {intent} from './intent.js';
+
 /** The visitor wants older messages (button, or scrolled to the top). */
-export class AkeceLoadOlderRequestEvent extends Event {
-  static readonly eventName = 'akece-load-older-request';
-  constructor() {
-    super(AkeceLoadOlderRequestEvent.eventName, {bubbles: true, composed: true});
-  }
-}
+export const AkeceLoadOlderRequestEvent = intent('akece-load-older-request');
+export type AkeceLoadOlderRequestEvent = InstanceType<typeof AkeceLoadOlderRequestEvent>;
 
 declare global {
   interface HTMLElementEventMap {

@@ -1,10 +1,8 @@
+import {intent} from './intent.js';
+
 /** The visitor asked to send a failed message again. */
-export class AkeceRetryRequestEvent extends Event {
-  static readonly eventName = 'akece-retry-request';
-  constructor(/** `Message.key` of the failed message. */ readonly key: string) {
-    super(AkeceRetryRequestEvent.eventName, {bubbles: true, composed: true});
-  }
-}
+export const AkeceRetryRequestEvent = intent<{/** `Message.key` of the failed message. */ key: string}>('akece-retry-request');
+export type AkeceRetryRequestEvent = InstanceType<typeof AkeceRetryRequestEvent>;
 
 declare global {
   interface HTMLElementEventMap {

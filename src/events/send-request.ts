@@ -1,15 +1,13 @@
+import {intent} from './intent.js';
+
 /** The visitor asked to send a message: text and/or files (composer, card postback buttons). */
-export class AkeceSendRequestEvent extends Event {
-  static readonly eventName = 'akece-send-request';
-  constructor(
-    /** Trimmed text; may be empty when only files are sent. */
-    readonly content: string,
-    /** Files picked with the attach button. */
-    readonly files: readonly File[] = []
-  ) {
-    super(AkeceSendRequestEvent.eventName, {bubbles: true, composed: true});
-  }
-}
+export const AkeceSendRequestEvent = intent<{
+  /** Trimmed text; may be empty when only files are sent. */
+  content: string;
+  /** Files picked with the attach button. */
+  files: readonly File[];
+}>('akece-send-request');
+export type AkeceSendRequestEvent = InstanceType<typeof AkeceSendRequestEvent>;
 
 declare global {
   interface HTMLElementEventMap {

@@ -1,10 +1,8 @@
+import {intent} from './intent.js';
+
 /** The visitor pressed the launcher (open when closed, close when open). */
-export class AkeceToggleRequestEvent extends Event {
-  static readonly eventName = 'akece-toggle-request';
-  constructor() {
-    super(AkeceToggleRequestEvent.eventName, {bubbles: true, composed: true});
-  }
-}
+export const AkeceToggleRequestEvent = intent('akece-toggle-request');
+export type AkeceToggleRequestEvent = InstanceType<typeof AkeceToggleRequestEvent>;
 
 declare global {
   interface HTMLElementEventMap {

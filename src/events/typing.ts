@@ -1,10 +1,8 @@
+import {intent} from './intent.js';
+
 /** The visitor started (`on`) or stopped typing. */
-export class AkeceTypingEvent extends Event {
-  static readonly eventName = 'akece-typing';
-  constructor(readonly on: boolean) {
-    super(AkeceTypingEvent.eventName, {bubbles: true, composed: true});
-  }
-}
+export const AkeceTypingEvent = intent<{on: boolean}>('akece-typing');
+export type AkeceTypingEvent = InstanceType<typeof AkeceTypingEvent>;
 
 declare global {
   interface HTMLElementEventMap {

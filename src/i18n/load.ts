@@ -6,14 +6,13 @@ import {en} from './en.js';
 import type {Catalogue} from './en.js';
 
 const base = import.meta.url;
-const files: Record<string, string> = {es: 'es', pt: 'pt-BR', fr: 'fr', de: 'de', ar: 'ar'};
 
 /** The catalogue for a BCP 47 tag (`pt-BR`, `es-MX`, `fr`…), matched on its language; English when unknown or unloadable. */
 export async function loadLocale(tag: string): Promise<Catalogue> {
-  const lang = tag.toLowerCase().split(/[-_]/)[0];
+  const lang = /^(es|pt|fr|de|ar)(?![a-z])/i.exec(tag)?.[1].toLowerCase();
   try {
-    return Object.hasOwn(files, lang)
-      ? {...en, ...(await import(/* @vite-ignore */ new URL(`./locales/${files[lang]}.js`, base).href)).default}
+    return lang
+      ? {...en, ...(await import(/* @vite-ignore */ new URL(`./locales/${lang == 'pt' ? 'pt-BR' : lang}.js`, base).href)).default}
       : en;
   } catch {
     return en; // a catalogue that fails to load must not break the widget

@@ -1,16 +1,17 @@
 import {css} from 'lit';
 
 /**
- * Reset, focus ring, visually-hidden text, icons and buttons, shared by every shadow root.
- * Motion is opted into under `prefers-reduced-motion: no-preference` where it is declared.
+ * The whole layer's CSS in one sheet, adopted by every shadow root (the root, the message list
+ * and the composer): rules shared between pieces are then written once, and one sheet is parsed
+ * once. Selectors are the pieces' own classes and parts, so a rule meant for one piece has
+ * nothing to match in another. Motion is opted into under `prefers-reduced-motion: no-preference`.
  */
 export const shared = css`
   :host {
-    display: block;
+    display: flex;
+    flex-direction: column;
   }
-  *,
-  ::before,
-  ::after {
+  * {
     box-sizing: border-box;
   }
   [hidden] {
@@ -25,8 +26,12 @@ export const shared = css`
   button {
     cursor: pointer;
   }
+  button:disabled {
+    cursor: default;
+    opacity: 0.7;
+  }
   :focus-visible {
-    outline: 2px solid var(--akece-color-focus);
+    outline: 2px solid var(--_f);
     outline-offset: 2px;
   }
   .sr {
@@ -46,36 +51,345 @@ export const shared = css`
     stroke-linecap: round;
     stroke-linejoin: round;
   }
+  h2,
+  p,
+  ol,
+  ul,
+  pre,
+  fieldset {
+    margin: 0;
+  }
   .btn {
     display: inline-flex;
     align-items: center;
-    justify-content: center;
     gap: 4px;
     min-height: 36px;
     padding: 6px 12px;
-    border: 1px solid var(--akece-color-accent);
+    border: 1px solid var(--_a);
     border-radius: 18px;
-    background: var(--akece-color-surface);
-    color: var(--akece-color-text);
+    background: var(--_s);
+    color: var(--_t);
     text-decoration: none;
-  }
-  .btn:disabled {
-    cursor: default;
-    opacity: 0.7;
-  }
-  .btn.on {
-    background: var(--akece-color-accent);
-    color: var(--akece-color-on-accent);
-    opacity: 1;
   }
   .ib {
     display: grid;
     place-items: center;
     width: 40px;
     height: 40px;
+    flex: none;
     padding: 0;
     border: 0;
     border-radius: 50%;
     background: none;
+  }
+  [part='launcher'],
+  .float {
+    position: fixed;
+    z-index: var(--akece-z-index, 2147483000);
+    bottom: var(--_y);
+    inset-inline-end: var(--akece-offset-inline);
+    box-shadow: var(--akece-shadow, 0 8px 32px rgb(0 0 0 / 0.2));
+  }
+  :host([position='left']) [part='launcher'],
+  :host([position='left']) .float {
+    inset-inline: var(--akece-offset-inline) auto;
+  }
+  [part='launcher'] {
+    width: var(--_l);
+    height: var(--_l);
+  }
+  [part='launcher'] svg {
+    width: 28px;
+    height: 28px;
+  }
+  .av {
+    width: 32px;
+    height: 32px;
+    overflow: hidden;
+    font-size: 13px;
+  }
+  [part='header'],
+  [part='launcher'],
+  [part='send-button'],
+  .btn.on,
+  .av {
+    background: var(--_a);
+    color: var(--_o);
+    opacity: 1;
+  }
+  [part='unread-badge'] {
+    position: absolute;
+    top: -4px;
+    inset-inline-end: -4px;
+    min-width: 22px;
+    padding: 0 6px;
+    border-radius: 11px;
+    background: var(--akece-badge-background, #dc2626);
+    color: #fff;
+    font-size: 12px;
+    font-weight: 700;
+    line-height: 22px;
+  }
+  [part='panel'] {
+    display: flex;
+    flex-direction: column;
+    overflow: hidden;
+    background: var(--_s);
+  }
+  .inline {
+    height: 100%;
+  }
+  .float {
+    bottom: calc(var(--_y) + var(--_l) + 12px);
+    width: min(var(--akece-panel-width, 380px), calc(100vw - 2 * var(--akece-offset-inline)));
+    height: min(var(--akece-panel-height), calc(100vh - var(--_y) - var(--_l) - 32px));
+    border-radius: var(--akece-radius, 12px);
+  }
+  @media (max-width: 480px) {
+    .float {
+      inset: 0;
+      width: auto;
+      height: auto;
+      border-radius: 0;
+    }
+  }
+  [part='header'] {
+    display: flex;
+    align-items: flex-start;
+    justify-content: space-between;
+    gap: 8px;
+    padding: 14px 16px;
+  }
+  h2 {
+    font-size: 17px;
+  }
+  [part='header'] p {
+    margin-top: 2px;
+  }
+  [part='header'] p,
+  .banner,
+  [part='error'] {
+    font-size: 13px;
+  }
+  .dot,
+  .dots i {
+    display: inline-block;
+    width: 6px;
+    height: 6px;
+    margin-inline-end: 4px;
+    border-radius: 50%;
+    background: currentColor;
+  }
+  .dot {
+    width: 9px;
+    height: 9px;
+    border: 1px solid #fff;
+    background: #9ca3af;
+  }
+  .online {
+    background: #22c55e;
+  }
+  .banner {
+    padding: 6px 12px;
+    background: var(--_mb);
+    text-align: center;
+  }
+  .banner:empty {
+    display: none;
+  }
+  [part='error'] {
+    margin: 8px 12px 0;
+    padding: 8px 12px;
+    border: 1px solid;
+    border-radius: 8px;
+    color: var(--_e);
+  }
+  [part='messages'],
+  .c,
+  .card,
+  fieldset {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    gap: 6px;
+    min-width: 0;
+  }
+  [part='messages'] {
+    position: relative;
+    flex: 1;
+    align-items: stretch;
+    gap: 12px;
+    padding: 12px;
+    overflow-y: auto;
+    overflow-anchor: none;
+    overscroll-behavior: contain;
+  }
+  .older,
+  .note {
+    align-self: center;
+  }
+  .g,
+  [part='composer'] {
+    display: flex;
+    gap: 8px;
+  }
+  .own {
+    flex-direction: row-reverse;
+  }
+  .c {
+    max-width: 85%;
+  }
+  .own .c {
+    align-items: flex-end;
+  }
+  .meta,
+  .note,
+  .typing,
+  small {
+    font-size: 12px;
+    color: var(--_m);
+  }
+  .b {
+    max-width: 100%;
+    padding: 8px 12px;
+    border-radius: var(--akece-radius, 12px);
+    background: var(--_mb);
+    overflow-wrap: anywhere;
+  }
+  .own .b {
+    background: var(--akece-message-own-background, var(--_a));
+    color: var(--akece-message-own-color, var(--_o));
+  }
+  .b small {
+    display: block;
+    color: inherit;
+  }
+  .own .failed {
+    border: 1px solid;
+    background: var(--_mb);
+    color: var(--_e);
+  }
+  .retry {
+    padding: 0;
+    border: 0;
+    background: none;
+    text-decoration: underline;
+  }
+  .b a {
+    color: inherit;
+  }
+  .txt > * + * {
+    margin-top: 6px;
+  }
+  ol,
+  ul {
+    padding-inline-start: 20px;
+  }
+  pre {
+    padding: 8px;
+    overflow-x: auto;
+    background: rgb(127 127 127 / 0.15);
+  }
+  code {
+    font: 0.9em ui-monospace, monospace;
+  }
+  img,
+  audio,
+  video,
+  .file,
+  .f,
+  .opts {
+    display: block;
+    max-width: 100%;
+    margin-top: 6px;
+    border-radius: 8px;
+  }
+  img {
+    max-height: 200px;
+  }
+  .av img {
+    width: 100%;
+    height: 100%;
+    margin: 0;
+    object-fit: cover;
+  }
+  .f,
+  .opts,
+  .rate {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 6px;
+  }
+  input,
+  textarea {
+    flex: 1;
+    min-width: 0;
+    padding: 8px 10px;
+    border: 1px solid var(--_m);
+    border-radius: 8px;
+    background: var(--_s);
+    /* 16px at least, so mobile browsers do not zoom in on focus */
+    font-size: max(16px, 1em);
+  }
+  [part='composer'] {
+    align-items: flex-end;
+    padding: 8px;
+    border-top: 1px solid var(--_b);
+  }
+  [part='composer'] textarea {
+    line-height: 1.4;
+    max-height: calc(7em + 18px);
+    resize: none;
+  }
+  fieldset {
+    padding: 0;
+    border: 0;
+  }
+  .rate label {
+    padding: 2px 4px;
+    border-radius: 8px;
+    font-size: 24px;
+  }
+  .rate label:has(:checked) {
+    box-shadow: 0 0 0 2px var(--_a);
+  }
+  .rate label:has(:focus-visible) {
+    outline: 2px solid var(--_f);
+  }
+  .star label {
+    color: var(--_m);
+  }
+  .star label:has(:checked),
+  .star label:has(~ label :checked) {
+    color: #d97706;
+  }
+  .card {
+    margin-top: 6px;
+    padding: 8px;
+    border: 1px solid var(--_b);
+    border-radius: 8px;
+    background: var(--_s);
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .float {
+      animation: rise 0.2s ease-out;
+    }
+    .dots i {
+      animation: blink 1.2s infinite;
+    }
+    .dots i + i {
+      animation-delay: 0.3s;
+    }
+  }
+  @keyframes rise {
+    from {
+      opacity: 0;
+      transform: translateY(8px);
+    }
+  }
+  @keyframes blink {
+    50% {
+      opacity: 0.3;
+    }
   }
 `;

@@ -1,56 +1,49 @@
 import {css} from 'lit';
 
 /**
- * Default design tokens, for the root's `:host` only (children inherit them; a child that
- * redeclared them would override what the page set on `<akece-chat>`).
- * Every colour pair meets WCAG AA in both themes.
+ * Design tokens, for the root's `:host` only: children inherit them (a child that redeclared
+ * them would override what the page set on `<akece-chat>`). Every colour pair meets WCAG AA in
+ * both themes.
+ *
+ * The public `--akece-*` properties are read here, once, each with its default, into short
+ * private ones (`--_a`…) that the rest of the CSS uses. `--akece-offset-inline` and
+ * `--akece-panel-height` are declared too, for the root's own styles.
+ *
+ * The dark values are written once: a themed default is `var(--akece-l, light) var(--akece-d, dark)`
+ * and the theme flips two "space toggles" (a custom property set to a space is valid and empty;
+ * one set to `initial` is invalid, so `var()` takes its fallback).
  */
 export const tokens = css`
   :host {
-    --akece-color-accent: #2563eb;
-    --akece-color-on-accent: #fff;
-    --akece-color-surface: #fff;
-    --akece-color-text: #1f2937;
-    --akece-color-muted: #4b5563;
-    --akece-color-border: #d1d5db;
-    --akece-color-danger: #b91c1c;
-    --akece-color-focus: var(--akece-color-accent);
-    --akece-message-background: #f1f3f5;
-    --akece-message-own-background: var(--akece-color-accent);
-    --akece-message-own-color: var(--akece-color-on-accent);
-    --akece-badge-background: #dc2626;
-    --akece-font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
-    --akece-font-size: 15px;
-    --akece-radius: 12px;
-    --akece-shadow: 0 8px 32px rgb(0 0 0 / 0.2);
-    --akece-z-index: 2147483000;
-    --akece-offset-bottom: 20px;
+    --akece-l: initial;
+    --akece-d: ;
     --akece-offset-inline: 20px;
-    --akece-panel-width: 380px;
     --akece-panel-height: 600px;
-    --akece-launcher-size: 56px;
-    font: var(--akece-font-size) / 1.45 var(--akece-font-family);
-    color: var(--akece-color-text);
-    color-scheme: light;
+    /* accent, text on accent, surface, text, muted text, border, danger, message background */
+    --_a: var(--akece-color-accent, #2563eb);
+    --_o: var(--akece-color-on-accent, #fff);
+    --_s: var(--akece-color-surface, var(--akece-l, #fff) var(--akece-d, #111827));
+    --_t: var(--akece-color-text, var(--akece-l, #1f2937) var(--akece-d, #f3f4f6));
+    --_m: var(--akece-color-muted, var(--akece-l, #4b5563) var(--akece-d, #9ca3af));
+    --_b: var(--akece-color-border, var(--akece-l, #d1d5db) var(--akece-d, #374151));
+    --_e: var(--akece-color-danger, var(--akece-l, #b91c1c) var(--akece-d, #fca5a5));
+    --_mb: var(--akece-message-background, var(--akece-l, #f1f3f5) var(--akece-d, #1f2937));
+    /* focus ring, launcher size, distance from the bottom edge */
+    --_f: var(--akece-color-focus, var(--_a));
+    --_l: var(--akece-launcher-size, 56px);
+    --_y: var(--akece-offset-bottom, 20px);
+    font: var(--akece-font-size, 15px) / 1.45 var(--akece-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    color: var(--_t);
+    color-scheme: var(--akece-l, light) var(--akece-d, dark);
   }
   :host([theme='dark']) {
-    --akece-color-surface: #111827;
-    --akece-color-text: #f3f4f6;
-    --akece-color-muted: #9ca3af;
-    --akece-color-border: #374151;
-    --akece-color-danger: #fca5a5;
-    --akece-message-background: #1f2937;
-    color-scheme: dark;
+    --akece-l: ;
+    --akece-d: initial;
   }
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
-      --akece-color-surface: #111827;
-      --akece-color-text: #f3f4f6;
-      --akece-color-muted: #9ca3af;
-      --akece-color-border: #374151;
-      --akece-color-danger: #fca5a5;
-      --akece-message-background: #1f2937;
-      color-scheme: dark;
+      --akece-l: ;
+      --akece-d: initial;
     }
   }
 `;

@@ -18,7 +18,7 @@ export class TestHost extends LitElement {
     panelStyles,
     css`
       :host {
-        background: var(--akece-color-surface);
+        background: var(--_s);
       }
     `,
   ];

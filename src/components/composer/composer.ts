@@ -1,15 +1,10 @@
 import {LitElement, html} from 'lit';
-import {property, query} from 'lit/decorators.js';
 import {en} from '../../i18n/en.js';
 import type {Catalogue} from '../../i18n/en.js';
 import {shared} from '../../styles/shared.styles.js';
 import {AkeceSendRequestEvent} from '../../events/send-request.js';
 import {AkeceTypingEvent} from '../../events/typing.js';
 import {attachIcon, sendIcon} from '../icons.js';
-import {styles} from './composer.styles.js';
-
-/** Idle time after the last keystroke that ends "typing". */
-const IDLE = 4000;
 
 /**
  * The visitor's text field with send and attach buttons. Enter sends, Shift+Enter adds a line
@@ -23,18 +18,20 @@ const IDLE = 4000;
  * @fires {AkeceTypingEvent} akece-typing - `on` at the first keystroke, off after 4 s idle, on send and on blur (bubbles, composed).
  */
 export class AkeceComposer extends LitElement {
-  static override styles = [shared, styles];
-
-  @query('textarea') private field!: HTMLTextAreaElement;
-  @query('input') private picker!: HTMLInputElement;
+  static override styles = shared;
+  static override properties = {strings: {attribute: false}, disabled: {type: Boolean, reflect: true}};
 
   /** UI strings. */
-  @property({attribute: false}) strings: Catalogue = en;
+  strings: Catalogue = en;
   /** Blocks typing, sending and attaching. */
-  @property({type: Boolean, reflect: true}) disabled = false;
+  disabled = false;
 
   private timer?: ReturnType<typeof setTimeout>;
   private typing = false;
+
+  private get field() {
+    return this.renderRoot.querySelector('textarea');
+  }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
@@ -48,63 +45,62 @@ export class AkeceComposer extends LitElement {
 
   override render() {
     const s = this.strings;
+    const off = this.disabled;
     return html`<div part="composer">
       <textarea
         rows="1"
         aria-label=${s.input}
         placeholder=${s.placeholder}
-        ?disabled=${this.disabled}
-        @keydown=${this.handleKeydown}
+        ?disabled=${off}
+        @keydown=${(e: KeyboardEvent) => {
+          if (e.key == 'Enter' && !e.shiftKey && !e.isComposing && e.keyCode != 229) {
+            e.preventDefault();
+            this.send();
+          }
+        }}
         @input=${this.handleInput}
         @blur=${() => this.idle(true)}
       ></textarea>
-      <button class="ib" type="button" aria-label=${s.attach} ?disabled=${this.disabled} @click=${() => this.picker.click()}>
+      <button class="ib" type="button" aria-label=${s.attach} ?disabled=${off} @click=${() => this.renderRoot.querySelector('input')!.click()}>
         ${attachIcon}
       </button>
       <input type="file" multiple hidden tabindex="-1" @change=${this.handlePick} />
-      <button part="send-button" class="ib" type="button" aria-label=${s.send} ?disabled=${this.disabled} @click=${this.send}>
-        ${sendIcon}
-      </button>
+      <button part="send-button" class="ib" type="button" aria-label=${s.send} ?disabled=${off} @click=${this.send}>${sendIcon}</button>
     </div>`;
   }
 
-  private handleKeydown(e: KeyboardEvent) {
-    if (e.key == 'Enter' && !e.shiftKey && !e.isComposing && e.keyCode != 229) {
-      e.preventDefault();
-      this.send();
-    }
-  }
-
   private handleInput() {
-    const f = this.field;
+    const f = this.field!;
     // Auto-grow through CSSOM (allowed under a strict style-src); CSS caps it at ~5 lines.
     f.style.height = 'auto';
     f.style.height = `${f.scrollHeight + 2}px`;
-    if (!this.typing) this.dispatchEvent(new AkeceTypingEvent((this.typing = true)));
+    if (!this.typing) this.dispatchEvent(new AkeceTypingEvent({on: (this.typing = true)}));
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.idle(true), IDLE);
+    this.timer = setTimeout(() => this.idle(true), 4000);
   }
 
-  private handlePick() {
-    const files = [...(this.picker.files ?? [])];
-    this.picker.value = '';
-    if (files.length && !this.disabled) this.dispatchEvent(new AkeceSendRequestEvent('', files));
+  private handlePick(e: Event) {
+    const p = e.target as HTMLInputElement;
+    const files = [...p.files!];
+    p.value = '';
+    if (files.length && !this.disabled) this.dispatchEvent(new AkeceSendRequestEvent({content: '', files}));
   }
 
   private send() {
-    const f = this.field;
+    const f = this.field!;
     const content = f.value.trim();
-    if (!content || this.disabled) return;
-    this.idle(true);
-    f.value = '';
-    f.style.height = '';
-    this.dispatchEvent(new AkeceSendRequestEvent(content));
+    if (content && !this.disabled) {
+      this.idle(true);
+      f.value = '';
+      f.style.height = '';
+      this.dispatchEvent(new AkeceSendRequestEvent({content, files: []}));
+    }
   }
 
   /** Ends "typing": clears the idle timer and, if `tell`, announces it. */
   private idle(tell: boolean) {
     clearTimeout(this.timer);
-    if (this.typing && tell) this.dispatchEvent(new AkeceTypingEvent(false));
+    if (this.typing && tell) this.dispatchEvent(new AkeceTypingEvent({on: false}));
     this.typing = false;
   }
 }

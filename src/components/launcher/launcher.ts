@@ -1,8 +1,10 @@
 // A template function, not an element: the launcher has no lifecycle, and rendering it in the
 // root's shadow root makes its parts (`launcher`, `unread-badge`) the root's own parts.
-import {css, html, nothing} from 'lit';
+import {html, nothing} from 'lit';
 import type {Catalogue} from '../../i18n/en.js';
 import {t} from '../../i18n/i18n.js';
+import {shared} from '../../styles/shared.styles.js';
+import {fire} from '../../events/intent.js';
 import {AkeceToggleRequestEvent} from '../../events/toggle-request.js';
 import {chatIcon, closeIcon} from '../icons.js';
 
@@ -24,51 +26,18 @@ export interface LauncherOptions {
 export const renderLauncher = ({open, unread, controls, strings: s}: LauncherOptions) =>
   html`<button
     part="launcher"
+    class="ib"
     type="button"
-    aria-expanded=${open ? 'true' : 'false'}
+    aria-expanded=${open}
     aria-controls=${controls}
-    aria-label=${(open ? s.close : s.open) + (unread > 0 ? ', ' + t(s, unread == 1 ? 'unread1' : 'unread', {count: unread}) : '')}
-    @click=${(e: Event) => e.currentTarget!.dispatchEvent(new AkeceToggleRequestEvent())}
+    aria-label=${(open ? s.close : s.open) + (unread > 0 ? ', ' + t(s, unread > 1 ? 'unread' : 'unread1', {count: unread}) : '')}
+    @click=${(e: Event) => fire(e, new AkeceToggleRequestEvent())}
   >
     ${open ? closeIcon : chatIcon}${unread > 0 ? html`<span part="unread-badge" aria-hidden="true">${unread > 99 ? '99+' : unread}</span>` : nothing}
   </button>`;
 
-/** Styles for `renderLauncher`, for the root's `static styles`. Corner: `:host([position=left])`, mirrored in RTL. */
-export const launcherStyles = css`
-  [part='launcher'] {
-    position: fixed;
-    z-index: var(--akece-z-index);
-    bottom: var(--akece-offset-bottom);
-    inset-inline-end: var(--akece-offset-inline);
-    display: grid;
-    place-items: center;
-    width: var(--akece-launcher-size);
-    height: var(--akece-launcher-size);
-    border: 0;
-    border-radius: 50%;
-    background: var(--akece-color-accent);
-    color: var(--akece-color-on-accent);
-    box-shadow: var(--akece-shadow);
-  }
-  [part='launcher'] svg {
-    width: 28px;
-    height: 28px;
-  }
-  [part='unread-badge'] {
-    position: absolute;
-    top: -4px;
-    inset-inline-end: -4px;
-    min-width: 22px;
-    padding: 0 6px;
-    border-radius: 11px;
-    background: var(--akece-badge-background);
-    color: #fff;
-    font-size: 12px;
-    font-weight: 700;
-    line-height: 22px;
-  }
-  :host([position='left']) [part='launcher'],
-  :host([position='left']) .float {
-    inset-inline: var(--akece-offset-inline) auto;
-  }
-`;
+/**
+ * Styles for `renderLauncher`, for the root's `static styles`: the layer's one sheet (Lit adopts
+ * a sheet listed twice only once). Corner: `:host([position=left])`, mirrored in RTL.
+ */
+export const launcherStyles = shared;
