@@ -1,5 +1,5 @@
 import {ApiError} from './errors.js';
-import type {WireContact, WireConversation, WireMessage} from '../protocol/payloads.js';
+import type {WireContact} from '../protocol/payloads.js';
 
 export interface RestClientOptions {
   /** Origin of the Akece installation, e.g. `https://dash.akece.com`. */
@@ -20,9 +20,6 @@ export interface CallOptions {
   timeout?: number;
 }
 
-/** Body of contact create/update (snake_case as the server wants it). */
-export type ContactBody = Record<string, unknown>;
-
 export interface NewMessage {
   content: string;
   echoId: string;
@@ -30,22 +27,36 @@ export interface NewMessage {
 }
 
 type Obj = Record<string, unknown>;
-type Check = ((v: Obj) => unknown) | 0;
-type Contact = WireContact & {source_id: string; pubsub_token: string};
-const isObj = (v: unknown): v is Obj => !!v && typeof v == 'object' && !Array.isArray(v);
-const withId = (v: Obj) => isObj(v) && typeof v.id == 'number';
-const contact = (v: Obj) => isObj(v) && typeof v.source_id == 'string' && typeof v.pubsub_token == 'string';
-const list = Array.isArray;
-const conv = (id: number, tail = '') => '/conversations/' + id + tail;
+/** What an answer must look like; 0 accepts anything (empty 200s). */
+export type Check = ((v: Obj) => unknown) | 0;
+export type WireContactRef = WireContact & {source_id: string; pubsub_token: string};
+export const isObj = (v: unknown): v is Obj => !!v && typeof v == 'object' && !Array.isArray(v);
+export const withId = (v: Obj) => isObj(v) && typeof v.id == 'number';
+export const contact = (v: Obj) => isObj(v) && typeof v.source_id == 'string' && typeof v.pubsub_token == 'string';
+export const list: Check = Array.isArray;
+/** A conversation's path below its contact. */
+export const convPath = (id: number, tail = '') => '/conversations/' + id + tail;
+
+/** The body of a visitor message: JSON, or multipart (`attachments[]`) when files are attached. */
+export function messageBody({content, echoId, files}: NewMessage): Obj | FormData {
+  if (!files?.length) return {content, echo_id: echoId};
+  const f = new FormData();
+  f.append('content', content);
+  f.append('echo_id', echoId);
+  for (const x of files) f.append('attachments[]', x, x.name);
+  return f;
+}
 
 /**
- * Akece's public client API (`{baseUrl}/public/api/v1/inboxes/{inbox}/contacts…`). JSON in and out;
- * every answer is shape-checked so garbage becomes an {@link ApiError}, never a crash later.
- * Only GETs are retried: a retried POST could create a second message, contact or conversation.
+ * Akece's public client API: `req(method, sourceId, tail)` calls
+ * `{baseUrl}/public/api/v1/inboxes/{inbox}/contacts[/{sourceId}]{tail}` (sourceId '' is the contacts
+ * collection). JSON in and out; every answer must pass `check`, so garbage becomes an
+ * {@link ApiError}, never a crash later. Only GETs are retried: a retried POST could create a
+ * second message, contact or conversation.
  */
-export function restClient(o: RestClientOptions) {
-  /** `sourceId` '' is the contacts collection itself. */
-  const req = async <T>(method: string, sourceId: string, tail: string, check: Check, c: CallOptions = {}, body?: Obj | FormData): Promise<T> => {
+export const restClient =
+  (o: RestClientOptions) =>
+  async <T>(method: string, sourceId: string, tail: string, check: Check, body?: Obj | FormData, c: CallOptions = {}): Promise<T> => {
     const {signal} = c;
     const request = {method: '', url: ''};
     const fail = (msg: string, status = 0, b: unknown = null, retry?: boolean) => new ApiError(msg, status, b, request, retry);
@@ -94,35 +105,5 @@ export function restClient(o: RestClientOptions) {
       await (o.delay ?? ((ms) => new Promise<void>((r) => setTimeout(r, ms))))(500 * 2 ** n * (0.5 + (o.random ?? Math.random)()));
     }
   };
-
-  return {
-    createContact: (body: ContactBody, c?: CallOptions) => req<Contact>('POST', '', '', contact, c, body),
-    getContact: (sourceId: string, c?: CallOptions) => req<Contact>('GET', sourceId, '', contact, c),
-    updateContact: (sourceId: string, body: ContactBody, c?: CallOptions) => req<WireContact>('PATCH', sourceId, '', isObj, c, body),
-    listConversations: (sourceId: string, c?: CallOptions) => req<WireConversation[]>('GET', sourceId, '/conversations', list, c),
-    createConversation: (sourceId: string, c?: CallOptions) => req<WireConversation>('POST', sourceId, '/conversations', withId, c, {}),
-    getConversation: (sourceId: string, id: number, c?: CallOptions) => req<WireConversation>('GET', sourceId, conv(id), withId, c),
-    toggleTyping: (sourceId: string, id: number, status: 'on' | 'off', c?: CallOptions) =>
-      req<unknown>('POST', sourceId, conv(id, '/toggle_typing'), 0, c, {typing_status: status}),
-    updateLastSeen: (sourceId: string, id: number, c?: CallOptions) => req<unknown>('POST', sourceId, conv(id, '/update_last_seen'), 0, c),
-    /** The latest 20 messages, or the 20 before message `before`; oldest first. */
-    listMessages: (sourceId: string, id: number, before?: number | null, c?: CallOptions) =>
-      req<WireMessage[]>('GET', sourceId, conv(id, '/messages' + (before != null ? '?before=' + before : '')), list, c),
-    /** Posts as the visitor; multipart when files are attached. Never retried automatically. */
-    createMessage(sourceId: string, id: number, m: NewMessage, c?: CallOptions) {
-      let body: Obj | FormData = {content: m.content, echo_id: m.echoId};
-      if (m.files?.length) {
-        body = new FormData();
-        body.append('content', m.content);
-        body.append('echo_id', m.echoId);
-        for (const f of m.files) body.append('attachments[]', f, f.name);
-      }
-      return req<WireMessage>('POST', sourceId, conv(id, '/messages'), withId, c, body);
-    },
-    /** Answers a bot or CSAT message (`submitted_values` as the server wants it). */
-    updateMessage: (sourceId: string, id: number, msgId: number, submittedValues: unknown, c?: CallOptions) =>
-      req<WireMessage>('PATCH', sourceId, conv(id, '/messages/' + msgId), withId, c, {submitted_values: submittedValues}),
-  };
-}
 
 export type RestClient = ReturnType<typeof restClient>;

@@ -1,6 +1,6 @@
-import {restClient, type ContactBody} from '../api/client.js';
+import {contact, convPath, isObj, list, messageBody, restClient, withId, type Check, type WireContactRef} from '../api/client.js';
 import type {ApiError} from '../api/errors.js';
-import type {AkeceEvent, WireConversation} from '../protocol/payloads.js';
+import type {AkeceEvent, WireConversation, WireMessage} from '../protocol/payloads.js';
 import {createStore, type Store} from './store.js';
 import {initialState, reduce, type ChatAction, type ChatError, type ChatPatch, type ChatState, type ContactRef} from './chat-state.js';
 import {num, sender, snake, status, str, toMessage} from './normalize.js';
@@ -117,15 +117,14 @@ export class ChatSession {
     const api = restClient(o);
     const st = o.storage;
     const key = `akece-chat:${o.baseUrl}:${inbox ?? ''}`;
-    let ctl = new AbortController();
-    /** Every request's options: dropping the session aborts them all. */
-    const co = {signal: ctl.signal};
+    /** Every request's call options ({signal}): dropping the session aborts them all. */
+    let co = new AbortController();
     let cable: CableLike | null = null;
     let offs: (() => void)[] = [];
     let timers: Record<string, ReturnType<typeof setTimeout>> = {};
     let q: Out[] = [];
     let subs: Record<string, Set<(d: never) => void>> = {};
-    let user: ContactBody = {};
+    let user: Record<string, unknown> = {};
     let given: ContactRef | null = o.pubsubToken && o.contactIdentifier ? {sourceId: o.contactIdentifier, pubsubToken: o.pubsubToken} : null;
     /** The contact is ours to store (not given by attributes). */
     let own = false;
@@ -158,6 +157,13 @@ export class ChatSession {
       set({error});
       emit('error', error);
     };
+
+    /** A REST call as contact `c` (null: the contacts collection); dropping the session cancels it. */
+    const call = <T>(method: string, c: ContactRef | null, tail: string, check: Check, body?: Record<string, unknown> | FormData) =>
+      api<T>(method, c?.sourceId ?? '', tail, check, body, co);
+    /** A page of messages: the latest (before null) or the one before message `before`. */
+    const page = (c: ContactRef, id: number, before: number | null) =>
+      call<WireMessage[]>('GET', c, convPath(id, '/messages' + (before ? '?before=' + before : '')), list);
 
     const guard = async (code: string, f: () => Promise<void>) => {
       try {
@@ -197,7 +203,7 @@ export class ChatSession {
     const patchUser = () => {
       const c = s().contact;
       return guard('update-failed', async () => {
-        if (c) await api.updateContact(c.sourceId, user, co);
+        if (c) await call('PATCH', c, '', isObj, user);
       });
     };
 
@@ -211,7 +217,7 @@ export class ChatSession {
     const seen = () =>
       timer('seen', 1000, () => {
         const {panelVisible, contact: c, conversationId: id} = s();
-        if (panelVisible && c && id != null) api.updateLastSeen(c.sourceId, id, co).catch(noop);
+        if (panelVisible && c && id != null) call('POST', c, convPath(id, '/update_last_seen'), 0).catch(noop);
       });
 
     /** Settles queued sends the server now has (REST answer, socket echo or adoption). */
@@ -234,25 +240,25 @@ export class ChatSession {
       if (live && s().panelVisible) seen();
     };
 
-    /** A history page: the latest (before null) or the one before message `before`. */
+    /** A history page, not announced. */
     const older = async (c: ContactRef, id: number, before: number | null) => {
-      const page = await api.listMessages(c.sourceId, id, before, co);
-      add(page, false);
-      set({hasOlder: page.length >= PAGE});
+      const p = await page(c, id, before);
+      add(p, false);
+      set({hasOlder: p.length >= PAGE});
     };
 
     /** After a drop: the latest page, then older pages until one overlaps what we hold. */
     const backfill = async () => {
       const {contact: c, conversationId: id} = s();
       if (!c || id == null || !inbox) return;
-      conv(await api.getConversation(c.sourceId, id, co));
+      conv(await call('GET', c, convPath(id), withId));
       const held = new Set(s().messages.map((m) => m.id).filter((x) => x != null));
       let before: number | null = null;
       for (let n = 0; n < 10; n++) {
-        const page = await api.listMessages(c.sourceId, id, before, co);
-        const ids = page.map((w) => num(w?.id)).filter((x): x is number => x != null);
-        add(page, true);
-        if (page.length < PAGE || !held.size || ids.some((x) => held.has(x))) break;
+        const p = await page(c, id, before);
+        const ids = p.map((w) => w?.id).filter(Number.isFinite);
+        add(p, true);
+        if (p.length < PAGE || !held.size || ids.some((x) => held.has(x))) break;
         before = Math.min(...ids);
       }
     };
@@ -263,8 +269,8 @@ export class ChatSession {
       cable?.dispose();
       cable = null;
       for (const k in timers) timer(k);
-      ctl.abort();
-      co.signal = (ctl = new AbortController()).signal;
+      co.abort();
+      co = new AbortController();
     };
 
     /** Forgets the contact and the view. A reason (reset) also rejects and forgets the outbox;
@@ -321,8 +327,7 @@ export class ChatSession {
           if (e.code == 'subscription-timeout' && c && inbox) {
             // A bad token gets silence. Ask REST whether the contact still exists; twice is enough.
             let t = ++misses;
-            api
-              .getContact(c.sourceId, co)
+            call('GET', c, '', contact)
               .catch((x: ApiError) => x.status == 404 && (t = 2))
               .then(() => (t < 2 ? cable?.reconnect() : replace()))
               .catch(noop);
@@ -339,7 +344,7 @@ export class ChatSession {
       let c = s().contact;
       if (!c) {
         const u = user;
-        const r = await api.createContact(u, co);
+        const r = await call<WireContactRef>('POST', null, '', contact, u);
         c = {sourceId: r.source_id, pubsubToken: r.pubsub_token};
         own = fresh = true;
         set({contact: c});
@@ -352,9 +357,9 @@ export class ChatSession {
       try {
         if (id == null) {
           let w: WireConversation | undefined;
-          for (const x of await api.listConversations(c.sourceId, co)) if (num(x?.id) != null && !(x.id <= w?.id!)) w = x;
+          for (const x of await call<WireConversation[]>('GET', c, '/conversations', list)) if (num(x?.id) != null && !(x.id <= w?.id!)) w = x;
           if (w) conv(w);
-        } else conv(await api.getConversation(c.sourceId, id, co));
+        } else conv(await call('GET', c, convPath(id), withId));
       } catch (e) {
         if ((e as ApiError).status == 404 && id == null && !fresh) return replace();
         throw e;
@@ -375,8 +380,7 @@ export class ChatSession {
     const drain = async () => {
       for (const e of [...q]) {
         if (!q.includes(e) || e.x) continue;
-        const cn = s().connection;
-        if (cn == 'offline' || cn == 'reconnecting') return;
+        if (/^(off|rec)/.test(s().connection)) return;
         try {
           await ensure();
           const c = s().contact!;
@@ -393,11 +397,12 @@ export class ChatSession {
           pend(e);
           let id = s().conversationId;
           if (id == null) {
-            const w = await api.createConversation(c.sourceId, co);
+            const w = await call<WireConversation>('POST', c, '/conversations', withId, {});
             conv(w);
             id = w.id;
           }
-          add([{...(await api.createMessage(c.sourceId, id, {content: e.c, echoId: e.e, files: e.f}, co)), echo_id: e.e}], true);
+          const w = await call<WireMessage>('POST', c, convPath(id, '/messages'), withId, messageBody({content: e.c, echoId: e.e, files: e.f}));
+          add([{...w, echo_id: e.e}], true);
         } catch (err) {
           if (!q.includes(e)) return;
           const x = err as ApiError;
@@ -446,7 +451,7 @@ export class ChatSession {
       timer('idle', 4000, on && (() => setTyping(false)));
       if (on != typing) {
         typing = on;
-        api.toggleTyping(c.sourceId, id, on ? 'on' : 'off', co).catch(noop);
+        call('POST', c, convPath(id, '/toggle_typing'), 0, {typing_status: on ? 'on' : 'off'}).catch(noop);
       }
     };
 
@@ -498,12 +503,13 @@ export class ChatSession {
         return e ? go(e) : Promise.reject(new Error('Nothing to retry'));
       },
       async loadOlder() {
+        // hasOlder is only ever set by a page of the current contact and conversation.
         const {contact: c, conversationId: id, loadingOlder, hasOlder, messages} = s();
         const first = messages[0]?.id;
-        if (!c || id == null || loadingOlder || !hasOlder || first == null) return;
+        if (loadingOlder || !hasOlder || first == null) return;
         set({loadingOlder: true});
         try {
-          await older(c, id, first);
+          await older(c!, id!, first);
         } catch (e) {
           fail('load-failed', e);
         } finally {
@@ -521,7 +527,7 @@ export class ChatSession {
             : a.values.map(({title, value}) => ({title, value}));
         return guard('update-failed', async () => {
           if (!c || m?.id == null || m.conversationId == null) throw new Error('Unknown message');
-          add([await api.updateMessage(c.sourceId, m.conversationId, m.id, v, co)], false);
+          add([await call('PATCH', c, convPath(m.conversationId, '/messages/' + m.id), withId, {submitted_values: v})], false);
         });
       },
       setTyping,

@@ -1,6 +1,6 @@
 import {expect} from '@open-wc/testing';
 import sinon from 'sinon';
-import {restClient, type RestClient} from '../../src/api/client.js';
+import {contact, convPath, isObj, list, messageBody, restClient, withId, type RestClient} from '../../src/api/client.js';
 import {ApiError} from '../../src/api/errors.js';
 
 const BASE = 'https://chat.example/';
@@ -38,8 +38,8 @@ describe('RestClient', () => {
   it('gets a contact and a conversation without a content type', async () => {
     fetch.onFirstCall().resolves(json({source_id: 's 1', pubsub_token: 't'}));
     fetch.onSecondCall().resolves(json({id: 87, status: 'open'}));
-    expect(await api.getContact('s 1')).to.deep.equal({source_id: 's 1', pubsub_token: 't'});
-    expect(await api.getConversation('s 1', 87)).to.deep.equal({id: 87, status: 'open'});
+    expect(await api('GET', 's 1', '', contact)).to.deep.equal({source_id: 's 1', pubsub_token: 't'});
+    expect(await api('GET', 's 1', convPath(87), withId)).to.deep.equal({id: 87, status: 'open'});
     expect(call(0).url).to.equal(ROOT + '/contacts/s%201');
     expect(call(0).init.method).to.equal('GET');
     expect(call(0).headers.has('content-type')).to.equal(false);
@@ -47,7 +47,7 @@ describe('RestClient', () => {
   });
 
   it('fails every call without an inbox identifier, before any request', async () => {
-    const e = (await restClient({baseUrl: BASE, inboxIdentifier: ''}).getContact('s').catch((x) => x)) as ApiError;
+    const e = (await restClient({baseUrl: BASE, inboxIdentifier: ''})('GET', 's', '', contact).catch((x) => x)) as ApiError;
     expect(e).to.be.instanceOf(ApiError);
     expect([e.message, e.status, e.retryable, e.request.method]).to.deep.equal(['inbox-identifier is required', 0, false, '']);
     expect(fetch.called).to.equal(false);
@@ -65,41 +65,41 @@ describe('RestClient', () => {
         ? json({id: 5, name: 'A'})
         : json({id: 87, status: 'resolved'})
     );
-    await api.createContact({name: 'A', email: 'a@b.c'});
+    await api('POST', '', '', contact, {name: 'A', email: 'a@b.c'});
     expect(call(0).init.method).to.equal('POST');
     expect(call(0).headers.get('content-type')).to.equal('application/json');
     expect(JSON.parse(call(0).init.body as string)).to.deep.equal({name: 'A', email: 'a@b.c'});
-    await api.updateContact('s', {name: 'B'});
+    await api('PATCH', 's', '', isObj, {name: 'B'});
     expect([call(1).url, call(1).init.method, call(1).init.body]).to.deep.equal([ROOT + '/contacts/s', 'PATCH', '{"name":"B"}']);
-    await api.createConversation('s');
+    await api('POST', 's', '/conversations', withId, {});
     expect([call(2).url, call(2).init.method, call(2).init.body]).to.deep.equal([ROOT + '/contacts/s/conversations', 'POST', '{}']);
-    await api.getConversation('s', 87);
+    await api('GET', 's', convPath(87), withId);
     expect(call(3).url).to.equal(ROOT + '/contacts/s/conversations/87');
-    expect(await api.toggleTyping('s', 87, 'on')).to.equal(null);
+    expect(await api('POST', 's', convPath(87, '/toggle_typing'), 0, {typing_status: 'on'})).to.equal(null);
     expect([call(4).url, call(4).init.body]).to.deep.equal([ROOT + '/contacts/s/conversations/87/toggle_typing', '{"typing_status":"on"}']);
-    await api.updateLastSeen('s', 87);
+    await api('POST', 's', convPath(87, '/update_last_seen'), 0);
     expect([call(5).url, call(5).init.body]).to.deep.equal([ROOT + '/contacts/s/conversations/87/update_last_seen', undefined]);
-    expect(await api.createMessage('s', 87, {content: 'hi', echoId: 'e1'})).to.deep.equal(msg);
+    expect(await api('POST', 's', convPath(87, '/messages'), withId, messageBody({content: 'hi', echoId: 'e1'}))).to.deep.equal(msg);
     expect(JSON.parse(call(6).init.body as string)).to.deep.equal({content: 'hi', echo_id: 'e1'});
-    await api.updateMessage('s', 87, 1, {csat_survey_response: {rating: 5, feedback_message: ''}});
+    await api('PATCH', 's', convPath(87, '/messages/1'), withId, {submitted_values: {csat_survey_response: {rating: 5, feedback_message: ''}}});
     expect([call(7).url, call(7).init.method]).to.deep.equal([ROOT + '/contacts/s/conversations/87/messages/1', 'PATCH']);
     expect(JSON.parse(call(7).init.body as string)).to.deep.equal({submitted_values: {csat_survey_response: {rating: 5, feedback_message: ''}}});
   });
 
   it('lists conversations and message pages', async () => {
     fetch.callsFake(async () => json([msg]));
-    expect(await api.listConversations('s')).to.have.length(1);
+    expect(await api('GET', 's', '/conversations', list)).to.have.length(1);
     expect(call(0).url).to.equal(ROOT + '/contacts/s/conversations');
-    await api.listMessages('s', 87);
+    await api('GET', 's', convPath(87, '/messages'), list);
     expect(call(1).url).to.equal(ROOT + '/contacts/s/conversations/87/messages');
-    await api.listMessages('s', 87, 4521);
+    await api('GET', 's', convPath(87, '/messages?before=4521'), list);
     expect(call(2).url).to.equal(ROOT + '/contacts/s/conversations/87/messages?before=4521');
   });
 
   it('sends files as multipart with attachments[]', async () => {
     fetch.resolves(json(msg));
     const file = new File(['x'], 'a.txt', {type: 'text/plain'});
-    await api.createMessage('s', 87, {content: 'see', echoId: 'e2', files: [file]});
+    await api('POST', 's', convPath(87, '/messages'), withId, messageBody({content: 'see', echoId: 'e2', files: [file]}));
     const body = call().init.body as FormData;
     expect(body).to.be.instanceOf(FormData);
     expect(body.get('content')).to.equal('see');
@@ -110,7 +110,7 @@ describe('RestClient', () => {
 
   it('turns a non-2xx answer into an ApiError with status, body and request', async () => {
     fetch.resolves(json({status: 404, error: 'Not Found'}, 404));
-    const e = (await api.getContact('s').catch((x) => x)) as ApiError;
+    const e = (await api('GET', 's', '', contact).catch((x) => x)) as ApiError;
     expect(e).to.be.instanceOf(ApiError);
     expect(e.name).to.equal('ApiError');
     expect([e.status, e.message, e.retryable]).to.deep.equal([404, 'Not Found', false]);
@@ -122,9 +122,9 @@ describe('RestClient', () => {
   it('reads 422 messages and plain-text bodies', async () => {
     fetch.onFirstCall().resolves(json({message: 'Too many messages', attributes: ['content']}, 422));
     fetch.onSecondCall().resolves(new Response('Retry later', {status: 429}));
-    const a = (await api.createMessage('s', 1, {content: 'x', echoId: 'e'}).catch((x) => x)) as ApiError;
+    const a = (await api('POST', 's', convPath(1, '/messages'), withId, messageBody({content: 'x', echoId: 'e'})).catch((x) => x)) as ApiError;
     expect([a.status, a.message, a.retryable]).to.deep.equal([422, 'Too many messages', false]);
-    const b = (await api.createMessage('s', 1, {content: 'x', echoId: 'e'}).catch((x) => x)) as ApiError;
+    const b = (await api('POST', 's', convPath(1, '/messages'), withId, messageBody({content: 'x', echoId: 'e'})).catch((x) => x)) as ApiError;
     expect([b.status, b.body, b.message, b.retryable]).to.deep.equal([429, 'Retry later', 'HTTP 429', true]);
     expect(fetch.callCount).to.equal(2);
   });
@@ -134,7 +134,7 @@ describe('RestClient', () => {
     fetch.onCall(1).resolves(json({id: 'x'}));
     fetch.onCall(2).resolves(json({source_id: 1}));
     fetch.onCall(3).resolves(new Response('<html>', {status: 200}));
-    for (const p of [api.listMessages('s', 1), api.createMessage('s', 1, {content: '', echoId: 'e'}), api.createContact({}), api.updateContact('s', {})]) {
+    for (const p of [api('GET', 's', convPath(1, '/messages'), list), api('POST', 's', convPath(1, '/messages'), withId, {}), api('POST', '', '', contact, {}), api('PATCH', 's', '', isObj, {})]) {
       const e = (await p.catch((x) => x)) as ApiError;
       expect([e.message, e.retryable]).to.deep.equal(['Unexpected response', false]);
     }
@@ -144,18 +144,18 @@ describe('RestClient', () => {
     fetch.onCall(0).resolves(json({status: 500}, 500));
     fetch.onCall(1).rejects(new TypeError('Failed to fetch'));
     fetch.onCall(2).resolves(json([msg]));
-    expect(await api.listMessages('s', 87)).to.have.length(1);
+    expect(await api('GET', 's', convPath(87, '/messages'), list)).to.have.length(1);
     expect(delays).to.deep.equal([500, 1000]);
   });
 
   it('gives up after the retries and never retries a POST', async () => {
     fetch.rejects(new TypeError('Failed to fetch'));
-    const e = (await api.listConversations('s').catch((x) => x)) as ApiError;
+    const e = (await api('GET', 's', '/conversations', list).catch((x) => x)) as ApiError;
     expect([e.status, e.retryable, e.message]).to.deep.equal([0, true, 'Failed to fetch']);
     expect(fetch.callCount).to.equal(3);
     fetch.resetHistory();
     fetch.resolves(json({}, 503));
-    const p = (await api.createConversation('s').catch((x) => x)) as ApiError;
+    const p = (await api('POST', 's', '/conversations', withId, {}).catch((x) => x)) as ApiError;
     expect([p.status, p.retryable]).to.deep.equal([503, true]);
     expect(fetch.callCount).to.equal(1);
   });
@@ -170,19 +170,19 @@ describe('RestClient', () => {
           init.signal!.addEventListener('abort', no);
         })
     );
-    const slow = api.createContact({}).catch((x) => x);
+    const slow = api('POST', '', '', contact, {}).catch((x) => x);
     await clock.tickAsync(15000);
     const t = (await slow) as ApiError;
     expect([t.status, t.message, t.retryable]).to.deep.equal([0, 'Request timed out', true]);
-    const short = api.createContact({}, {timeout: 10}).catch((x) => x);
+    const short = api('POST', '', '', contact, {}, {timeout: 10}).catch((x) => x);
     await clock.tickAsync(10);
     expect(((await short) as ApiError).message).to.equal('Request timed out');
     const ctl = new AbortController();
-    const mine = api.listMessages('s', 1, null, {signal: ctl.signal}).catch((x) => x);
+    const mine = api('GET', 's', convPath(1, '/messages'), list, undefined, {signal: ctl.signal}).catch((x) => x);
     ctl.abort();
     const a = (await mine) as ApiError;
     expect([a.status, a.body, a.retryable]).to.deep.equal([0, 'aborted', false]);
-    const pre = await api.getContact('s', {signal: ctl.signal}).catch((x) => x);
+    const pre = await api('GET', 's', '', contact, undefined, {signal: ctl.signal}).catch((x) => x);
     expect((pre as ApiError).body).to.equal('aborted');
     expect(clock.countTimers()).to.equal(0);
     clock.restore();
@@ -190,7 +190,7 @@ describe('RestClient', () => {
 
   it('uses the fetch option and trims the base URL', async () => {
     const own = sinon.stub().resolves(json({}));
-    await restClient({baseUrl: 'http://x//', inboxIdentifier: 'i', fetch: own}).updateContact('c', {});
+    await restClient({baseUrl: 'http://x//', inboxIdentifier: 'i', fetch: own})('PATCH', 'c', '', isObj, {});
     expect(own.firstCall.args[0]).to.equal('http://x/public/api/v1/inboxes/i/contacts/c');
     expect(fetch.called).to.equal(false);
   });
@@ -200,7 +200,7 @@ describe('RestClient', () => {
     const plain = restClient({baseUrl: BASE, inboxIdentifier: 'i', random: () => 0.5, retries: 1});
     fetch.onFirstCall().resolves(json({}, 502));
     fetch.onSecondCall().resolves(json({source_id: 's', pubsub_token: 't'}));
-    const p = plain.getContact('s');
+    const p = plain('GET', 's', '', contact);
     await macrotasks();
     await clock.tickAsync(499);
     expect(fetch.callCount).to.equal(1);
