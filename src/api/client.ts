@@ -58,13 +58,13 @@ export const restClient =
   (o: RestClientOptions) =>
   async <T>(method: string, sourceId: string, tail: string, check: Check, body?: Obj | FormData, c: CallOptions = {}): Promise<T> => {
     const {signal} = c;
-    const request = {method: '', url: ''};
+    const inbox = o.inboxIdentifier;
+    // No inbox: a config error, marked by an empty method, before any request.
+    const request = inbox
+      ? {method, url: `${o.baseUrl.replace(/\/+$/, '')}/public/api/v1/inboxes/${encodeURIComponent(inbox)}/contacts${sourceId && '/' + encodeURIComponent(sourceId)}${tail}`}
+      : {method: '', url: ''};
     const fail = (msg: string, status = 0, b: unknown = null, retry?: boolean) => new ApiError(msg, status, b, request, retry);
-    if (!o.inboxIdentifier) throw fail('inbox-identifier is required', 0, null, false);
-    request.method = method;
-    request.url = `${o.baseUrl.replace(/\/+$/, '')}/public/api/v1/inboxes/${encodeURIComponent(o.inboxIdentifier)}/contacts${
-      sourceId && '/' + encodeURIComponent(sourceId)
-    }${tail}`;
+    if (!inbox) throw fail('inbox-identifier is required', 0, null, false);
     for (let n = 0; ; n++) {
       const ctl = new AbortController();
       const abort = () => ctl.abort();

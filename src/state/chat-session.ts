@@ -240,9 +240,10 @@ export class ChatSession {
       if (live && s().panelVisible) seen();
     };
 
-    /** A history page, not announced. */
-    const older = async (c: ContactRef, id: number, before: number | null) => {
-      const p = await page(c, id, before);
+    /** A history page of the current conversation, not announced. */
+    const older = async (before: number | null) => {
+      const {contact: c, conversationId: id} = s();
+      const p = await page(c!, id!, before);
       add(p, false);
       set({hasOlder: p.length >= PAGE});
     };
@@ -280,7 +281,7 @@ export class ChatSession {
       given = ready = null;
       own = typing = false;
       if (why) {
-        for (const e of q) e.n?.(new Error(why));
+        for (const e of q) e.n?.(Error(why));
         q = [];
         user = {};
       }
@@ -364,8 +365,7 @@ export class ChatSession {
         if ((e as ApiError).status == 404 && id == null && !fresh) return replace();
         throw e;
       }
-      const cid = s().conversationId;
-      if (cid != null) await older(c, cid, null);
+      if (s().conversationId != null) await older(null);
       flush();
     };
 
@@ -476,7 +476,7 @@ export class ChatSession {
         } catch {
           // nothing or unreadable: start afresh
         }
-        const c = given || (k?.sourceId && k.pubsubToken ? k : null);
+        const c = given || (k?.sourceId && k.pubsubToken && k);
         if (c) {
           own = !given;
           set({contact: c});
@@ -500,16 +500,16 @@ export class ChatSession {
       },
       retry(key) {
         const e = q.find((x) => 'echo:' + x.e == key);
-        return e ? go(e) : Promise.reject(new Error('Nothing to retry'));
+        return e ? go(e) : Promise.reject(Error('Nothing to retry'));
       },
       async loadOlder() {
         // hasOlder is only ever set by a page of the current contact and conversation.
-        const {contact: c, conversationId: id, loadingOlder, hasOlder, messages} = s();
+        const {loadingOlder, hasOlder, messages} = s();
         const first = messages[0]?.id;
         if (loadingOlder || !hasOlder || first == null) return;
         set({loadingOlder: true});
         try {
-          await older(c!, id!, first);
+          await older(first);
         } catch (e) {
           fail('load-failed', e);
         } finally {
@@ -524,9 +524,9 @@ export class ChatSession {
             ? {csat_survey_response: {rating: a.rating, feedback_message: a.feedback}}
             : a.kind == 'email'
             ? [{name: 'email', title: a.email, value: a.email}]
-            : a.values.map(({title, value}) => ({title, value}));
+            : a.values;
         return guard('update-failed', async () => {
-          if (!c || m?.id == null || m.conversationId == null) throw new Error('Unknown message');
+          if (!c || m?.id == null || m.conversationId == null) throw Error('Unknown message');
           add([await call('PATCH', c, convPath(m.conversationId, '/messages/' + m.id), withId, {submitted_values: v})], false);
         });
       },
@@ -539,7 +539,7 @@ export class ChatSession {
       reset: () => wipe('Reset'),
       dispose() {
         drop();
-        for (const e of q) e.n?.(new Error('Disposed'));
+        for (const e of q) e.n?.(Error('Disposed'));
         subs = {};
       },
     };

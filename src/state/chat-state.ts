@@ -117,5 +117,5 @@ export function reduce(s: ChatState, a: ChatAction): ChatState {
   const others = n.messages.filter((m) => m.role != 'visitor' && m.id != null);
   const lastSeenAt = n.panelVisible ? Math.max(n.lastSeenAt, ...others.map((m) => m.createdAt)) : n.lastSeenAt;
   const unreadCount = others.filter((m) => m.createdAt > lastSeenAt && !m.deleted).length;
-  return lastSeenAt == n.lastSeenAt && unreadCount == n.unreadCount ? n : {...n, lastSeenAt, unreadCount};
+  return {...n, lastSeenAt, unreadCount};
 }
