@@ -2,12 +2,18 @@ import {css} from 'lit';
 
 /**
  * The whole layer's CSS in one sheet, adopted by every shadow root (the root, the message list
- * and the composer): rules shared between pieces are then written once, and one sheet is parsed
+ * and the composer): rules shared between pieces are written once, and one sheet is parsed
  * once. Selectors are the pieces' own classes and parts, so a rule meant for one piece has
- * nothing to match in another. Motion is opted into under `prefers-reduced-motion: no-preference`.
+ * nothing to match in another. Colours and sizes come from the private properties that
+ * `tokens` sets on the root (`--_a` accent, `--_s` surface…); a small scale of repeated values
+ * (8px and 12px spacing, 8px corners, 13px small text) keeps the sheet compressible.
+ * Motion is opted into under `prefers-reduced-motion: no-preference`.
+ * The left corner (`:host([position=left])`) is the root's own rule, in chat.styles.ts.
  */
 export const shared = css`
-  :host {
+  :host,
+  [part='panel'],
+  [part='messages'] {
     display: flex;
     flex-direction: column;
   }
@@ -62,7 +68,6 @@ export const shared = css`
   .btn {
     display: inline-flex;
     align-items: center;
-    gap: 4px;
     min-height: 36px;
     padding: 6px 12px;
     border: 1px solid var(--_a);
@@ -71,16 +76,23 @@ export const shared = css`
     color: var(--_t);
     text-decoration: none;
   }
+  .ib,
+  .retry,
+  fieldset {
+    padding: 0;
+    border: 0;
+    background: none;
+  }
   .ib {
     display: grid;
     place-items: center;
+    flex: none;
     width: 40px;
     height: 40px;
-    flex: none;
-    padding: 0;
-    border: 0;
     border-radius: 50%;
-    background: none;
+  }
+  .retry {
+    text-decoration: underline;
   }
   [part='launcher'],
   .float {
@@ -89,10 +101,6 @@ export const shared = css`
     bottom: var(--_y);
     inset-inline-end: var(--akece-offset-inline);
     box-shadow: var(--akece-shadow, 0 8px 32px rgb(0 0 0 / 0.2));
-  }
-  :host([position='left']) [part='launcher'],
-  :host([position='left']) .float {
-    inset-inline: var(--akece-offset-inline) auto;
   }
   [part='launcher'] {
     width: var(--_l);
@@ -106,7 +114,6 @@ export const shared = css`
     width: 32px;
     height: 32px;
     overflow: hidden;
-    font-size: 13px;
   }
   [part='header'],
   [part='launcher'],
@@ -131,8 +138,6 @@ export const shared = css`
     line-height: 22px;
   }
   [part='panel'] {
-    display: flex;
-    flex-direction: column;
     overflow: hidden;
     background: var(--_s);
   }
@@ -158,39 +163,48 @@ export const shared = css`
     align-items: flex-start;
     justify-content: space-between;
     gap: 8px;
-    padding: 14px 16px;
+    padding: 12px 16px;
   }
   h2 {
     font-size: 17px;
   }
-  [part='header'] p {
-    margin-top: 2px;
-  }
   [part='header'] p,
   .banner,
-  [part='error'] {
+  [part='error'],
+  .meta,
+  .note,
+  .typing,
+  small {
     font-size: 13px;
+  }
+  .meta,
+  .note,
+  .typing,
+  small {
+    color: var(--_m);
   }
   .dot,
   .dots i {
     display: inline-block;
-    width: 6px;
-    height: 6px;
+    width: 8px;
+    height: 8px;
     margin-inline-end: 4px;
     border-radius: 50%;
     background: currentColor;
   }
   .dot {
-    width: 9px;
-    height: 9px;
     border: 1px solid #fff;
     background: #9ca3af;
   }
   .online {
     background: #22c55e;
   }
+  .banner,
+  [part='error'],
+  .b {
+    padding: 8px 12px;
+  }
   .banner {
-    padding: 6px 12px;
     background: var(--_mb);
     text-align: center;
   }
@@ -199,39 +213,44 @@ export const shared = css`
   }
   [part='error'] {
     margin: 8px 12px 0;
-    padding: 8px 12px;
     border: 1px solid;
     border-radius: 8px;
     color: var(--_e);
   }
-  [part='messages'],
-  .c,
-  .card,
-  fieldset {
-    display: flex;
-    flex-direction: column;
-    align-items: flex-start;
-    gap: 6px;
-    min-width: 0;
-  }
   [part='messages'] {
     position: relative;
     flex: 1;
-    align-items: stretch;
     gap: 12px;
     padding: 12px;
     overflow-y: auto;
     overflow-anchor: none;
     overscroll-behavior: contain;
   }
+  .c,
+  .card,
+  fieldset {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    gap: 8px;
+    min-width: 0;
+  }
   .older,
   .note {
     align-self: center;
   }
   .g,
+  .f,
+  .opts,
+  .rate,
   [part='composer'] {
     display: flex;
     gap: 8px;
+  }
+  .f,
+  .opts,
+  .rate {
+    flex-wrap: wrap;
   }
   .own {
     flex-direction: row-reverse;
@@ -242,16 +261,8 @@ export const shared = css`
   .own .c {
     align-items: flex-end;
   }
-  .meta,
-  .note,
-  .typing,
-  small {
-    font-size: 12px;
-    color: var(--_m);
-  }
   .b {
     max-width: 100%;
-    padding: 8px 12px;
     border-radius: var(--akece-radius, 12px);
     background: var(--_mb);
     overflow-wrap: anywhere;
@@ -269,17 +280,11 @@ export const shared = css`
     background: var(--_mb);
     color: var(--_e);
   }
-  .retry {
-    padding: 0;
-    border: 0;
-    background: none;
-    text-decoration: underline;
-  }
   .b a {
     color: inherit;
   }
   .txt > * + * {
-    margin-top: 6px;
+    margin-top: 8px;
   }
   ol,
   ul {
@@ -296,12 +301,18 @@ export const shared = css`
   img,
   audio,
   video,
+  .file {
+    display: block;
+  }
+  img,
+  audio,
+  video,
   .file,
   .f,
-  .opts {
-    display: block;
+  .opts,
+  .card {
     max-width: 100%;
-    margin-top: 6px;
+    margin-top: 8px;
     border-radius: 8px;
   }
   img {
@@ -313,18 +324,11 @@ export const shared = css`
     margin: 0;
     object-fit: cover;
   }
-  .f,
-  .opts,
-  .rate {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 6px;
-  }
   input,
   textarea {
     flex: 1;
     min-width: 0;
-    padding: 8px 10px;
+    padding: 8px 12px;
     border: 1px solid var(--_m);
     border-radius: 8px;
     background: var(--_s);
@@ -340,10 +344,6 @@ export const shared = css`
     line-height: 1.4;
     max-height: calc(7em + 18px);
     resize: none;
-  }
-  fieldset {
-    padding: 0;
-    border: 0;
   }
   .rate label {
     padding: 2px 4px;
@@ -364,10 +364,8 @@ export const shared = css`
     color: #d97706;
   }
   .card {
-    margin-top: 6px;
     padding: 8px;
     border: 1px solid var(--_b);
-    border-radius: 8px;
     background: var(--_s);
   }
   @media (prefers-reduced-motion: no-preference) {
