@@ -57,11 +57,13 @@ const CONFIRM = 1;
 const BEAT = 2;
 const RETRY = 3;
 
+// One alias: the minifier cannot shorten global names.
+const g = globalThis;
 const browser: CableEnvironment = {
-  isOnline: () => globalThis.navigator?.onLine !== false,
-  isHidden: () => !!globalThis.document?.hidden,
+  isOnline: () => g.navigator?.onLine !== false,
+  isHidden: () => !!g.document?.hidden,
   listen(type, fn) {
-    const target = type == 'visibilitychange' ? globalThis.document : globalThis.window;
+    const target = type == 'visibilitychange' ? g.document : g.window;
     target?.addEventListener(type, fn);
     return () => target?.removeEventListener(type, fn);
   },
@@ -119,9 +121,8 @@ export class Cable {
     /** Stop retrying (and arming timers) until reconnect(): rejected, told not to reconnect, or disposed. */
     let stopped = false;
     let disposed = false;
-    /** When the last frame arrived, and since when the page has been hidden (0: visible). */
+    /** When the last frame arrived. */
     let seen = 0;
-    let hiddenAt = 0;
 
     const emit = <K extends keyof CableEventMap>(type: K, detail: CableEventMap[K]) => {
       for (const [t, fn] of listeners)
@@ -257,7 +258,6 @@ export class Cable {
         if (!stopped) set(waiting());
       };
       ws.onerror = () => fail('socket-error', 'Socket error');
-      if (env.isHidden()) hiddenAt = Date.now();
       offs = [
         env.listen('online', () => {
           if (!stopped && self.state != 'connected') kick();
@@ -268,14 +268,10 @@ export class Cable {
             drop();
           }
         }),
+        // Hidden tabs throttle timers, so on becoming visible an open socket silent for longer
+        // than staleMs is dead even if the stale timer has not fired yet.
         env.listen('visibilitychange', () => {
-          const t = Date.now();
-          if (env.isHidden()) hiddenAt ||= t;
-          else {
-            // Hidden tabs throttle timers, so the stale timer may not have fired yet.
-            if (hiddenAt && t - Math.max(hiddenAt, seen) > staleMs && !stopped) kick();
-            hiddenAt = 0;
-          }
+          if (!env.isHidden() && ws!.readyState == 1 && Date.now() - seen > staleMs) kick();
         }),
       ];
     };
