@@ -68,8 +68,7 @@ export const restClient =
     for (let n = 0; ; n++) {
       const ctl = new AbortController();
       const abort = () => ctl.abort();
-      let late = false;
-      const timer = setTimeout(() => ((late = true), abort()), c.timeout ?? 15000);
+      const timer = setTimeout(abort, c.timeout ?? 15000);
       signal?.addEventListener('abort', abort);
       if (signal?.aborted) abort();
       try {
@@ -83,7 +82,12 @@ export const restClient =
             signal: ctl.signal,
           });
         } catch (e) {
-          throw late ? fail('Request timed out') : ctl.signal.aborted ? fail('Request aborted', 0, 'aborted', false) : fail((e as Error)?.message || '' + e);
+          // Aborted by the caller, else by the timer; or the network failed.
+          throw signal?.aborted
+            ? fail('Request aborted', 0, 'aborted', false)
+            : ctl.signal.aborted
+            ? fail('Request timed out')
+            : fail((e as Error)?.message || '' + e);
         }
         const text = await res.text().catch(() => '');
         let data: unknown = text;

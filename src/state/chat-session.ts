@@ -125,7 +125,6 @@ export class ChatSession {
     let q: Out[] = [];
     let subs: Record<string, Set<(d: never) => void>> = {};
     let user: Record<string, unknown> = {};
-    let given: ContactRef | null = o.pubsubToken && o.contactIdentifier ? {sourceId: o.contactIdentifier, pubsubToken: o.pubsubToken} : null;
     /** The contact is ours to store (not given by attributes). */
     let own = false;
     /** The contact was created by this page load and the socket has not confirmed it yet. */
@@ -233,9 +232,10 @@ export class ChatSession {
 
     /** Merges wire messages; `live` ones newly on the server are announced. */
     const add = (wire: readonly unknown[], live: boolean) => {
-      const had = new Set(s().messages.filter((m) => m.id != null).map((m) => m.key));
+      // Ids never change once set, so "newly on the server" is "its id was not in the view".
+      const had = new Set(s().messages.map((m) => m.id));
       d({type: 'merge', messages: wire.map(toMessage).filter((m): m is Message => !!m)});
-      if (live) for (const m of s().messages) if (m.id != null && !had.has(m.key)) emit('message', m);
+      if (live) for (const m of s().messages) if (!had.has(m.id)) emit('message', m);
       settle();
       if (live && s().panelVisible) seen();
     };
@@ -278,7 +278,7 @@ export class ChatSession {
      * without one (the contact is gone on the server) the outbox is kept for the next contact. */
     const wipe = (why?: string) => {
       drop();
-      given = ready = null;
+      ready = null;
       own = typing = false;
       if (why) {
         for (const e of q) e.n?.(Error(why));
@@ -297,7 +297,7 @@ export class ChatSession {
       if (v.startsWith('message')) add([w], true);
       else if (v == 'presence.update') set({availability: Object.values(w.users).includes('online') ? 'online' : 'away'});
       else if (v == 'conversation.created') {
-        if (id == null && str(w.contact_inbox?.source_id) == contact?.sourceId) conv(w as WireConversation);
+        if (id == null && w.contact_inbox?.source_id == contact?.sourceId) conv(w as WireConversation);
       } else if (v.includes('typing')) {
         if (w.is_private || w.conversation.id !== id) return;
         const on = v.endsWith('on');
@@ -476,6 +476,8 @@ export class ChatSession {
         } catch {
           // nothing or unreadable: start afresh
         }
+        // A contact given by attributes wins over the stored one, and is never stored.
+        const given = o.pubsubToken && o.contactIdentifier && {sourceId: o.contactIdentifier, pubsubToken: o.pubsubToken};
         const c = given || (k?.sourceId && k.pubsubToken && k);
         if (c) {
           own = !given;
@@ -518,7 +520,6 @@ export class ChatSession {
       },
       answer(key, a) {
         const m = s().messages.find((x) => x.key == key);
-        const c = s().contact;
         const v =
           a.kind == 'csat'
             ? {csat_survey_response: {rating: a.rating, feedback_message: a.feedback}}
@@ -526,8 +527,9 @@ export class ChatSession {
             ? [{name: 'email', title: a.email, value: a.email}]
             : a.values;
         return guard('update-failed', async () => {
-          if (!c || m?.id == null || m.conversationId == null) throw Error('Unknown message');
-          add([await call('PATCH', c, convPath(m.conversationId, '/messages/' + m.id), withId, {submitted_values: v})], false);
+          // A message with an id came with the current contact and conversation.
+          if (m?.id == null) throw Error('Unknown message');
+          add([await call('PATCH', s().contact, convPath(m.conversationId!, '/messages/' + m.id), withId, {submitted_values: v})], false);
         });
       },
       setTyping,

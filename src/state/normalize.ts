@@ -1,8 +1,9 @@
 // Wire → model. REST pages are only checked to be lists, so every field is guarded; nothing throws.
+import {isObj} from '../api/client.js';
 import type {Attachment, AttachmentKind, ConversationStatus, Message, MessageBody, Sender, SenderRole, SubmittedAnswer} from './model.js';
 
 type Obj = Record<string, unknown>;
-const obj = (v: unknown): Obj => (v && typeof v == 'object' && !Array.isArray(v) ? (v as Obj) : {});
+const obj = (v: unknown): Obj => (isObj(v) ? v : {});
 const arr = (v: unknown): Obj[] => (Array.isArray(v) ? v.map(obj) : []);
 export const str = (v: unknown): string => (typeof v == 'string' ? v : typeof v == 'number' ? '' + v : '');
 export const num = (v: unknown): number | null => (typeof v == 'number' && isFinite(v) ? v : null);
@@ -55,7 +56,7 @@ const items = (v: unknown, fields: string): any[] =>
 const choices = (v: unknown) => items(v, 'title value');
 
 /** content_type → [the body's fields, the visitor's answer]. Other types are shown as text. */
-const TYPES: Record<string, (ca: Obj, sv: unknown) => [object, SubmittedAnswer | null]> = {
+const TYPES: Record<string, (ca: Obj, sv: unknown) => [object, (SubmittedAnswer | null)?]> = {
   input_select: (ca, sv) => [{items: choices(ca.items)}, arr(sv).length ? {kind: 'select', values: choices(sv)} : null],
   input_email: (ca, sv, email = str(ca.submitted_email) || str(arr(sv).find((i) => i.name == 'email')?.value)) => [
     {},
@@ -65,8 +66,8 @@ const TYPES: Record<string, (ca: Obj, sv: unknown) => [object, SubmittedAnswer |
     {display: ca.display_type == 'star' ? 'star' : 'emoji'},
     rating == null ? null : {kind: 'csat', rating, feedback: str(r.feedback_message)},
   ],
-  cards: (ca) => [{items: items(ca.items, 'title description mediaUrl actions')}, null],
-  article: (ca) => [{items: items(ca.items, 'title description link')}, null],
+  cards: (ca) => [{items: items(ca.items, 'title description mediaUrl actions')}],
+  article: (ca) => [{items: items(ca.items, 'title description link')}],
 };
 
 /** A wire message (REST or socket) as a model message; null when it must not be shown. */
