@@ -8,6 +8,7 @@ import {createChat} from './chat.mjs';
 import {cors, dispatch, HttpError, notFound, originOf, readBody, send} from './http.mjs';
 import {serveStatic} from './static.mjs';
 import {createStore} from './store.mjs';
+import {createFaults} from './faults.mjs';
 
 /**
  * @typedef {{port?: number, host?: string, inboxIdentifier?: string, dataFile?: string,
@@ -39,7 +40,8 @@ export async function startServer({
     originOf: (req) => originOf(req, fallbackOrigin),
   });
   chat = createChat({store, cable, agents: hub, floodLimit});
-  const routes = [...publicRoutes({store, chat, inboxIdentifier}), ...agentRoutes({store, chat, cable, hub})];
+  const faults = createFaults();
+  const routes = [...publicRoutes({store, chat, inboxIdentifier}), ...agentRoutes({store, chat, cable, hub}), ...faults.routes];
   const log = quiet ? () => {} : (/** @type {string} */ line) => console.log(line);
 
   const server = createServer(async (req, res) => {
@@ -57,6 +59,7 @@ export async function startServer({
       if (api) {
         cors(req, res);
         if (req.method === 'OPTIONS') return send(res, 200);
+        if (await faults.intercept(req, res, url)) return;
         /** @type {Promise<Awaited<ReturnType<typeof readBody>>> | undefined} */
         let body;
         const ctx = {req, res, url, origin, body: () => (body ??= readBody(req))};

@@ -98,6 +98,8 @@ export function agent(server: TestServer) {
     presence: (status: 'online' | 'away' | 'offline') => call('POST', '/presence', {status}),
     raw: (pubsubToken: string, frame: unknown) => call('POST', '/cable/raw', {pubsub_token: pubsubToken, frame}),
     drop: () => call('POST', '/cable/drop'),
+    /** Makes matching public-API requests fail (demo/server/faults.mjs). */
+    fault: (spec: Record<string, unknown>) => call('POST', '/faults', spec),
   };
 }
 

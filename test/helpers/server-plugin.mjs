@@ -11,10 +11,10 @@ import {join} from 'node:path';
 const servers = new Map();
 let nextId = 1;
 
-function launch(server) {
+function launch(server, port = server.port) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['demo/server/main.mjs'], {
-      env: {...process.env, HOST: '127.0.0.1', PORT: String(server.port), DATA_FILE: server.dataFile, ...server.env},
+      env: {...process.env, HOST: '127.0.0.1', PORT: String(port), DATA_FILE: server.dataFile, ...server.env},
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     server.child = child;
@@ -23,13 +23,10 @@ function launch(server) {
     child.stdout.on('data', (chunk) => {
       out += chunk;
       const match = /listening on (http:\/\/[\d.]+:(\d+))/.exec(out);
-      if (match && !server.url) {
-        server.url = match[1];
-        server.port = Number(match[2]);
-      }
       if (match) {
         clearTimeout(timer);
-        resolve(server);
+        if (!server.url) [server.url, server.port] = [match[1], Number(match[2])];
+        resolve({id: server.id, url: match[1], port: Number(match[2])});
       }
     });
     child.stderr.on('data', (chunk) => (out += chunk));
@@ -51,8 +48,7 @@ const commands = {
     const dir = mkdtempSync(join(tmpdir(), 'akece-e2e-'));
     const server = {id: nextId++, port: 0, url: '', dir, dataFile: join(dir, 'data.json'), env, child: null};
     servers.set(server.id, server);
-    await launch(server);
-    return {id: server.id, url: server.url, port: server.port};
+    return launch(server);
   },
   async 'server-signal'({id, signal}) {
     const server = servers.get(id);
@@ -62,15 +58,22 @@ const commands = {
     if (signal === 'SIGKILL' || signal === 'SIGTERM') await waitExit(child);
     return true;
   },
-  async 'server-restart'({id}) {
+  // Kills the process if it runs, then starts it again with the same DATA_FILE, on its own
+  // port or, with `elsewhere`, on a free one (where the widget cannot find it).
+  async 'server-restart'({id, elsewhere = false}) {
     const server = servers.get(id);
     if (server.child) {
       const child = server.child;
       child.kill('SIGKILL');
       await waitExit(child);
     }
-    await launch(server);
-    return {id: server.id, url: server.url, port: server.port};
+    return launch(server, elsewhere ? 0 : server.port);
+  },
+  // An HTTP request from Node, for when the page itself is offline.
+  async 'http'({url, method = 'GET', body}) {
+    const res = await fetch(url, {method, headers: body ? {'content-type': 'application/json'} : {}, body: body ? JSON.stringify(body) : undefined});
+    const text = await res.text();
+    return {status: res.status, body: text ? JSON.parse(text) : null};
   },
   async 'server-stop'({id}) {
     const server = servers.get(id);
@@ -86,18 +89,26 @@ const commands = {
   },
 };
 
+// One DevTools session per test page, kept open: closing it would lift the emulation.
+const cdpSessions = new Map();
+
 async function setOffline(session, offline) {
-  const page = session.browser.getPage(session.id);
-  const cdp = await page.createCDPSession();
-  await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', {
-    offline,
-    latency: 0,
-    downloadThroughput: -1,
-    uploadThroughput: -1,
-  });
-  await cdp.detach();
-  return true;
+  const conditions = {offline, latency: 0, downloadThroughput: -1, uploadThroughput: -1};
+  for (let attempt = 0; ; attempt++) {
+    let cdp = cdpSessions.get(session.id);
+    try {
+      if (!cdp) {
+        cdp = await session.browser.getPage(session.id).createCDPSession();
+        cdpSessions.set(session.id, cdp);
+        await cdp.send('Network.enable');
+      }
+      await cdp.send('Network.emulateNetworkConditions', conditions);
+      return true;
+    } catch (err) {
+      cdpSessions.delete(session.id); // the page was replaced: open a new DevTools session
+      if (attempt) throw err;
+    }
+  }
 }
 
 export function serverPlugin() {

@@ -12,7 +12,11 @@ export const startServer = (env: Record<string, string> = {}) =>
   executeServerCommand<TestServer, {env: Record<string, string>}>('server-start', {env});
 export const signalServer = (server: TestServer, signal: 'SIGKILL' | 'SIGSTOP' | 'SIGCONT' | 'SIGTERM') =>
   executeServerCommand('server-signal', {id: server.id, signal});
-export const restartServer = (server: TestServer) =>
-  executeServerCommand<TestServer, {id: number}>('server-restart', {id: server.id});
+/** Restarts the killed server with its DATA_FILE: on its own port, or with `elsewhere` on a free one. */
+export const restartServer = (server: TestServer, elsewhere = false) =>
+  executeServerCommand<TestServer, {id: number; elsewhere: boolean}>('server-restart', {id: server.id, elsewhere});
+/** An HTTP request made by Node, not the page (which may be offline). */
+export const nodeFetch = <T = unknown>(url: string, method = 'GET', body?: unknown) =>
+  executeServerCommand<{status: number; body: T}, {url: string; method: string; body?: unknown}>('http', {url, method, body});
 export const stopServer = (server: TestServer) => executeServerCommand('server-stop', {id: server.id});
 export const setOffline = (offline: boolean) => executeServerCommand('network-offline', {offline});

@@ -1,0 +1,180 @@
+import {expect} from '@open-wc/testing';
+import {nodeFetch, restartServer, setOffline, signalServer, startServer, stopServer, type TestServer} from '../helpers/server.js';
+import {agent, deep, onlyConversation, openWidget, reload, until, type WidgetPage} from './helpers.js';
+import type {AkeceChat} from '../../src/chat/chat.js';
+
+// Nothing lost, nothing duplicated: faults injected for real (a killed, frozen or failing
+// server process, a browser without network) while the built widget is in use.
+describe('e2e: reliability under faults', function () {
+  this.timeout(90000);
+  let server: TestServer;
+  let page: WidgetPage | undefined;
+
+  beforeEach(async () => {
+    server = await startServer();
+  });
+
+  afterEach(async () => {
+    await setOffline(false);
+    page?.win.localStorage.clear();
+    page?.frame.remove();
+    page = undefined;
+    await stopServer(server);
+  });
+
+  const open = async (attrs: Record<string, string> = {}) => {
+    page = await openWidget({'base-url': server.url, 'inbox-identifier': 'demo-inbox', open: '', ...attrs});
+    await until(() => page!.el.connectionState === 'connected', 'connected');
+    return page;
+  };
+
+  /** The conversation's public messages as the server holds them, oldest first. */
+  const serverMessages = async (id: number) => (await agent(server).messages(id)).filter((m) => !m.private);
+
+  /** The widget shows exactly what the server holds: same ids, same order, once each. */
+  async function expectConverged(el: AkeceChat, id: number) {
+    const want = (await serverMessages(id)).map((m) => m.id);
+    await until(() => el.messages.filter((m) => m.body.type !== 'status').length >= want.length, `${want.length} messages`, 15000);
+    const shown = el.messages.filter((m) => m.body.type !== 'status').map((m) => m.id);
+    expect(shown).to.deep.equal(want);
+  }
+
+  const fault = (spec: Record<string, unknown>) => agent(server).fault(spec);
+
+  it('shows every message written while the server was killed and restarted, once, in order', async () => {
+    const {el} = await open();
+    await el.sendMessage('Before the crash');
+    const conv = await onlyConversation(server);
+    await agent(server).reply(conv.id, 'Agent before the crash');
+    await until(() => el.messages.length === 2, 'two messages');
+
+    await signalServer(server, 'SIGKILL');
+    await until(() => el.connectionState === 'reconnecting', 'reconnecting');
+    // The agent keeps writing, to a server the widget cannot reach (same data, another port):
+    // 45 messages, more than two pages of 20.
+    const elsewhere = await restartServer(server, true);
+    const written = await nodeFetch<{ids: number[]}>(`${elsewhere.url}/agent/api/conversations/${conv.id}/messages/bulk`, 'POST', {count: 45});
+    expect(written.body.ids).to.have.length(45);
+    await restartServer(server);
+
+    await until(() => el.connectionState === 'connected', 'connected again', 40000);
+    await expectConverged(el, conv.id);
+    expect(el.messages.at(-1)!.id).to.equal(written.body.ids.at(-1));
+  });
+
+  it('notices a frozen server within 7 s, says so, and recovers when it resumes', async () => {
+    const {el} = await open();
+    await el.sendMessage('Hello');
+    const conv = await onlyConversation(server);
+    await signalServer(server, 'SIGSTOP');
+    const stopped = performance.now();
+    await until(() => el.connectionState === 'reconnecting', 'reconnecting', 7000);
+    expect(performance.now() - stopped).to.be.below(7000);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[role=status]')!.textContent).to.match(/reconnect/i);
+    await signalServer(server, 'SIGCONT');
+    await until(() => el.connectionState === 'connected', 'connected after SIGCONT', 40000);
+    await agent(server).reply(conv.id, 'Back again');
+    await until(() => el.messages.some((m) => m.content === 'Back again'), 'the reply after the freeze');
+    await expectConverged(el, conv.id);
+  });
+
+  it('keeps messages typed offline as pending and sends them once, in order, when back online', async () => {
+    const {el} = await open();
+    await el.sendMessage('Online first');
+    const conv = await onlyConversation(server);
+    await setOffline(true);
+    await until(() => el.connectionState === 'offline', 'offline');
+    const sent = [el.sendMessage('Offline one'), el.sendMessage('Offline two')];
+    await el.updateComplete;
+    expect(el.messages.filter((m) => m.status === 'pending').map((m) => m.content)).to.deep.equal(['Offline one', 'Offline two']);
+    expect(deep(el, 'message').filter((m) => /sending/i.test(m.textContent!))).to.have.length(2);
+    await new Promise((r) => setTimeout(r, 500));
+    expect((await nodeFetch<unknown[]>(`${server.url}/agent/api/conversations/${conv.id}/messages`)).body).to.have.length(1);
+
+    await setOffline(false);
+    await Promise.all(sent);
+    const contents = (await serverMessages(conv.id)).map((m) => m.content);
+    expect(contents).to.deep.equal(['Online first', 'Offline one', 'Offline two']);
+    await expectConverged(el, conv.id);
+  });
+
+  it('keeps a pending message across a page reload and sends it once the server is back', async () => {
+    let {el} = await open();
+    await el.sendMessage('Saved first');
+    const conv = await onlyConversation(server);
+    await signalServer(server, 'SIGKILL');
+    await until(() => el.connectionState === 'reconnecting', 'reconnecting');
+    el.sendMessage('Typed while the server is down').catch(() => {});
+    await until(() => el.messages.some((m) => m.content === 'Typed while the server is down'), 'the pending message');
+    ({el} = page = await reload(page!));
+    await until(() => el.messages.some((m) => m.content === 'Typed while the server is down' && m.status !== 'sent'), 'the message restored');
+    await restartServer(server);
+    await until(() => el.messages.some((m) => m.content === 'Typed while the server is down' && m.status === 'sent'), 'sent after the restart', 40000);
+    const contents = (await serverMessages(conv.id)).map((m) => m.content);
+    expect(contents.filter((c) => c === 'Typed while the server is down')).to.have.length(1);
+    await expectConverged(el, conv.id);
+  });
+
+  it('shows a failed send with a retry button; the retry does not duplicate', async () => {
+    const {el} = await open();
+    await el.sendMessage('First');
+    const conv = await onlyConversation(server);
+    await fault({method: 'POST', path: '/messages', status: 500});
+    await el.sendMessage('Second').then(
+      () => expect.fail('a 500 must fail the send'),
+      () => {}
+    );
+    await el.updateComplete;
+    const failed = el.messages.find((m) => m.content === 'Second')!;
+    expect(failed.status).to.equal('failed');
+    const retry = await until(
+      () => deep(el, 'message').flatMap((m) => [...m.querySelectorAll('button')]).find((b) => /retry/i.test(b.textContent! + b.getAttribute('aria-label'))),
+      'the retry button'
+    );
+    retry.click();
+    await until(() => el.messages.find((m) => m.content === 'Second')?.status === 'sent', 'sent on retry');
+    expect((await serverMessages(conv.id)).filter((m) => m.content === 'Second')).to.have.length(1);
+    await expectConverged(el, conv.id);
+  });
+
+  it('never duplicates a message whose request reached the server but whose answer was lost', async () => {
+    const {el} = await open();
+    await el.sendMessage('First');
+    const conv = await onlyConversation(server);
+    await fault({method: 'POST', path: '/messages', after: true});
+    const attempt = el.sendMessage('Maybe sent').catch(() => null);
+    await attempt;
+    // Whatever the widget does next (adopt it, or let the visitor retry), the server ends up
+    // with the message once and the view shows it once.
+    const button = deep(el, 'message').flatMap((m) => [...m.querySelectorAll('button')]).find((b) => /retry/i.test(b.textContent! + b.getAttribute('aria-label')));
+    button?.click();
+    await until(() => el.messages.find((m) => m.content === 'Maybe sent')?.status === 'sent', 'settled');
+    await new Promise((r) => setTimeout(r, 500));
+    expect((await serverMessages(conv.id)).filter((m) => m.content === 'Maybe sent')).to.have.length(1);
+    expect(el.messages.filter((m) => m.content === 'Maybe sent')).to.have.length(1);
+    await expectConverged(el, conv.id);
+  });
+
+  it('retries history loads through 429 and 500 answers', async () => {
+    let {el} = await open();
+    await el.sendMessage('Remember me');
+    await onlyConversation(server);
+    await fault({method: 'GET', path: '/messages', status: 429});
+    await fault({method: 'GET', path: '/conversations', status: 500});
+    ({el} = page = await reload(page!));
+    await until(() => el.messages.some((m) => m.content === 'Remember me'), 'history despite the errors', 15000);
+  });
+
+  it('recovers when contact creation fails the first time', async () => {
+    page = await openWidget({'base-url': server.url, 'inbox-identifier': 'demo-inbox'});
+    const {el} = page;
+    await fault({method: 'POST', path: '/contacts', status: 500});
+    el.show();
+    await until(() => el.shadowRoot!.querySelector('[part=error]') || el.connectionState === 'connected', 'an error or a connection');
+    await el.sendMessage('After a failed start');
+    const conv = await onlyConversation(server);
+    expect((await serverMessages(conv.id)).map((m) => m.content)).to.deep.equal(['After a failed start']);
+    await until(() => el.connectionState === 'connected', 'connected');
+  });
+});
