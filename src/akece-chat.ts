@@ -1,3 +1,4 @@
-// Bundle entry: defines <akece-chat> (guarded) and re-exports the public API.
+// Entry of the script-tag bundle (dist/akece-chat.js): defines the elements (guarded) and adds
+// the snippet loader. npm users import src/main.ts instead, which sets no globals.
 import './define.js';
-export * from './index.js';
+import './bootstrap.js';

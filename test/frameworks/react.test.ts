@@ -1,0 +1,3 @@
+import {describeDemo} from './demo-suite.js';
+
+describeDemo('react', 'React 19');

@@ -1,0 +1,3 @@
+import {describeDemo} from './demo-suite.js';
+
+describeDemo('vue', 'Vue 3');
