@@ -133,9 +133,7 @@ export const shared = css`
     border-radius: 11px;
     background: var(--akece-badge-background, #dc2626);
     color: #fff;
-    font-size: 12px;
-    font-weight: 700;
-    line-height: 22px;
+    font: 700 12px/22px sans-serif;
   }
   [part='panel'] {
     overflow: hidden;

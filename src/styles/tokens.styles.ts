@@ -32,7 +32,7 @@ export const tokens = css`
     --_f: var(--akece-color-focus, var(--_a));
     --_l: var(--akece-launcher-size, 56px);
     --_y: var(--akece-offset-bottom, 20px);
-    font: var(--akece-font-size, 15px) / 1.45 var(--akece-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    font: var(--akece-font-size, 15px) / 1.45 var(--akece-font-family, system-ui, sans-serif);
     color: var(--_t);
     color-scheme: var(--_lt, light) var(--_dk, dark);
   }

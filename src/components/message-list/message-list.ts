@@ -13,6 +13,9 @@ import {renderBody} from '../message/message.js';
 /** Messages rendered at first, and added each time the visitor reaches the top. */
 const PAGE = 100;
 
+/** Set by the root as properties only. */
+const A = {attribute: false};
+
 const fmt = (locale?: string) => new Intl.DateTimeFormat(locale, {timeStyle: 'short'});
 
 /**
@@ -33,15 +36,7 @@ const fmt = (locale?: string) => new Intl.DateTimeFormat(locale, {timeStyle: 'sh
  */
 export class AkeceMessageList extends LitElement {
   static override styles = shared;
-  static override properties = {
-    messages: {attribute: false},
-    strings: {attribute: false},
-    locale: {},
-    hasOlder: {attribute: false},
-    loadingOlder: {attribute: false},
-    typing: {attribute: false},
-    shown: {state: true},
-  };
+  static override properties = {messages: A, strings: A, locale: {}, hasOlder: A, loadingOlder: A, typing: A, shown: {state: true}};
 
   /** The conversation, oldest first. */
   messages: readonly Message[] = [];
@@ -173,11 +168,10 @@ export class AkeceMessageList extends LitElement {
                 : html`<span class="ib av" aria-hidden="true">
                     ${src
                       ? html`<img src=${src} alt="" />`
-                      : name
-                          .split(/\s+/)
-                          .filter(Boolean)
-                          .slice(0, 2)
-                          .map((w) => w[0])
+                      : // initials: the first letter of the first two words
+                        name
+                          .match(/(?<!\S)\S/g)
+                          ?.slice(0, 2)
                           .join('')
                           .toUpperCase()}
                   </span>`}
