@@ -1,7 +1,6 @@
 // A stand-in for the root element in tests: it carries the tokens and the chrome styles and
 // renders whatever template a test gives it, as <akece-chat> renders the layer's pieces.
 import {LitElement, css, nothing} from 'lit';
-import {property} from 'lit/decorators.js';
 import type {TemplateResult} from 'lit';
 import {tokens} from '../../src/styles/tokens.styles.js';
 import {shared} from '../../src/styles/shared.styles.js';
@@ -22,8 +21,9 @@ export class TestHost extends LitElement {
       }
     `,
   ];
-  @property({attribute: false}) tpl: TemplateResult | typeof nothing = nothing;
-  @property({reflect: true}) theme = 'light';
+  static override properties = {tpl: {attribute: false}, theme: {reflect: true}};
+  tpl: TemplateResult | typeof nothing = nothing;
+  theme = 'light';
   override render() {
     return this.tpl;
   }
