@@ -242,8 +242,9 @@ export class Cable {
               drop();
             }),
           ['actioncable-v1-json'],
-          // A handshake gets as long as an open socket may stay silent.
-          {WebSocket: o.WebSocket, maxReconnectionDelay: 0, maxEnqueuedMessages: 0, connectionTimeout: staleMs}
+          // Our options carry RWS's `WebSocket`; it ignores the others. A handshake gets as long as
+          // an open socket may stay silent.
+          {...o, maxReconnectionDelay: 0, maxEnqueuedMessages: 0, connectionTimeout: staleMs}
         );
       } catch (e) {
         return fail('socket-error', String(e), true);

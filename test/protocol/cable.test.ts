@@ -627,6 +627,23 @@ describe('Cable: network and visibility', () => {
     expect(t.cable.state).to.equal('reconnecting');
   });
 
+  it('does not cut a backoff short when the page becomes visible', async () => {
+    t = setup();
+    t.cable.connect();
+    await t.subscribe();
+    await t.tick(6000);
+    expect(t.last().readyState).to.equal(3);
+    // The last frame is now over 6 s old, but there is no open socket to declare dead.
+    t.env.fire('hidden');
+    t.clock.setSystemTime(Date.now() + 100);
+    t.env.fire('visible');
+    await t.tick(1);
+    await t.tick(499);
+    expect(t.net.sockets).to.have.length(1);
+    await t.tick(1);
+    expect(t.net.sockets).to.have.length(2);
+  });
+
   it('keeps the socket after a short hide, or a long one with fresh frames', async () => {
     t = setup();
     t.cable.connect();
