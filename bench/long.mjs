@@ -1,0 +1,80 @@
+// 5. Long conversation: 10,000 messages on the server, the visitor scrolls from the newest to the
+// oldest (the widget pages back through the REST API as it reaches the top). Frame times (rAF
+// intervals) while scrolling, then the widget's DOM nodes and the page's JS heap after a GC.
+// The scroll stops at the time cap (BENCH_LONG_SECONDS) if the oldest is not reached by then.
+import {heapAfterGc} from './lib/browser.mjs';
+import {setting} from './lib/env.mjs';
+import {percentile, summary} from './lib/stats.mjs';
+import {openWidget} from './lib/widget.mjs';
+
+const FRAME = 1000 / 60;
+
+export default async function long(ctx) {
+  const count = setting('LONG_COUNT', 10000, 10000);
+  const cap = setting('LONG_SECONDS', 90, 20);
+  const step = setting('LONG_STEP_PX', 300, 300);
+  const {server} = ctx;
+  const v = await server.visitor('Long Conversation');
+  await server.bulk(v.conversationId, count);
+  const {page, cdp} = await openWidget(ctx, v);
+  const r = await page.evaluate(
+    async (count, capMs, step) => {
+      const b = window.__bench;
+      b.track = false; // the probe's observer would cost time in every frame measured here
+      const el = document.querySelector('akece-chat');
+      const log = b.part('messages')[0];
+      const deltas = [];
+      const t0 = performance.now();
+      let last = t0;
+      let done = false;
+      await new Promise((resolve) => {
+        const frame = () => {
+          const now = performance.now();
+          deltas.push(now - last);
+          last = now;
+          done = el.messages.length >= count && log.scrollTop === 0 && b.part('message').length >= count;
+          if (done || now - t0 > capMs) return resolve();
+          log.scrollTop = Math.max(0, log.scrollTop - step);
+          requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      });
+      return {deltas: deltas.slice(1), done, seconds: (performance.now() - t0) / 1000, held: el.messages.length, rendered: b.part('message').length, nodes: b.nodes()};
+    },
+    count,
+    cap * 1000,
+    step
+  );
+  const heap = await heapAfterGc(cdp);
+  await cdp.send('Performance.enable').catch(() => {});
+  const {metrics} = await cdp.send('Performance.getMetrics').catch(() => ({metrics: []}));
+  const pageNodes = metrics.find((m) => m.name === 'Nodes')?.value;
+  await page.close();
+
+  const p95 = percentile(r.deltas, 95);
+  const one = (v) => ({median: v, n: 1});
+  const late = r.deltas.filter((d) => d > FRAME * 1.5).length;
+  return {
+    rows: [
+      {
+        metric: 'scroll newest → oldest: frame time p95',
+        value: one(p95),
+        unit: 'ms',
+        target: `< ${FRAME.toFixed(1)} ms`,
+        pass: p95 < FRAME,
+        note: `${r.deltas.length} frames: p50 ${percentile(r.deltas, 50).toFixed(1)} ms, p99 ${percentile(r.deltas, 99).toFixed(1)} ms; ${((100 * late) / r.deltas.length).toFixed(0)} % of frames missed a vsync`,
+      },
+      {
+        metric: `messages reached (of ${count})`,
+        value: one(r.held),
+        unit: '',
+        target: `${count} in ${cap} s`,
+        pass: r.done,
+        note: `${r.done ? 'reached the oldest' : 'stopped at the time cap'} after ${r.seconds.toFixed(0)} s; ${r.rendered} messages in the DOM`,
+      },
+      {metric: 'DOM nodes at the end (widget / page)', value: one(r.nodes), unit: '', target: '', pass: null, note: `the page holds ${pageNodes ?? 'n/a'} nodes (CDP)`},
+      {metric: 'JS heap after GC at the end', value: one(heap / 2 ** 20), unit: 'MB', target: '', pass: null},
+    ],
+    data: {count, capSeconds: cap, stepPx: step, reachedOldest: r.done, seconds: r.seconds, held: r.held, rendered: r.rendered, widgetNodes: r.nodes, pageNodes, heapBytes: heap, frameMs: summary(r.deltas), p95, p99: percentile(r.deltas, 99), frames: r.deltas.length},
+  };
+}
