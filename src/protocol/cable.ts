@@ -143,7 +143,7 @@ export class Cable {
         emit('state', {state, previous});
       }
     };
-    const waiting = (): ConnectionState => (!env.isOnline() ? 'offline' : opened ? 'reconnecting' : 'connecting');
+    const setWaiting = () => set(!env.isOnline() ? 'offline' : opened ? 'reconnecting' : 'connecting');
     /** Clears timer slot `k`, then arms it when given a callback. */
     const arm = (k: number, fn?: () => void, ms?: number) => {
       clearTimeout(timers[k]);
@@ -171,7 +171,7 @@ export class Cable {
     const kick = () => {
       stopped = false;
       now = true;
-      set(waiting());
+      setWaiting();
       drop();
     };
     /** Any frame is a sign of life. */
@@ -202,7 +202,7 @@ export class Cable {
               o.confirmTimeoutMs ?? 1e4
             );
           case 'disconnect':
-            if (f.reconnect === false) fail('server-disconnect', `Disconnected: ${f.reason}`, true);
+            if (f.reconnect === false) fail('server-disconnect', String(f.reason), true);
             return drop();
           case 'confirm_subscription':
             if (!mine) break;
@@ -228,7 +228,7 @@ export class Cable {
     this.connect = () => {
       if (ws || disposed) return;
       stopped = false;
-      set(waiting());
+      setWaiting();
       try {
         ws = new RWS(
           // RWS's URL provider: resolves when the next socket may open.
@@ -256,7 +256,7 @@ export class Cable {
       };
       ws.onclose = () => {
         stop();
-        if (!stopped) set(waiting());
+        if (!stopped) setWaiting();
       };
       ws.onerror = () => fail('socket-error', 'Socket error');
       offs = [
@@ -283,7 +283,7 @@ export class Cable {
     this.on = (type, listener) => {
       const l: [string, Listener] = [type, listener as Listener];
       listeners.add(l);
-      return () => void listeners.delete(l);
+      return () => listeners.delete(l);
     };
 
     this.reconnect = () => (ws ? kick() : this.connect());

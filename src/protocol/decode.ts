@@ -13,13 +13,15 @@ const num: (v: unknown) => boolean = Number.isFinite;
  * but a trap for later merges).
  */
 export const parse = (text: unknown): unknown => {
-  if (typeof text != 'string' || text.length > 2e6) return;
-  let hostile = false;
   try {
-    const v: unknown = JSON.parse(text, (k, v: unknown) => ((hostile ||= k == '__proto__'), v));
-    return hostile ? undefined : v;
+    return typeof text == 'string' && text.length <= 2e6
+      ? (JSON.parse(text, (k, v: unknown) => {
+          if (k == '__proto__') throw 0;
+          return v;
+        }) as unknown)
+      : undefined;
   } catch {
-    return;
+    return; // invalid or hostile
   }
 };
 
