@@ -34,7 +34,7 @@ const results = [];
 const data = {};
 let failed = false;
 try {
-  if (chosen.some(([id]) => BROWSER.has(id) && id !== 'recovery') || chosen.some(([id]) => id === 'recovery')) {
+  if (chosen.some(([id]) => BROWSER.has(id))) {
     ctx.browser = await launchBrowser();
     ctx.pages = await pageServer(widget);
   }

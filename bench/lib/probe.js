@@ -8,6 +8,7 @@
 //   shadow root; a node whose data-k changes counts as new) and when that frame was painted (the next animation frame, then a task posted
 //   from it, which runs after that frame's style, layout and paint);
 // - timers: live setTimeout/setInterval ids;
+// - track: false stops recording frames and rendered messages (soak and scroll runs);
 // - painted(pred): resolves with the time of the first painted frame in which pred() holds.
 (() => {
   if (window.__bench) return;
@@ -17,7 +18,7 @@
   // ---- WebSocket frame arrival ----
   const stamp = (e) => {
     const t = now();
-    if (e.__benchT === undefined) {
+    if (b.track && e.__benchT === undefined) {
       const ts = e.timeStamp > 0 && e.timeStamp <= t ? e.timeStamp : t;
       e.__benchT = ts;
       b.frames.push([ts, typeof e.data === 'string' ? e.data : '']);
