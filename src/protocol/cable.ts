@@ -3,7 +3,7 @@
 import RWS from 'reconnecting-websocket';
 import type {AkeceEvent} from './payloads.js';
 import {backoff} from './backoff.js';
-import {decodeEvent, isObj, parse} from './decode.js';
+import {decodeEvent, parse} from './decode.js';
 
 /** Connection states of the contract (`connectionState`); 'connected' means subscribed. */
 export type ConnectionState = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'error';
@@ -183,43 +183,42 @@ export class Cable {
       this.perform('update_presence');
       arm(BEAT, beat, beatMs);
     };
-    const frame = (f: unknown) => {
-      if (isObj(f)) {
-        const mine = f.identifier === id;
-        switch (f.type) {
-          case 'ping':
-            return;
-          case 'welcome':
-            // A new socket: ActionCable forgets subscriptions with the connection.
-            send('subscribe');
-            return arm(
-              CONFIRM,
-              () => {
-                fail('subscription-timeout', 'Not confirmed');
-                // Resubscribing on this socket is a no-op server-side, so take a new one.
-                drop();
-              },
-              o.confirmTimeoutMs ?? 1e4
-            );
-          case 'disconnect':
-            if (f.reconnect === false) fail('server-disconnect', String(f.reason), true);
-            return drop();
-          case 'confirm_subscription':
-            if (!mine) break;
-            arm(CONFIRM);
-            attempts = 0;
-            set('connected');
-            // Right away: the presence.update sent on subscribe is often lost (README §2.5).
-            beat();
-            return emit('subscribed', {resumed: subs++ > 0});
-          case 'reject_subscription':
-            if (!mine) break;
-            fail('subscription-rejected', 'Rejected', true);
-            return drop();
-          default: {
-            const ev = mine && decodeEvent(f.message);
-            if (ev) return emit('event', ev);
-          }
+    // Optional chaining reads nothing from primitives and arrays, which end up dropped.
+    const frame = (f?: Record<string, unknown>) => {
+      const mine = f?.identifier === id;
+      switch (f?.type) {
+        case 'ping':
+          return;
+        case 'welcome':
+          // A new socket: ActionCable forgets subscriptions with the connection.
+          send('subscribe');
+          return arm(
+            CONFIRM,
+            () => {
+              fail('subscription-timeout', 'Not confirmed');
+              // Resubscribing on this socket is a no-op server-side, so take a new one.
+              drop();
+            },
+            o.confirmTimeoutMs ?? 1e4
+          );
+        case 'disconnect':
+          if (f.reconnect === false) fail('server-disconnect', String(f.reason), true);
+          return drop();
+        case 'confirm_subscription':
+          if (!mine) break;
+          arm(CONFIRM);
+          attempts = 0;
+          set('connected');
+          // Right away: the presence.update sent on subscribe is often lost (README §2.5).
+          beat();
+          return emit('subscribed', {resumed: subs++ > 0});
+        case 'reject_subscription':
+          if (!mine) break;
+          fail('subscription-rejected', 'Rejected', true);
+          return drop();
+        default: {
+          const ev = mine && decodeEvent(f.message);
+          if (ev) return emit('event', ev);
         }
       }
       self.droppedFrames++;
@@ -252,7 +251,7 @@ export class Cable {
       ws.onopen = alive;
       ws.onmessage = (e) => {
         alive();
-        frame(parse(e.data));
+        frame(parse(e.data) as Record<string, unknown> | undefined);
       };
       ws.onclose = () => {
         stop();
