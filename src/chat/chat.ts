@@ -1,8 +1,8 @@
 import {LitElement, html, nothing, type PropertyValues} from 'lit';
 import {SessionController} from '../controllers/session-controller.js';
 import {LocaleController} from '../controllers/locale-controller.js';
-import {renderLauncher, launcherStyles} from '../components/launcher/launcher.js';
-import {renderPanel, panelStyles} from '../components/panel/panel.js';
+import {renderLauncher} from '../components/launcher/launcher.js';
+import {renderPanel} from '../components/panel/panel.js';
 import type {AkeceComposer} from '../components/composer/composer.js';
 import {tokens} from '../styles/tokens.styles.js';
 import {shared} from '../styles/shared.styles.js';
@@ -58,7 +58,7 @@ let uid = 0;
  * @fires {CustomEvent<{code: string, message: string}>} akece-error - Something failed that the page may want to know (bubbles, composed).
  */
 export class AkeceChat extends LitElement {
-  static override styles = [tokens, shared, launcherStyles, panelStyles, styles];
+  static override styles = [tokens, shared, styles];
   static override properties = {
     baseUrl: {attribute: 'base-url'},
     websocketUrl: {attribute: 'websocket-url'},
@@ -136,12 +136,12 @@ export class AkeceChat extends LitElement {
 
   override connectedCallback() {
     super.connectedCallback();
-    document.addEventListener('visibilitychange', this.handleVisibility);
+    document.addEventListener('visibilitychange', this.sync);
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
-    document.removeEventListener('visibilitychange', this.handleVisibility);
+    document.removeEventListener('visibilitychange', this.sync);
   }
 
   /** Opens the panel. */
@@ -175,11 +175,10 @@ export class AkeceChat extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
-    if (changed.has('open') || changed.has('layout')) this.chat.syncVisibility();
+    if (changed.has('open') || changed.has('layout')) this.sync();
   }
 
   protected override updated(changed: PropertyValues<this>) {
-    this.toggleAttribute('connection-state', true);
     this.setAttribute('connection-state', this.connectionState);
     if (changed.has('open') && this.open && this.focusOnOpen) {
       this.focusOnOpen = false;
@@ -191,53 +190,30 @@ export class AkeceChat extends LitElement {
   override render() {
     const st = this.chat.state;
     const strings = this.i18n.strings;
-    const floating = this.layout !== 'inline';
-    const panel = renderPanel(
-      {
-        id: this.panelId,
-        open: this.open || !floating,
-        floating,
-        strings,
-        title: this.headerTitle,
-        subtitle: this.headerSubtitle,
-        availability: st.contact ? st.availability : null,
-        connection: st.connection,
-        error: st.error && (st.connection === 'error' || st.error.code === 'send-failed') ? this.errorText(st.error.code) : '',
-      },
-      html`<akece-message-list
-          exportparts="messages,message,typing-indicator"
-          .messages=${st.messages}
-          .strings=${strings}
-          .locale=${this.i18n.locale}
-          .hasOlder=${st.hasOlder}
-          .loadingOlder=${st.loadingOlder}
-          .typing=${st.agentTyping ? st.agentTyping.name : null}
-        ></akece-message-list>
-        <akece-composer exportparts="composer,send-button" .strings=${strings}></akece-composer>`
-    );
-    return html`<div
-      dir=${this.i18n.dir}
-      @keydown=${this.handleKeydown}
-      @akece-toggle-request=${this.handleToggle}
-      @akece-close-request=${this.handleClose}
-      @akece-send-request=${this.handleSend}
-      @akece-retry-request=${this.handleRetry}
-      @akece-load-older-request=${this.handleLoadOlder}
-      @akece-answer-request=${this.handleAnswer}
-      @akece-typing=${this.handleTyping}
-    >
+    const floating = this.layout != 'inline';
+    const error = st.error && st.error.code != 'load-failed' ? st.error.code : '';
+    return html`<div dir=${this.i18n.dir} @keydown=${this.handleKeydown} @akece-toggle-request=${this.handleIntent} @akece-close-request=${this.handleIntent} @akece-send-request=${this.handleIntent} @akece-retry-request=${this.handleIntent} @akece-load-older-request=${this.handleIntent} @akece-answer-request=${this.handleIntent} @akece-typing=${this.handleIntent}>
       ${floating ? renderLauncher({open: this.open, unread: st.unreadCount, controls: this.panelId, strings}) : nothing}
-      ${panel}
+      ${renderPanel(
+        {
+          id: this.panelId,
+          open: this.open || !floating,
+          floating,
+          strings,
+          title: this.headerTitle,
+          subtitle: this.headerSubtitle,
+          availability: st.contact ? st.availability : null,
+          connection: st.connection,
+          error: error && (error == 'send-failed' ? strings.failed : error == 'config' ? strings.err_config : strings.err_connect),
+        },
+        html`<akece-message-list exportparts="messages,message,typing-indicator" .messages=${st.messages} .strings=${strings} .locale=${this.i18n.locale} .hasOlder=${st.hasOlder} .loadingOlder=${st.loadingOlder} .typing=${st.agentTyping ? st.agentTyping.name : null}></akece-message-list>
+          <akece-composer exportparts="composer,send-button" .strings=${strings}></akece-composer>`
+      )}
     </div>`;
   }
 
-  private errorText(code: string) {
-    const s = this.i18n.strings;
-    return code === 'send-failed' ? s.failed : code === 'config' ? s.err_config : s.err_connect;
-  }
-
-  private setOpen(open: boolean, focusLauncher = false) {
-    if (open === this.open) return;
+  private setOpen(open: boolean, focusLauncher?: boolean) {
+    if (open == this.open) return;
     this.focusOnOpen = open;
     this.open = open;
     this.updateComplete.then(() => {
@@ -246,51 +222,30 @@ export class AkeceChat extends LitElement {
     });
   }
 
-  private handleVisibility = () => this.chat.syncVisibility();
+  private sync = () => this.chat.syncVisibility();
 
   private handleKeydown(e: KeyboardEvent) {
-    if (e.key === 'Escape' && this.open && this.layout !== 'inline') {
+    if (e.key == 'Escape' && this.open && this.layout != 'inline') {
       e.stopPropagation();
       this.setOpen(false, true);
     }
   }
 
-  // Internal intent events stop here: none reaches the page.
-  private handleToggle(e: Event) {
+  /** Internal intent events from the children stop here (none reaches the page) and become calls. */
+  private handleIntent(e: Event) {
     e.stopPropagation();
-    this.toggle();
-  }
-
-  private handleClose(e: Event) {
-    e.stopPropagation();
-    this.setOpen(false, true);
-  }
-
-  private handleSend(e: AkeceSendRequestEvent) {
-    e.stopPropagation();
-    this.chat.run((s) => s.sendMessage(e.content, e.files)).catch(() => {
-      // shown in the list as failed, with a retry button
-    });
-  }
-
-  private handleRetry(e: AkeceRetryRequestEvent) {
-    e.stopPropagation();
-    this.chat.run((s) => s.retry(e.key)).catch(() => {});
-  }
-
-  private handleLoadOlder(e: Event) {
-    e.stopPropagation();
-    this.chat.run((s) => s.loadOlder());
-  }
-
-  private handleAnswer(e: AkeceAnswerRequestEvent) {
-    e.stopPropagation();
-    this.chat.run((s) => s.answer(e.key, e.answer)).catch(() => {});
-  }
-
-  private handleTyping(e: AkeceTypingEvent) {
-    e.stopPropagation();
-    this.chat.session?.setTyping(e.on);
+    const i = e as Event & Partial<AkeceSendRequestEvent & AkeceRetryRequestEvent & AkeceAnswerRequestEvent & AkeceTypingEvent>;
+    const type = e.type.slice(6); // without 'akece-'
+    if (type == 'toggle-request') this.toggle();
+    else if (type == 'close-request') this.setOpen(false, true);
+    else if (type == 'typing') this.chat.session?.setTyping(i.on!);
+    else
+      this.chat
+        .run<unknown>((s) =>
+          type == 'send-request' ? s.sendMessage(i.content!, i.files) : type == 'retry-request' ? s.retry(i.key!) : type == 'answer-request' ? s.answer(i.key!, i.answer!) : s.loadOlder()
+        )
+        // A failure is shown in the list (failed, with a retry button) and as an akece-error event.
+        .catch(() => {});
   }
 }
 

@@ -11,11 +11,11 @@ export interface WidgetPage {
 }
 
 /** Polls `check` until it returns a truthy value; fails with `what` after `ms`. */
-export async function until<T>(check: () => T | Promise<T>, what: string, ms = 8000): Promise<T> {
+export async function until<T>(check: () => T | Promise<T>, what: string, ms = 8000): Promise<NonNullable<T>> {
   const end = Date.now() + ms;
   for (;;) {
     const value = await check();
-    if (value) return value;
+    if (value) return value as NonNullable<T>;
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 25));
   }

@@ -1,0 +1,216 @@
+import {expect, fixture, html, oneEvent} from '@open-wc/testing';
+import sinon from 'sinon';
+import {AkeceChat} from '../../src/chat/chat.js';
+import {AkeceMessageList} from '../../src/components/message-list/message-list.js';
+import {AkeceComposer} from '../../src/components/composer/composer.js';
+import {fakeSockets} from '../../src/protocol/testing.js';
+
+// The root element with only the network edge faked: fetch returns real Responses from a tiny
+// in-test Akece, and WebSocket is a FakeWebSocket the test drives.
+for (const [tag, ctor] of [
+  ['akece-message-list', AkeceMessageList],
+  ['akece-composer', AkeceComposer],
+  ['akece-chat', AkeceChat],
+] as const)
+  customElements.get(tag) || customElements.define(tag, ctor);
+
+const BASE = 'https://akece.test';
+const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), {status, headers: {'content-type': 'application/json'}});
+
+describe('<akece-chat>', () => {
+  let sockets: ReturnType<typeof fakeSockets>;
+  let fetchStub: sinon.SinonStub;
+  let realWebSocket: typeof WebSocket;
+
+  beforeEach(() => {
+    localStorage.clear();
+    sockets = fakeSockets();
+    realWebSocket = window.WebSocket;
+    (window as unknown as {WebSocket: unknown}).WebSocket = sockets.WebSocket;
+    fetchStub = sinon.stub(window, 'fetch').callsFake(async (input) => {
+      const url = String(input instanceof Request ? input.url : input);
+      if (url.endsWith('/contacts')) return json({source_id: 'src-1', pubsub_token: 'tok-1', id: 5});
+      if (url.endsWith('/conversations')) return json([]);
+      return json({});
+    });
+  });
+
+  afterEach(() => {
+    sinon.restore();
+    window.WebSocket = realWebSocket;
+    localStorage.clear();
+  });
+
+  const mount = (attrs = html`<akece-chat base-url=${BASE} inbox-identifier="inbox"></akece-chat>`) => fixture<AkeceChat>(attrs);
+  const part = (el: AkeceChat, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~=${name}]`);
+
+  it('renders its defaults: a closed floating launcher, no request, no socket, nothing stored', async () => {
+    const el = await mount();
+    expect(el.open).to.equal(false);
+    expect(el.layout).to.equal('floating');
+    expect(el.connectionState).to.equal('idle');
+    expect(el.unreadCount).to.equal(0);
+    expect(el.messages).to.deep.equal([]);
+    expect(el.getAttribute('connection-state')).to.equal('idle');
+    const launcher = part(el, 'launcher')!;
+    expect(launcher.tagName).to.equal('BUTTON');
+    expect(launcher.getAttribute('aria-expanded')).to.equal('false');
+    expect(part(el, 'panel')!.hidden).to.equal(true);
+    expect(fetchStub.called).to.equal(false);
+    expect(sockets.sockets).to.have.length(0);
+    expect(localStorage.length).to.equal(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('maps attributes to properties and never reflects secrets', async () => {
+    const el = await fixture<AkeceChat>(html`<akece-chat
+      base-url=${BASE}
+      websocket-url="wss://cable.test/cable"
+      inbox-identifier="inbox"
+      conversation-id="87"
+      layout="inline"
+      position="left"
+      theme="dark"
+      locale="en-GB"
+      storage="session"
+      presence-interval="20"
+      header-title="Support"
+      header-subtitle="Here to help"
+    ></akece-chat>`);
+    expect(el.baseUrl).to.equal(BASE);
+    expect(el.websocketUrl).to.equal('wss://cable.test/cable');
+    expect(el.inboxIdentifier).to.equal('inbox');
+    expect(el.conversationId).to.equal(87);
+    expect(el.layout).to.equal('inline');
+    expect(el.position).to.equal('left');
+    expect(el.theme).to.equal('dark');
+    expect(el.storage).to.equal('session');
+    expect(el.presenceInterval).to.equal(20);
+    expect(part(el, 'header')!.textContent).to.contain('Support').and.contain('Here to help');
+    expect(part(el, 'launcher')).to.equal(null);
+    el.pubsubToken = 'secret';
+    el.contactIdentifier = 'src-secret';
+    await el.updateComplete;
+    expect(el.getAttribute('pubsub-token')).to.equal(null);
+    expect(el.outerHTML).not.to.contain('secret');
+  });
+
+  it('opens from the launcher: creates the contact, subscribes, fires its events, moves focus', async () => {
+    const el = await mount();
+    const opened = oneEvent(el, 'akece-open-change');
+    part(el, 'launcher')!.click();
+    expect((await opened).detail).to.deep.equal({open: true});
+    expect(el.open).to.equal(true);
+    expect(el.hasAttribute('open')).to.equal(true);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(fetchStub.firstCall.args[0]).to.contain('/public/api/v1/inboxes/inbox/contacts');
+    const socket = sockets.last!;
+    expect(socket.url).to.equal('wss://akece.test/cable');
+    const changes: string[] = [];
+    el.addEventListener('akece-connection-change', (e) => changes.push(e.detail.state));
+    socket.accept();
+    socket.receive({type: 'welcome'});
+    const identifier = JSON.stringify({channel: 'RoomChannel', pubsub_token: 'tok-1'});
+    expect(socket.frames[0]).to.deep.equal({command: 'subscribe', identifier});
+    socket.receive({identifier, type: 'confirm_subscription'});
+    expect(el.connectionState).to.equal('connected');
+    expect(changes).to.include('connected');
+    await el.updateComplete;
+    expect(el.getAttribute('connection-state')).to.equal('connected');
+    expect(JSON.parse(localStorage.getItem(localStorage.key(0)!)!).k ?? localStorage.getItem(localStorage.key(0)!)).to.exist;
+    const composer = el.shadowRoot!.querySelector('akece-composer')!;
+    expect(composer.shadowRoot!.activeElement?.tagName).to.equal('TEXTAREA');
+  });
+
+  it('adds agent messages from the socket, counts them unread while closed, and emits akece-message', async () => {
+    localStorage.setItem(`akece-chat:${BASE}:inbox`, JSON.stringify({k: {sourceId: 'src-1', pubsubToken: 'tok-1'}}));
+    fetchStub.callsFake(async (input) => {
+      const url = String(input);
+      if (url.endsWith('/conversations')) return json([{id: 87, status: 'open', messages: []}]);
+      if (url.includes('/messages')) return json([]);
+      return json({});
+    });
+    const el = await mount();
+    await new Promise((r) => setTimeout(r, 50));
+    const socket = sockets.last!; // a known contact connects at load
+    const identifier = JSON.stringify({channel: 'RoomChannel', pubsub_token: 'tok-1'});
+    socket.accept();
+    socket.receive({type: 'welcome'});
+    socket.receive({identifier, type: 'confirm_subscription'});
+    await new Promise((r) => setTimeout(r, 50));
+    const got = oneEvent(el, 'akece-message');
+    const unread = oneEvent(el, 'akece-unread-change');
+    socket.receive({
+      identifier,
+      message: {event: 'message.created', data: {id: 9, content: '<img src=x onerror=alert(1)> hi', message_type: 1, created_at: 1781692380, conversation_id: 87, sender: {id: 7, name: 'Priya'}}},
+    });
+    expect((await got).detail.message.content).to.contain('hi');
+    expect((await unread).detail.count).to.equal(1);
+    await el.updateComplete;
+    expect(part(el, 'unread-badge')!.textContent!.trim()).to.equal('1');
+    const list = el.shadowRoot!.querySelector('akece-message-list')!;
+    await list.updateComplete;
+    expect(list.shadowRoot!.querySelector('img[src=x]')).to.equal(null);
+    expect(list.shadowRoot!.querySelector('[part~=message]')!.textContent).to.contain('<img src=x onerror=alert(1)> hi');
+  });
+
+  it('closes on Escape and gives focus back to the launcher', async () => {
+    const el = await mount();
+    el.show();
+    await el.updateComplete;
+    const closed = oneEvent(el, 'akece-open-change');
+    part(el, 'panel')!.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape', bubbles: true, composed: true}));
+    expect((await closed).detail.open).to.equal(false);
+    expect(el.shadowRoot!.activeElement).to.equal(part(el, 'launcher'));
+  });
+
+  it('keeps internal intent events inside: none reaches the page', async () => {
+    const el = await mount();
+    const seen: string[] = [];
+    const spy = (e: Event) => seen.push(e.type);
+    const names = ['akece-toggle-request', 'akece-close-request', 'akece-send-request', 'akece-retry-request', 'akece-load-older-request', 'akece-answer-request', 'akece-typing'];
+    for (const n of names) document.addEventListener(n, spy);
+    part(el, 'launcher')!.click();
+    await el.updateComplete;
+    for (const n of names) document.removeEventListener(n, spy);
+    expect(seen).to.deep.equal([]);
+    expect(el.open).to.equal(true);
+  });
+
+  it('queues method calls made before it is connected and runs them in order', async () => {
+    const el = document.createElement('akece-chat');
+    el.baseUrl = BASE;
+    el.inboxIdentifier = 'inbox';
+    const user = el.setUser({name: 'Alex', email: 'alex@example.com'});
+    el.show();
+    document.body.append(el);
+    await user;
+    await new Promise((r) => setTimeout(r, 50)); // the contact is created on open, with the user's details
+    const bodies = fetchStub.getCalls().map((c) => String(c.args[1]?.body ?? ''));
+    expect(bodies.some((b) => b.includes('alex@example.com'))).to.equal(true);
+    expect(el.open).to.equal(true);
+    el.remove();
+  });
+
+  it('survives remove and re-append, and leaves no timer or socket behind', async () => {
+    const el = await mount();
+    el.show();
+    await new Promise((r) => setTimeout(r, 50));
+    const socket = sockets.last!;
+    socket.accept();
+    socket.receive({type: 'welcome'});
+    const parent = el.parentElement!;
+    const clock = sinon.useFakeTimers({toFake: ['setTimeout', 'setInterval']});
+    el.remove();
+    expect(socket.readyState).to.equal(3);
+    clock.runAll();
+    expect(clock.countTimers()).to.equal(0);
+    clock.restore();
+    parent.append(el);
+    await el.updateComplete;
+    await new Promise((r) => setTimeout(r, 50));
+    expect(el.open).to.equal(true);
+    expect(sockets.last).to.not.equal(socket);
+    expect(sockets.last!.url).to.equal('wss://akece.test/cable');
+  });
+});
