@@ -206,12 +206,21 @@ export class ChatSession {
       });
     };
 
-    const conv = (w: WireConversation) =>
+    const conv = (w: WireConversation) => {
+      const was = s().conversationStatus;
+      const now = status(w.status) ?? was;
+      const same = w.id == s().conversationId;
       set({
         conversationId: w.id,
-        conversationStatus: status(w.status) ?? s().conversationStatus,
+        conversationStatus: now,
         lastSeenAt: Math.max(s().lastSeenAt, (num(w.contact_last_seen_at) ?? 0) * 1000),
       });
+      // Resolved or reopened shows in the stream, where it happened.
+      if (same && was && now != was) {
+        const t = Date.now();
+        d({type: 'merge', messages: [{...toMessage({id: 0, message_type: 3, content: ''})!, key: 'status:' + t, id: null, body: {type: 'status', status: now!}, createdAt: t}]});
+      }
+    };
 
     const seen = () =>
       timer('seen', 1000, () => {
@@ -369,12 +378,19 @@ export class ChatSession {
       flush();
     };
 
+    let tries = 0;
     const ensure = (): Promise<void> =>
-      (ready ??= init().catch((e) => {
-        ready = null;
-        fail('connect-failed', e);
-        throw e;
-      }));
+      (ready ??= init().then(
+        () => void (tries = 0),
+        (e: ApiError) => {
+          ready = null;
+          fail('connect-failed', e);
+          // A failure that may pass (network, 5xx, 429) is tried again, 1 s, 2 s, … 30 s apart, jittered.
+          // Creating a contact twice leaves at most one unused contact; nothing the visitor sees.
+          if (e.retryable) timer('init', Math.min(3e4, 1e3 * 2 ** tries++) * (0.5 + (o.random ?? Math.random)() / 2), () => ensure().catch(noop));
+          throw e;
+        }
+      ));
 
     /** Sends the outbox once, in order; stops at the first failure that may pass later. */
     const drain = async () => {
@@ -387,6 +403,7 @@ export class ChatSession {
           if (e.u) {
             // The last POST may have reached the server: look before sending it twice.
             await backfill();
+            if (!q.includes(e)) continue; // its socket echo came in meanwhile
             const m = s().messages.find((x) => x.role == 'visitor' && !x.echoId && x.id! > e.m && x.content == e.c);
             if (m) {
               d({type: 'merge', messages: [{...m, echoId: e.e}]});

@@ -61,8 +61,9 @@ export const initialState: ChatState = {
   panelVisible: false,
 };
 
-const order = (a: Message, b: Message) =>
-  +(a.id == null) - +(b.id == null) || a.createdAt - b.createdAt || (a.id ?? 0) - (b.id ?? 0);
+/** The visitor's messages the server has not numbered yet stay last, in the order typed. */
+const late = (m: Message) => +(m.id == null && m.role == 'visitor');
+const order = (a: Message, b: Message) => late(a) - late(b) || a.createdAt - b.createdAt || (a.id ?? 0) - (b.id ?? 0);
 
 /**
  * Merges messages into the list. A message is matched by server id or by echo id, so the
@@ -75,10 +76,12 @@ function merge(s: ChatState, incoming: readonly Message[]): ChatState {
   let typing = s.agentTyping;
   for (const m of incoming) {
     if (m.conversationId != null && m.conversationId !== s.conversationId) continue;
-    const byId = m.id == null ? -1 : list.findIndex((x) => x.id === m.id);
+    const byId = list.findIndex((x) => (m.id == null ? x.key == m.key : x.id === m.id));
     const byEcho = m.echoId ? list.findIndex((x) => x.echoId === m.echoId) : -1;
     const i = byEcho < 0 ? byId : byEcho;
     const old = list[i];
+    // A copy older than the one held (events can arrive out of order) changes nothing.
+    if (old && m.updatedAt! && m.updatedAt! < old.updatedAt!) continue;
     if (old) {
       list[i] = {
         ...m,

@@ -103,6 +103,8 @@ export interface Message {
   readonly answer: SubmittedAnswer | null;
   /** Why a visitor message failed, for the retry UI. */
   readonly error: string | null;
+  /** Unix ms of the server's last change (socket events carry it), to keep the newest copy. */
+  readonly updatedAt?: number;
 }
 
 /** The visitor identity accepted by `setUser()`. */

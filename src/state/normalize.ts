@@ -95,5 +95,6 @@ export function toMessage(v: unknown): Message | null {
     read: w.status == 'read',
     answer: answer ?? null,
     error: null,
+    updatedAt: Date.parse(str(w.updated_at)) || 0,
   };
 }

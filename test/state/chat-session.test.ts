@@ -232,8 +232,10 @@ describe('ChatSession', () => {
       'GET /contacts/src-1/conversations/87/messages?before=46',
       'GET /contacts/src-1/conversations/87/messages?before=26',
     ]);
-    expect(s().messages.map((m) => m.id)).to.deep.equal(srv.messages.map((m) => m.id));
+    expect(s().messages.filter((m) => m.id != null).map((m) => m.id)).to.deep.equal(srv.messages.map((m) => m.id));
     expect(s().conversationStatus).to.equal('resolved');
+    // The change of status shows in the stream as a note, once.
+    expect(s().messages.filter((m) => m.body.type == 'status').map((m) => m.body)).to.deep.equal([{type: 'status', status: 'resolved'}]);
     expect(got).to.have.length(45);
   });
 
@@ -363,10 +365,11 @@ describe('ChatSession', () => {
     t.cable.send({event: 'conversation.status_changed', data: {id: 87, status: 'snoozed'}} as never);
     t.cable.send({event: 'conversation.updated', data: {id: 87, status: 'bogus'}} as never);
     expect(s().conversationStatus).to.equal('snoozed');
+    expect(s().messages.map((m) => [m.role, m.body])).to.deep.equal([['system', {type: 'status', status: 'snoozed'}]]);
     t.cable.send(msgEvent({id: 1, content: 'a', message_type: 1, created_at: 10, conversation_id: 87}));
     t.cable.send(msgEvent({id: 2, content: 'b', message_type: 1, created_at: 11, conversation_id: 12}));
     t.cable.send({event: 'message.updated', data: {id: 1, content: 'deleted', message_type: 1, created_at: 10, conversation_id: 87, content_attributes: {deleted: true}}} as never);
-    expect(s().messages.map((m) => [m.id, m.deleted])).to.deep.equal([[1, true]]);
+    expect(s().messages.filter((m) => m.id != null).map((m) => [m.id, m.deleted])).to.deep.equal([[1, true]]);
     t.cable.send(msgEvent({id: 3, content: 'c', message_type: 1, created_at: 12, conversation_id: 87}));
     expect(s().unreadCount).to.equal(1);
     expect(events.map((m) => m.id)).to.deep.equal([1, 3]);

@@ -28,6 +28,22 @@ describe('chat-state reducer', () => {
     expect(keys(s)).to.deep.equal(['9', '2', '3', 'echo:e0', 'echo:e1']);
   });
 
+  it('keeps the newest copy when versions of a message arrive out of order', () => {
+    const v1 = model({id: 7, content: 'first', updatedAt: 1000});
+    const v2 = model({id: 7, content: 'edited', updatedAt: 2000});
+    expect(run(merge(v2), merge(v1)).messages.map((m) => m.content)).to.deep.equal(['edited']);
+    expect(run(merge(v1), merge(v2)).messages.map((m) => m.content)).to.deep.equal(['edited']);
+    // A REST page has no updated_at: it is the server's current state and always applies.
+    expect(run(merge(v2), merge({...v1, content: 'from a page', updatedAt: 0})).messages[0].content).to.equal('from a page');
+  });
+
+  it('keeps status notes in time order (not with pending sends) and once per key', () => {
+    const note = model({id: null, key: 'status:1500', role: 'system', createdAt: 1500, body: {type: 'status', status: 'resolved'}});
+    const s = run(merge({...pending, createdAt: 1}), merge(model({id: 3, createdAt: 2000}), model({id: 2, createdAt: 1000})), merge(note), merge(note));
+    expect(keys(s)).to.deep.equal(['2', 'status:1500', '3', 'echo:e1']);
+    expect(s.unreadCount).to.equal(2);
+  });
+
   it('shows the own message once: socket echo before the HTTP answer', () => {
     const s = run(merge(pending), merge(echo), merge(echo));
     expect(s.messages).to.have.length(1);

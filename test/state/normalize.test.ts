@@ -21,7 +21,10 @@ describe('normalize', () => {
       read: false,
       answer: null,
       error: null,
+      updatedAt: 0,
     });
+    // Socket copies carry updated_at, which orders versions of one message.
+    expect(toMessage(wire(4522, {updated_at: '2026-06-17T10:33:00.512Z'}))!.updatedAt).to.equal(Date.parse('2026-06-17T10:33:00.512Z'));
   });
 
   it('maps roles: 0 visitor, 1 agent, 3 system; drops 2 and junk', () => {
