@@ -19,6 +19,10 @@ export default {
   testFramework: {config: {timeout: 20000}},
   testsFinishTimeout: 10 * 60 * 1000,
   browserStartTimeout: 60000,
+  // Every test page loads the Lit-warning guard before the test framework.
+  testRunnerHtml: (framework) =>
+    `<!doctype html><html><body><script src="/test/helpers/lit-warnings.js"></script><script type="module" src="${framework}"></script></body></html>`,
+  coverageConfig: {include: ['src/**/*.ts'], exclude: ['src/**/testing.ts'], report: true, reportDir: 'coverage', reporters: ['lcovonly', 'text-summary']},
   groups: groups.map((name) => ({name, files: `test/${name}/**/*.test.ts`})),
   // Modules imported by a computed URL at run time (the locale catalogues) are requested as
   // `.js`; serve the TypeScript source in their place.
