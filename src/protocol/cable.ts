@@ -116,7 +116,9 @@ export class Cable {
     let now = true;
     /** Retries since the last confirmed subscription (the backoff exponent). */
     let attempts = 0;
+    /** A socket was requested before: waiting is 'reconnecting', not 'connecting'. */
     let opened = false;
+    /** Confirmed subscriptions so far. */
     let subs = 0;
     /** Stop retrying (and arming timers) until reconnect(): rejected, told not to reconnect, or disposed. */
     let stopped = false;
