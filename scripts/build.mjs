@@ -9,7 +9,10 @@ const BUDGET = 20480; // bytes, min+gzip, for dist/akece-chat.js
 const bin = (name) => `node_modules/.bin/${name}`;
 const run = (cmd, args) => execFileSync(cmd, args, {stdio: 'inherit'});
 
-rmSync('dist', {recursive: true, force: true});
+// dist/lib is rebuilt from scratch (a renamed source must not leave its old module behind);
+// the bundle is overwritten in place, so a page or test using it never finds it missing.
+rmSync('dist/lib', {recursive: true, force: true});
+rmSync('dist/locales', {recursive: true, force: true});
 run(bin('rollup'), ['-c', '--silent']);
 run(bin('tsc'), ['-p', 'tsconfig.build.json']);
 run(bin('cem'), ['analyze', '--litelement', '--globs', 'src/**/*.ts', '--exclude', 'src/**/testing.ts', '--quiet']);
