@@ -31,8 +31,7 @@ export async function newPage(browser) {
 
 /** Used JS heap after a forced full GC, in bytes. */
 export async function heapAfterGc(cdp) {
-  await cdp.send('HeapProfiler.enable');
-  for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
+  for (let i = 0; i < 2; i++) await cdp.send('HeapProfiler.collectGarbage');
   const {usedSize} = await cdp.send('Runtime.getHeapUsage');
   return usedSize;
 }
