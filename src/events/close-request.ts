@@ -1,8 +1,7 @@
-import {intent} from './intent.js';
+import type {Intent} from './intent.js';
 
 /** The visitor pressed the header's close button. */
-export const AkeceCloseRequestEvent = intent('akece-close-request');
-export type AkeceCloseRequestEvent = InstanceType<typeof AkeceCloseRequestEvent>;
+export type AkeceCloseRequestEvent = Intent;
 
 declare global {
   interface HTMLElementEventMap {

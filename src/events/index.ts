@@ -1,8 +1,9 @@
-// Internal intent events: children → root, which stops their propagation.
-export {AkeceSendRequestEvent} from './send-request.js';
-export {AkeceRetryRequestEvent} from './retry-request.js';
-export {AkeceLoadOlderRequestEvent} from './load-older-request.js';
-export {AkeceAnswerRequestEvent} from './answer-request.js';
-export {AkeceTypingEvent} from './typing.js';
-export {AkeceCloseRequestEvent} from './close-request.js';
-export {AkeceToggleRequestEvent} from './toggle-request.js';
+// Internal intent events (types only): children → root, which stops their propagation.
+export type {AkeceSendRequestEvent} from './send-request.js';
+export type {AkeceRetryRequestEvent} from './retry-request.js';
+export type {AkeceLoadOlderRequestEvent} from './load-older-request.js';
+export type {AkeceAnswerRequestEvent} from './answer-request.js';
+export type {AkeceTypingEvent} from './typing.js';
+export type {AkeceCloseRequestEvent} from './close-request.js';
+export type {AkeceToggleRequestEvent} from './toggle-request.js';
+export {fire} from './intent.js';

@@ -1,18 +1,13 @@
 /**
- * Makes an internal intent event class (child → root, which stops it there): bubbling and
- * composed so it crosses every shadow root, with `static eventName` and the payload as readonly
- * fields. One factory instead of seven hand-written classes keeps the bundle small.
+ * Internal intent events (child → root, which stops them there) are plain `Event`s named
+ * `akece-<name>`, bubbling and composed so they cross every shadow root, with the payload as
+ * readonly fields. Their types are declared per file in this folder (and in
+ * `HTMLElementEventMap`); no classes, so they cost the bundle one function.
  */
-export const intent = <P extends object = object>(eventName: string) =>
-  Object.assign(
-    class extends Event {
-      constructor(p?: P) {
-        super(eventName, {bubbles: true, composed: true});
-        Object.assign(this, p);
-      }
-    } as unknown as new (...p: object extends P ? [] : [P]) => Event & Readonly<P>,
-    {eventName}
-  );
+export type Intent<P extends object = object> = Event & Readonly<P>;
 
-/** Dispatches `ev` from the element whose listener runs (template functions have no host of their own). */
-export const fire = (e: Event, ev: Event) => e.currentTarget!.dispatchEvent(ev);
+type Payload<N extends string> = `akece-${N}` extends keyof HTMLElementEventMap ? Omit<HTMLElementEventMap[`akece-${N}`], keyof Event> : never;
+
+/** Dispatches the intent `akece-${name}` from `target` (an element, or a node of a template function's click). */
+export const fire = <N extends string>(target: EventTarget, name: N, ...p: {} extends Payload<N> ? [] : [Payload<N>]) =>
+  target.dispatchEvent(Object.assign(new Event('akece-' + name, {bubbles: true, composed: true}), p[0]));

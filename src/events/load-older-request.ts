@@ -1,8 +1,7 @@
-import {intent} from './intent.js';
+import type {Intent} from './intent.js';
 
 /** The visitor wants older messages (button, or scrolled to the top). */
-export const AkeceLoadOlderRequestEvent = intent('akece-load-older-request');
-export type AkeceLoadOlderRequestEvent = InstanceType<typeof AkeceLoadOlderRequestEvent>;
+export type AkeceLoadOlderRequestEvent = Intent;
 
 declare global {
   interface HTMLElementEventMap {

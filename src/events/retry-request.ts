@@ -1,8 +1,7 @@
-import {intent} from './intent.js';
+import type {Intent} from './intent.js';
 
 /** The visitor asked to send a failed message again. */
-export const AkeceRetryRequestEvent = intent<{/** `Message.key` of the failed message. */ key: string}>('akece-retry-request');
-export type AkeceRetryRequestEvent = InstanceType<typeof AkeceRetryRequestEvent>;
+export type AkeceRetryRequestEvent = Intent<{/** `Message.key` of the failed message. */ key: string}>;
 
 declare global {
   interface HTMLElementEventMap {

@@ -1,13 +1,12 @@
-import {intent} from './intent.js';
+import type {Intent} from './intent.js';
 
 /** The visitor asked to send a message: text and/or files (composer, card postback buttons). */
-export const AkeceSendRequestEvent = intent<{
+export type AkeceSendRequestEvent = Intent<{
   /** Trimmed text; may be empty when only files are sent. */
   content: string;
   /** Files picked with the attach button. */
   files: readonly File[];
-}>('akece-send-request');
-export type AkeceSendRequestEvent = InstanceType<typeof AkeceSendRequestEvent>;
+}>;
 
 declare global {
   interface HTMLElementEventMap {

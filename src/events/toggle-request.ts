@@ -1,8 +1,7 @@
-import {intent} from './intent.js';
+import type {Intent} from './intent.js';
 
 /** The visitor pressed the launcher (open when closed, close when open). */
-export const AkeceToggleRequestEvent = intent('akece-toggle-request');
-export type AkeceToggleRequestEvent = InstanceType<typeof AkeceToggleRequestEvent>;
+export type AkeceToggleRequestEvent = Intent;
 
 declare global {
   interface HTMLElementEventMap {

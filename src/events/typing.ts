@@ -1,8 +1,7 @@
-import {intent} from './intent.js';
+import type {Intent} from './intent.js';
 
 /** The visitor started (`on`) or stopped typing. */
-export const AkeceTypingEvent = intent<{on: boolean}>('akece-typing');
-export type AkeceTypingEvent = InstanceType<typeof AkeceTypingEvent>;
+export type AkeceTypingEvent = Intent<{on: boolean}>;
 
 declare global {
   interface HTMLElementEventMap {

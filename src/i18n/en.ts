@@ -1,12 +1,11 @@
-// English, built in: the fallback for every other catalogue and for missing keys.
-// `{name}` placeholders are filled by `t()`.
+// English, built in: the fallback for every other catalogue (loadLocale fills missing keys from
+// it). A `{…}` placeholder is filled by `t()`.
 export const en = {
   title: 'Chat with us',
-  subtitle: 'We usually reply in a few minutes',
+  subtitle: 'We usually reply in minutes',
   open: 'Open chat',
   close: 'Close chat',
-  unread: '{count} unread messages',
-  unread1: '1 unread message',
+  unread: '{count} unread',
   online: 'Online',
   away: 'Away',
   messages: 'Messages',
@@ -23,17 +22,16 @@ export const en = {
   st_resolved: 'Conversation resolved',
   st_pending: 'Conversation pending',
   st_snoozed: 'Conversation snoozed',
-  input: 'Message',
-  placeholder: 'Write a message…',
+  input: 'Type a message',
   send: 'Send',
   attach: 'Attach files',
   reconnecting: 'Reconnecting…',
-  offline: 'You are offline. Messages will be sent when you are back online.',
-  email: 'Your email address',
+  offline: 'You are offline. Messages will be sent once you are back.',
+  email: 'Your email',
   submit: 'Submit',
   rate: 'Rate this conversation',
   rating: '{n} of 5',
-  feedback: 'Tell us more (optional)',
+  feedback: 'Comments (optional)',
   image: 'Image',
   file: 'File',
   err_config: 'The chat is not set up correctly.',

@@ -7,14 +7,12 @@ import type {Catalogue} from './en.js';
 
 const base = import.meta.url;
 
-/** The catalogue for a BCP 47 tag (`pt-BR`, `es-MX`, `fr`…), matched on its language; English when unknown or unloadable. */
-export async function loadLocale(tag: string): Promise<Catalogue> {
-  const lang = /^(es|pt|fr|de|ar)(?![a-z])/i.exec(tag)?.[1].toLowerCase();
-  try {
-    return lang
-      ? {...en, ...(await import(/* @vite-ignore */ new URL(`./locales/${lang == 'pt' ? 'pt-BR' : lang}.js`, base).href)).default}
-      : en;
-  } catch {
-    return en; // a catalogue that fails to load must not break the widget
-  }
-}
+/**
+ * The catalogue for a BCP 47 tag (`pt-BR`, `es-MX`, `fr`…), matched on its language, with
+ * English filling any missing key; English itself when unknown or unloadable (a catalogue that
+ * fails to load must not break the widget).
+ */
+export const loadLocale = async (tag: string): Promise<Catalogue> => {
+  const l = /^(es|pt|fr|de|ar)(?![a-z])/i.exec(tag)?.[1].toLowerCase();
+  return l ? import(/* @vite-ignore */ new URL(`./locales/${l == 'pt' ? 'pt-BR' : l}.js`, base).href).then((m) => ({...en, ...m.default}), () => en) : en;
+};

@@ -4,16 +4,18 @@ import {css} from 'lit';
  * The whole layer's CSS in one sheet, adopted by every shadow root (the root, the message list
  * and the composer): rules shared between pieces are written once, and one sheet is parsed
  * once. Selectors are the pieces' own classes and parts, so a rule meant for one piece has
- * nothing to match in another. Colours and sizes come from the private properties that
- * `tokens` sets on the root (`--_a` accent, `--_s` surface…); a small scale of repeated values
- * (8px and 12px spacing, 8px corners, 13px small text) keeps the sheet compressible.
- * Motion is opted into under `prefers-reduced-motion: no-preference`.
- * The left corner (`:host([position=left])`) is the root's own rule, in chat.styles.ts.
+ * nothing to match in another. Colours come from `tokens` (`--_a` accent, `--_s` surface, the
+ * text colour by inheritance); `#8882` is a grey wash that reads on both themes' surfaces and
+ * `#6b7280` a border grey with 3:1 against both. Nothing moves, so reduced motion holds.
+ * The left corner (`:host([position=left])`) and phone safe areas are the root's rules.
  */
 export const shared = css`
   :host,
   [part='panel'],
-  [part='messages'] {
+  [part='messages'],
+  .c,
+  .card,
+  fieldset {
     display: flex;
     flex-direction: column;
   }
@@ -32,12 +34,13 @@ export const shared = css`
   button {
     cursor: pointer;
   }
-  button:disabled {
-    cursor: default;
+  :disabled {
     opacity: 0.7;
   }
-  :focus-visible {
-    outline: 2px solid var(--_f);
+  :focus-visible,
+  .rate :focus-visible + span,
+  .rate :checked + span {
+    outline: 2px solid var(--_a);
     outline-offset: 2px;
   }
   .sr {
@@ -46,38 +49,28 @@ export const shared = css`
     height: 1px;
     overflow: hidden;
     clip-path: inset(50%);
-    white-space: nowrap;
   }
   svg {
-    width: 20px;
-    height: 20px;
+    width: 24px;
+    height: 24px;
     fill: none;
     stroke: currentColor;
     stroke-width: 2;
-    stroke-linecap: round;
-    stroke-linejoin: round;
   }
   h2,
   p,
-  ol,
-  ul,
   pre,
   fieldset {
     margin: 0;
   }
   .btn {
-    display: inline-flex;
-    align-items: center;
-    min-height: 36px;
     padding: 6px 12px;
     border: 1px solid var(--_a);
     border-radius: 18px;
-    background: var(--_s);
-    color: var(--_t);
+    background: none;
     text-decoration: none;
   }
   .ib,
-  .retry,
   fieldset {
     padding: 0;
     border: 0;
@@ -91,38 +84,26 @@ export const shared = css`
     height: 40px;
     border-radius: 50%;
   }
-  .retry {
-    text-decoration: underline;
-  }
   [part='launcher'],
   .float {
     position: fixed;
     z-index: var(--akece-z-index, 2147483000);
-    bottom: var(--_y);
+    bottom: var(--akece-offset-bottom, 20px);
     inset-inline-end: var(--akece-offset-inline);
-    box-shadow: var(--akece-shadow, 0 8px 32px rgb(0 0 0 / 0.2));
+    box-shadow: 0 4px 24px #0004;
   }
   [part='launcher'] {
-    width: var(--_l);
-    height: var(--_l);
-  }
-  [part='launcher'] svg {
-    width: 28px;
-    height: 28px;
-  }
-  .av {
-    width: 32px;
-    height: 32px;
-    overflow: hidden;
+    width: 56px;
+    height: 56px;
   }
   [part='header'],
   [part='launcher'],
   [part='send-button'],
-  .btn.on,
-  .av {
+  .on,
+  .av,
+  .own .b {
     background: var(--_a);
-    color: var(--_o);
-    opacity: 1;
+    color: #fff;
   }
   [part='unread-badge'] {
     position: absolute;
@@ -131,8 +112,7 @@ export const shared = css`
     min-width: 22px;
     padding: 0 6px;
     border-radius: 11px;
-    background: var(--akece-badge-background, #dc2626);
-    color: #fff;
+    background: #dc2626;
     font: 700 12px/22px sans-serif;
   }
   [part='panel'] {
@@ -143,9 +123,9 @@ export const shared = css`
     height: 100%;
   }
   .float {
-    bottom: calc(var(--_y) + var(--_l) + 12px);
-    width: min(var(--akece-panel-width, 380px), calc(100vw - 2 * var(--akece-offset-inline)));
-    height: min(var(--akece-panel-height), calc(100vh - var(--_y) - var(--_l) - 32px));
+    bottom: calc(var(--akece-offset-bottom, 20px) + 68px);
+    width: min(var(--akece-panel-width, 380px), 100vw - 2 * var(--akece-offset-inline));
+    height: min(var(--akece-panel-height), 100vh - var(--akece-offset-bottom, 20px) - 100px);
     border-radius: var(--akece-radius, 12px);
   }
   @media (max-width: 480px) {
@@ -158,9 +138,7 @@ export const shared = css`
   }
   [part='header'] {
     display: flex;
-    align-items: flex-start;
     justify-content: space-between;
-    gap: 8px;
     padding: 12px 16px;
   }
   h2 {
@@ -175,23 +153,12 @@ export const shared = css`
   small {
     font-size: 13px;
   }
-  .meta,
-  .note,
-  .typing,
-  small {
-    color: var(--_m);
-  }
-  .dot,
-  .dots i {
+  .dot {
     display: inline-block;
     width: 8px;
     height: 8px;
     margin-inline-end: 4px;
     border-radius: 50%;
-    background: currentColor;
-  }
-  .dot {
-    border: 1px solid #fff;
     background: #9ca3af;
   }
   .online {
@@ -202,18 +169,21 @@ export const shared = css`
   .b {
     padding: 8px 12px;
   }
-  .banner {
-    background: var(--_mb);
-    text-align: center;
+  .banner,
+  .b,
+  pre {
+    background: #8882;
   }
   .banner:empty {
     display: none;
   }
+  [part='error'],
+  .own .failed {
+    border: 2px solid #dc2626;
+    border-radius: 8px;
+  }
   [part='error'] {
     margin: 8px 12px 0;
-    border: 1px solid;
-    border-radius: 8px;
-    color: var(--_e);
   }
   [part='messages'] {
     position: relative;
@@ -227,8 +197,6 @@ export const shared = css`
   .c,
   .card,
   fieldset {
-    display: flex;
-    flex-direction: column;
     align-items: flex-start;
     gap: 8px;
     min-width: 0;
@@ -259,30 +227,39 @@ export const shared = css`
   .own .c {
     align-items: flex-end;
   }
+  .av {
+    width: 32px;
+    height: 32px;
+    overflow: hidden;
+  }
+  .av img {
+    width: 100%;
+    height: 100%;
+    margin: 0;
+    object-fit: cover;
+  }
   .b {
     max-width: 100%;
     border-radius: var(--akece-radius, 12px);
-    background: var(--_mb);
     overflow-wrap: anywhere;
   }
-  .own .b {
-    background: var(--akece-message-own-background, var(--_a));
-    color: var(--akece-message-own-color, var(--_o));
-  }
-  .b small {
-    display: block;
+  .own .failed {
+    background: none;
     color: inherit;
   }
-  .own .failed {
-    border: 1px solid;
-    background: var(--_mb);
-    color: var(--_e);
+  .b > * + * {
+    margin: 8px 0 0;
+  }
+  small,
+  img,
+  audio,
+  video,
+  .b > a {
+    display: block;
+    max-width: 100%;
   }
   .b a {
     color: inherit;
-  }
-  .txt > * + * {
-    margin-top: 8px;
   }
   ol,
   ul {
@@ -291,101 +268,40 @@ export const shared = css`
   pre {
     padding: 8px;
     overflow-x: auto;
-    background: rgb(127 127 127 / 0.15);
   }
   code {
-    font: 0.9em ui-monospace, monospace;
-  }
-  img,
-  audio,
-  video,
-  .file {
-    display: block;
-  }
-  img,
-  audio,
-  video,
-  .file,
-  .f,
-  .opts,
-  .card {
-    max-width: 100%;
-    margin-top: 8px;
-    border-radius: 8px;
+    font: 0.9em monospace;
   }
   img {
     max-height: 200px;
-  }
-  .av img {
-    width: 100%;
-    height: 100%;
-    margin: 0;
-    object-fit: cover;
+    border-radius: 8px;
   }
   input,
   textarea {
     flex: 1;
     min-width: 0;
     padding: 8px 12px;
-    border: 1px solid var(--_m);
+    border: 1px solid #6b7280;
     border-radius: 8px;
-    background: var(--_s);
+    background: none;
     /* 16px at least, so mobile browsers do not zoom in on focus */
     font-size: max(16px, 1em);
   }
   [part='composer'] {
     align-items: flex-end;
     padding: 8px;
-    border-top: 1px solid var(--_b);
+    border-top: 1px solid #6b7280;
   }
-  [part='composer'] textarea {
-    line-height: 1.4;
-    max-height: calc(7em + 18px);
+  textarea {
+    max-height: 9em;
     resize: none;
   }
-  .rate label {
-    padding: 2px 4px;
-    border-radius: 8px;
+  .rate {
     font-size: 24px;
-  }
-  .rate label:has(:checked) {
-    box-shadow: 0 0 0 2px var(--_a);
-  }
-  .rate label:has(:focus-visible) {
-    outline: 2px solid var(--_f);
-  }
-  .star label {
-    color: var(--_m);
-  }
-  .star label:has(:checked),
-  .star label:has(~ label :checked) {
-    color: #d97706;
   }
   .card {
     padding: 8px;
-    border: 1px solid var(--_b);
-    background: var(--_s);
-  }
-  @media (prefers-reduced-motion: no-preference) {
-    .float {
-      animation: rise 0.2s ease-out;
-    }
-    .dots i {
-      animation: blink 1.2s infinite;
-    }
-    .dots i + i {
-      animation-delay: 0.3s;
-    }
-  }
-  @keyframes rise {
-    from {
-      opacity: 0;
-      transform: translateY(8px);
-    }
-  }
-  @keyframes blink {
-    50% {
-      opacity: 0.3;
-    }
+    border: 1px solid #6b7280;
+    border-radius: 8px;
   }
 `;

@@ -26,7 +26,7 @@ describe('<akece-composer>', () => {
     const {field, send} = parts(el);
     expect(el.shadowRoot!.querySelector('[part=composer]')).to.contain(field);
     expect(field.getAttribute('aria-label')).to.equal(en.input);
-    expect(field.placeholder).to.equal(en.placeholder);
+    expect(field.placeholder).to.equal(en.input);
     expect(send.getAttribute('aria-label')).to.equal(en.send);
     expect(parseFloat(getComputedStyle(field).fontSize)).to.be.at.least(16);
     expect(el.disabled).to.be.false;

@@ -2,8 +2,7 @@ import {LitElement, html} from 'lit';
 import {en} from '../../i18n/en.js';
 import type {Catalogue} from '../../i18n/en.js';
 import {shared} from '../../styles/shared.styles.js';
-import {AkeceSendRequestEvent} from '../../events/send-request.js';
-import {AkeceTypingEvent} from '../../events/typing.js';
+import {fire} from '../../events/intent.js';
 import {attachIcon, sendIcon} from '../icons.js';
 
 /**
@@ -26,12 +25,8 @@ export class AkeceComposer extends LitElement {
   /** Blocks typing, sending and attaching. */
   disabled = false;
 
+  /** The idle timer while the visitor is typing, else undefined. */
   private timer?: ReturnType<typeof setTimeout>;
-  private typing = false;
-
-  private get field() {
-    return this.renderRoot.querySelector('textarea');
-  }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
@@ -40,7 +35,7 @@ export class AkeceComposer extends LitElement {
 
   /** Focuses the text field. */
   override focus(options?: FocusOptions) {
-    this.field?.focus(options);
+    this.renderRoot.querySelector('textarea')?.focus(options);
   }
 
   override render() {
@@ -50,9 +45,10 @@ export class AkeceComposer extends LitElement {
       <textarea
         rows="1"
         aria-label=${s.input}
-        placeholder=${s.placeholder}
+        placeholder=${s.input}
         ?disabled=${off}
         @keydown=${(e: KeyboardEvent) => {
+          // 229: Safari's Enter that ends an IME composition
           if (e.key == 'Enter' && !e.shiftKey && !e.isComposing && e.keyCode != 229) {
             e.preventDefault();
             this.send();
@@ -61,20 +57,18 @@ export class AkeceComposer extends LitElement {
         @input=${this.handleInput}
         @blur=${() => this.idle(true)}
       ></textarea>
-      <button class="ib" type="button" aria-label=${s.attach} ?disabled=${off} @click=${() => this.renderRoot.querySelector('input')!.click()}>
-        ${attachIcon}
-      </button>
-      <input type="file" multiple hidden tabindex="-1" @change=${this.handlePick} />
-      <button part="send-button" class="ib" type="button" aria-label=${s.send} ?disabled=${off} @click=${this.send}>${sendIcon}</button>
+      <button class="ib" aria-label=${s.attach} ?disabled=${off} @click=${() => this.renderRoot.querySelector('input')!.click()}>${attachIcon}</button>
+      <input type="file" multiple hidden @change=${this.handlePick} />
+      <button part="send-button" class="ib" aria-label=${s.send} ?disabled=${off} @click=${this.send}>${sendIcon}</button>
     </div>`;
   }
 
-  private handleInput() {
-    const f = this.field!;
+  private handleInput(e: Event) {
+    const f = e.target as HTMLTextAreaElement;
     // Auto-grow through CSSOM (allowed under a strict style-src); CSS caps it at ~5 lines.
-    f.style.height = 'auto';
-    f.style.height = `${f.scrollHeight + 2}px`;
-    if (!this.typing) this.dispatchEvent(new AkeceTypingEvent({on: (this.typing = true)}));
+    f.style.height = '';
+    f.style.height = f.scrollHeight + 2 + 'px';
+    if (!this.timer) fire(this, 'typing', {on: true});
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.idle(true), 4000);
   }
@@ -83,25 +77,24 @@ export class AkeceComposer extends LitElement {
     const p = e.target as HTMLInputElement;
     const files = [...p.files!];
     p.value = '';
-    if (files.length && !this.disabled) this.dispatchEvent(new AkeceSendRequestEvent({content: '', files}));
+    if (files.length && !this.disabled) fire(this, 'send-request', {content: '', files});
   }
 
   private send() {
-    const f = this.field!;
+    const f = this.renderRoot.querySelector('textarea')!;
     const content = f.value.trim();
     if (content && !this.disabled) {
       this.idle(true);
-      f.value = '';
-      f.style.height = '';
-      this.dispatchEvent(new AkeceSendRequestEvent({content, files: []}));
+      f.value = f.style.height = '';
+      fire(this, 'send-request', {content, files: []});
     }
   }
 
   /** Ends "typing": clears the idle timer and, if `tell`, announces it. */
   private idle(tell: boolean) {
+    if (this.timer && tell) fire(this, 'typing', {on: false});
     clearTimeout(this.timer);
-    if (this.typing && tell) this.dispatchEvent(new AkeceTypingEvent({on: false}));
-    this.typing = false;
+    this.timer = undefined;
   }
 }
 

@@ -5,7 +5,6 @@ import type {Catalogue} from '../../i18n/en.js';
 import {t} from '../../i18n/i18n.js';
 import {shared} from '../../styles/shared.styles.js';
 import {fire} from '../../events/intent.js';
-import {AkeceToggleRequestEvent} from '../../events/toggle-request.js';
 import {chatIcon, closeIcon} from '../icons.js';
 
 export interface LauncherOptions {
@@ -20,20 +19,19 @@ export interface LauncherOptions {
 
 /**
  * The floating launcher button: `part="launcher"` with the `unread-badge` part while `unread > 0`.
- * Its accessible name carries the count ("Open chat, 2 unread messages").
+ * Its accessible name carries the count ("Open chat, 2 unread").
  * @fires {AkeceToggleRequestEvent} akece-toggle-request - on click (bubbles, composed)
  */
-export const renderLauncher = ({open, unread, controls, strings: s}: LauncherOptions) =>
+export const renderLauncher = ({open, unread: n, controls, strings: s}: LauncherOptions) =>
   html`<button
     part="launcher"
     class="ib"
-    type="button"
     aria-expanded=${open}
     aria-controls=${controls}
-    aria-label=${(open ? s.close : s.open) + (unread > 0 ? ', ' + t(s, unread > 1 ? 'unread' : 'unread1', {count: unread}) : '')}
-    @click=${(e: Event) => fire(e, new AkeceToggleRequestEvent())}
+    aria-label=${(open ? s.close : s.open) + (n > 0 ? ', ' + t(s.unread, n) : '')}
+    @click=${(e: Event) => fire(e.target!, 'toggle-request')}
   >
-    ${open ? closeIcon : chatIcon}${unread > 0 ? html`<span part="unread-badge" aria-hidden="true">${unread > 99 ? '99+' : unread}</span>` : nothing}
+    ${open ? closeIcon : chatIcon}${n > 0 ? html`<span part="unread-badge" aria-hidden="true">${n > 99 ? '99+' : n}</span>` : nothing}
   </button>`;
 
 /**

@@ -4,11 +4,9 @@ import type {Message} from '../../state/model.js';
 import {en} from '../../i18n/en.js';
 import type {Catalogue} from '../../i18n/en.js';
 import {t} from '../../i18n/i18n.js';
-import {safeUrl} from '../../markdown/markdown.js';
 import {shared} from '../../styles/shared.styles.js';
-import {AkeceLoadOlderRequestEvent} from '../../events/load-older-request.js';
-import {AkeceRetryRequestEvent} from '../../events/retry-request.js';
-import {renderBody} from '../message/message.js';
+import {fire} from '../../events/intent.js';
+import {media, renderBody} from '../message/message.js';
 
 /** Messages rendered at first, and added each time the visitor reaches the top. */
 const PAGE = 100;
@@ -53,29 +51,23 @@ export class AkeceMessageList extends LitElement {
 
   /** How many of the latest messages are in the DOM. */
   private shown = PAGE;
-  /** The rendered window, in groups: a status note alone, or one sender's messages close in time. */
-  private groups: Message[][] = [];
   private time = fmt();
   private atBottom = true;
+  /** A load-older request went out for the current list (scrolling asks once). */
   private asked = false;
   private live = true;
-  // The log's size changes (panel resized, composer grown) and late image loads keep it stuck.
-  private readonly ro = new ResizeObserver(() => this.stick());
+  // Late image loads keep the view stuck to the bottom (load does not bubble: captured).
   private readonly onLoad = {handleEvent: () => this.stick(), capture: true};
+
+  constructor() {
+    super();
+    // The log's size changes (panel resized, composer grown): the host is sized by its
+    // container and the log fills it, so watching the host is enough.
+    new ResizeObserver(() => this.stick()).observe(this);
+  }
 
   private get log() {
     return this.renderRoot.querySelector<HTMLElement>('[part=messages]')!;
-  }
-
-  override connectedCallback() {
-    super.connectedCallback();
-    // The host is sized by its container and the log fills it: watching the host is enough.
-    this.ro.observe(this);
-  }
-
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    this.ro.disconnect();
   }
 
   protected override willUpdate(c: PropertyValues<this>) {
@@ -87,8 +79,8 @@ export class AkeceMessageList extends LitElement {
       }
     }
     this.live = true;
-    const m = this.messages;
     if (c.has('messages')) {
+      const m = this.messages;
       const old = c.get('messages') ?? [];
       // i: how many were prepended (-1: a different list); added: appended at the end
       const i = old.length ? m.findIndex((x) => x.key === old[0].key) : 0;
@@ -103,32 +95,14 @@ export class AkeceMessageList extends LitElement {
       else if (!this.atBottom && added > 0) this.shown += added;
     }
     if (c.has('loadingOlder')) this.asked = false;
-    const g: Message[][] = [];
-    let p: Message | undefined;
-    for (const x of m.slice(-this.shown)) {
-      if (
-        p &&
-        x.body.type != 'status' &&
-        p.body.type != 'status' &&
-        x.role == p.role &&
-        x.sender?.id == p.sender?.id &&
-        x.sender?.name == p.sender?.name &&
-        // a pause of five minutes starts a new group, with its own time
-        x.createdAt - p.createdAt < 3e5
-      )
-        g[g.length - 1].push(x);
-      else g.push([x]);
-      p = x;
-    }
-    this.groups = g;
   }
 
   // Keeps the view steady across renders: at the bottom it stays there; otherwise the first
   // rendered message keeps its distance from the top edge (older messages prepended above it).
   protected override update(c: PropertyValues<this>) {
     // (read the key now: the node may show another message after the render)
-    const a = this.hasUpdated ? this.log.querySelector<HTMLElement>('[data-k]') : null;
-    const k = a?.dataset.k;
+    const a = this.hasUpdated && this.log.querySelector<HTMLElement>('[data-k]');
+    const k = a && a.dataset.k!;
     const top = a ? a.offsetTop - this.log.scrollTop : 0;
     super.update(c);
     const l = this.log;
@@ -139,6 +113,23 @@ export class AkeceMessageList extends LitElement {
 
   override render() {
     const s = this.strings;
+    // The window in groups: a status note alone, or one sender's messages close in time.
+    const groups: Message[][] = [];
+    let p: Message | undefined;
+    for (const x of this.messages.slice(-this.shown)) {
+      if (
+        p &&
+        x.body.type != 'status' &&
+        p.body.type != 'status' &&
+        x.role == p.role &&
+        x.sender?.id == p.sender?.id &&
+        // a pause of five minutes starts a new group, with its own time
+        x.createdAt - p.createdAt < 3e5
+      )
+        groups[groups.length - 1].push(x);
+      else groups.push([x]);
+      p = x;
+    }
     return html`<div
       part="messages"
       role="log"
@@ -155,13 +146,13 @@ export class AkeceMessageList extends LitElement {
       ${this.hasOlder || this.messages.length > this.shown
         ? html`<button class="btn older" @click=${() => this.more(true)}>${this.loadingOlder ? s.loading : s.older}</button>`
         : nothing}
-      ${this.groups.map((g) => {
-        const [f] = g;
-        const own = f.role == 'visitor';
-        const name = f.sender?.name ?? '';
-        const src = safeUrl(f.sender?.avatarUrl ?? '', /^https?:$/);
-        return f.body.type == 'status'
-          ? html`<p part="message" class="note" data-k=${f.key}>${s[`st_${f.body.status}`]}</p>`
+      ${groups.map((g) => {
+        const [{role, sender, body, key, createdAt}] = g;
+        const own = role == 'visitor';
+        const name = sender?.name;
+        const src = media(sender?.avatarUrl ?? '');
+        return body.type == 'status'
+          ? html`<p part="message" class="note" data-k=${key}>${s[`st_${body.status}`]}</p>`
           : html`<div class="g ${own ? 'own' : ''}">
               ${own || !name
                 ? nothing
@@ -176,7 +167,7 @@ export class AkeceMessageList extends LitElement {
                           .toUpperCase()}
                   </span>`}
               <div class="c">
-                <p class="meta">${own ? html`<span class="sr">${s.you}</span>` : name} ${f.createdAt ? this.time.format(f.createdAt) : ''}</p>
+                <p class="meta">${own ? html`<span class="sr">${s.you}</span>` : name} ${createdAt ? this.time.format(createdAt) : ''}</p>
                 ${g.map(
                   (m) =>
                     html`<div part="message" class="b ${m.status}" data-k=${m.key}>
@@ -185,10 +176,7 @@ export class AkeceMessageList extends LitElement {
                         ? html`<small>${s.sending}</small>`
                         : m.status == 'failed'
                           ? html`<small
-                              >${s.failed}
-                              <button class="retry" @click=${() => this.dispatchEvent(new AkeceRetryRequestEvent({key: m.key}))}>
-                                ${s.retry}
-                              </button></small
+                              >${s.failed} <button class="btn" @click=${() => fire(this, 'retry-request', {key: m.key})}>${s.retry}</button></small
                             >`
                           : nothing}
                     </div>`
@@ -196,11 +184,7 @@ export class AkeceMessageList extends LitElement {
               </div>
             </div>`;
       })}
-      ${this.typing == null
-        ? nothing
-        : html`<p part="typing-indicator" class="typing">
-            <span class="dots" aria-hidden="true"><i></i><i></i><i></i></span>${t(s, 'typing', {name: this.typing || s.agent})}
-          </p>`}
+      ${this.typing == null ? nothing : html`<p part="typing-indicator" class="typing">${t(s.typing, this.typing || s.agent)}</p>`}
     </div>`;
   }
 
@@ -209,7 +193,7 @@ export class AkeceMessageList extends LitElement {
     if (this.messages.length > this.shown) this.shown += PAGE;
     else if (this.hasOlder && !this.loadingOlder && (force || !this.asked)) {
       this.asked = true;
-      this.dispatchEvent(new AkeceLoadOlderRequestEvent());
+      fire(this, 'load-older-request');
     }
   }
 

@@ -6,11 +6,10 @@ import type {Availability, ConnectionState} from '../../state/model.js';
 import type {Catalogue} from '../../i18n/en.js';
 import {shared} from '../../styles/shared.styles.js';
 import {fire} from '../../events/intent.js';
-import {AkeceCloseRequestEvent} from '../../events/close-request.js';
 import {closeIcon} from '../icons.js';
 
 export interface PanelOptions {
-  /** Id of the panel (the launcher's `aria-controls`); `${id}-title` labels it. */
+  /** Id of the panel (the launcher's `aria-controls`); `${id}-t` (its title) labels it. */
   id: string;
   /** Shown; with `floating` false it should stay true. */
   open: boolean;
@@ -32,24 +31,15 @@ export interface PanelOptions {
  * The chat panel around `body` (the message list and the composer).
  * @fires {AkeceCloseRequestEvent} akece-close-request - header close button (bubbles, composed)
  */
-export const renderPanel = ({id, open, floating, strings: s, title, subtitle, availability: a, connection: c, error}: PanelOptions, body: unknown) =>
-  html`<section
-    part="panel"
-    id=${id}
-    class=${floating ? 'float' : 'inline'}
-    role=${floating ? 'dialog' : 'region'}
-    aria-labelledby="${id}-title"
-    ?hidden=${!open}
-  >
+export const renderPanel = ({id, open, floating: f, strings: s, title, subtitle, availability: a, connection: c, error}: PanelOptions, body: unknown) =>
+  html`<section part="panel" id=${id} class=${f ? 'float' : 'inline'} role=${f ? 'dialog' : 'region'} aria-labelledby="${id}-t" ?hidden=${!open}>
     <div part="header">
       <div>
-        <h2 id="${id}-title">${title || s.title}</h2>
+        <h2 id="${id}-t">${title || s.title}</h2>
         <p>${subtitle || s.subtitle}</p>
         ${a ? html`<p><span class="dot ${a}"></span>${s[a]}</p>` : nothing}
       </div>
-      ${floating
-        ? html`<button class="ib" type="button" aria-label=${s.close} @click=${(e: Event) => fire(e, new AkeceCloseRequestEvent())}>${closeIcon}</button>`
-        : nothing}
+      ${f ? html`<button class="ib" aria-label=${s.close} @click=${(e: Event) => fire(e.target!, 'close-request')}>${closeIcon}</button>` : nothing}
     </div>
     <div class="banner" role="status">${c == 'reconnecting' || c == 'offline' ? s[c] : ''}</div>
     ${error ? html`<div part="error" role="alert">${error}</div>` : nothing}
