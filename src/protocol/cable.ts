@@ -1,19 +1,22 @@
 // The ActionCable v1 JSON client for Akece's RoomChannel (shared/protocol/README.md §2): welcome,
-// subscribe, confirm, presence heartbeat, staleness, backoff and browser network triggers.
+// subscribe, confirm, presence heartbeat, staleness, backoff, browser network triggers, and the
+// run-time validation of every frame (nothing from the socket is trusted or allowed to throw).
 import RWS from 'reconnecting-websocket';
 import type {AkeceEvent} from './payloads.js';
-import {backoff} from './backoff.js';
-import {decodeEvent, parse} from './decode.js';
 
 /** Connection states of the contract (`connectionState`); 'connected' means subscribed. */
 export type ConnectionState = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'error';
 
-/** The page signals the cable reacts to; injectable so tests and Node need no DOM. */
-export interface CableEnvironment {
-  isOnline(): boolean;
-  isHidden(): boolean;
-  /** Adds a listener and returns its remover. */
-  listen(type: 'online' | 'offline' | 'visibilitychange', fn: () => void): () => void;
+type Target = {addEventListener?(type: string, fn: (e: Event) => void, options: AddEventListenerOptions): void};
+
+/**
+ * The page whose signals the cable follows (default `globalThis`): `online`/`offline` on it,
+ * `visibilitychange` on its document. Every part is optional, so `{}` (or a bare EventTarget)
+ * serves in Node: always online and visible.
+ */
+export interface CableEnvironment extends Target {
+  navigator?: {onLine: boolean};
+  document?: Target & {hidden: boolean};
 }
 
 export interface CableOptions {
@@ -24,14 +27,9 @@ export interface CableOptions {
   presenceInterval?: number;
   /** WebSocket constructor (default `globalThis.WebSocket`; `ws` in Node). */
   WebSocket?: unknown;
-  /** Default: the global window/document when present. */
   environment?: CableEnvironment;
   /** Jitter source for backoff (default Math.random). */
   random?: () => number;
-  /** Silence after which a socket counts as dead (default 6 s: two missed 3 s pings, as Rails' monitor). */
-  staleAfterMs?: number;
-  /** The server answers a bad token with silence, so an unconfirmed subscribe times out (default 10 s). */
-  confirmTimeoutMs?: number;
 }
 
 export interface CableError {
@@ -51,23 +49,69 @@ export interface CableEventMap {
 
 type Listener = (detail: never) => void;
 
+/**
+ * Delay before retry number `attempt` (0-based): exponential with full jitter,
+ * `random() * min(30 s, 0.5 s * 2^attempt)`, floored at 0.5 s so a dead server is never hammered.
+ */
+export const backoff = (attempt: number, random: () => number = Math.random): number =>
+  Math.max(500, random() * Math.min(3e4, 500 * 2 ** attempt));
+
+/**
+ * JSON.parse for untrusted text; anything but a string is returned as is (a data frame's message
+ * and data may each be an object or JSON text). Undefined for invalid or oversize text (a real
+ * frame is a few KB) and for any document with a `__proto__` key (harmless to JSON.parse itself,
+ * but a trap for later merges).
+ */
+export const parse = (text: unknown): any => {
+  try {
+    return typeof text == 'string'
+      ? JSON.parse(text.length > 2e6 ? '' : text, (k, v: unknown) => {
+          if (k == '__proto__') throw 0;
+          return v;
+        })
+      : text;
+  } catch {
+    // invalid or hostile
+  }
+};
+
+const isObj = (v: unknown): v is Record<string, any> => !!v && typeof v == 'object' && !Array.isArray(v);
+const num = Number.isFinite;
+
+// The events a contact's token can receive; others (e.g. notification.created) are dropped. A
+// regular expression, not an object lookup, so names like 'toString' or '__proto__' find nothing.
+// The groups tell the kinds apart: 1 message, 2 typing, 3 presence, 4 contact.
+const EVENTS = /^(?:(m)essage\.(?:cre|upd)ated|conversation\.(?:(?:cre|upd)ated|status_changed|(t)yping_o(?:n|ff))|(p)resence\.update|(c)ontact\.updated)$/;
+
+/**
+ * Decodes the `message` of a data frame (`{event, data}`) into an AkeceEvent, or undefined for
+ * unknown events and bad shapes.
+ */
+export const decodeEvent = (message: unknown): AkeceEvent | undefined => {
+  // Optional chaining reads nothing from primitives and arrays either.
+  const m = parse(message);
+  const d = parse(m?.data);
+  // exec() reads a non-string as its string form; the event emitted is the matched string.
+  const x = EVENTS.exec(m?.event);
+  return x &&
+    isObj(d) &&
+    (x[1]
+      ? [d.id, d.conversation_id, d.message_type, d.created_at].every(num)
+      : x[3]
+        ? isObj(d.users)
+        : x[4] || num((x[2] ? d.conversation : d)?.id))
+    ? ({event: x[0], data: d} as AkeceEvent)
+    : undefined;
+};
+
+/** Silence after which a socket counts as dead: two missed 3 s pings, as Rails' monitor. */
+const STALE_MS = 6e3;
+
 // Timer slots.
 const STALE = 0;
 const CONFIRM = 1;
 const BEAT = 2;
 const RETRY = 3;
-
-// One alias: the minifier cannot shorten global names.
-const g = globalThis;
-const browser: CableEnvironment = {
-  isOnline: () => g.navigator?.onLine !== false,
-  isHidden: () => !!g.document?.hidden,
-  listen(type, fn) {
-    const target = type == 'visibilitychange' ? g.document : g.window;
-    target?.addEventListener(type, fn);
-    return () => target?.removeEventListener(type, fn);
-  },
-};
 
 /**
  * One contact's RoomChannel subscription over a reconnecting WebSocket.
@@ -83,8 +127,6 @@ const browser: CableEnvironment = {
  * are instance properties.
  */
 export class Cable {
-  /** The exact subscribe identifier; frames are matched against it by string equality. */
-  readonly identifier: string;
   /** 'idle' until connect(); 'connected' once the subscription is confirmed. */
   readonly state: ConnectionState = 'idle';
   /** Frames dropped as malformed, unknown, or for another identifier. */
@@ -102,13 +144,14 @@ export class Cable {
 
   constructor(o: CableOptions) {
     const self: {state: ConnectionState; droppedFrames: number} = this;
-    const id = (this.identifier = JSON.stringify({channel: 'RoomChannel', pubsub_token: o.pubsubToken}));
-    const env = o.environment ?? browser;
+    // Frames are matched against this exact string (README §2.2).
+    const id = JSON.stringify({channel: 'RoomChannel', pubsub_token: o.pubsubToken});
+    const w: CableEnvironment = o.environment ?? globalThis;
     const beatMs = (Math.max(o.presenceInterval ?? 30, 1) || 30) * 1e3;
-    const staleMs = o.staleAfterMs ?? 6e3;
-    const listeners = new Set<[string, Listener]>();
+    let listeners: {[K in keyof CableEventMap]?: Set<Listener>} = {};
     const timers: ReturnType<typeof setTimeout>[] = [];
-    let offs: (() => void)[] = [];
+    // Its `signal` removes the page listeners on dispose (an AbortController is a valid options object).
+    const page = new AbortController();
     let ws: RWS | undefined;
     /** Resolves the pending gate: RWS is waiting for our go-ahead to open a socket. */
     let go: (() => void) | undefined;
@@ -126,18 +169,17 @@ export class Cable {
     /** When the last frame arrived. */
     let seen = 0;
 
-    const emit = <K extends keyof CableEventMap>(type: K, detail: CableEventMap[K]) => {
-      for (const [t, fn] of listeners)
-        if (t == type)
-          try {
-            (fn as (d: CableEventMap[K]) => void)(detail);
-          } catch (e) {
-            // A throwing listener must not break the protocol state machine; report it unhandled.
-            queueMicrotask(() => {
-              throw e;
-            });
-          }
-    };
+    const emit = <K extends keyof CableEventMap>(type: K, detail: CableEventMap[K]) =>
+      listeners[type]?.forEach((fn) => {
+        try {
+          fn(detail as never);
+        } catch (e) {
+          // A throwing listener must not break the protocol state machine; report it unhandled.
+          queueMicrotask(() => {
+            throw e;
+          });
+        }
+      });
     const set = (state: ConnectionState) => {
       const previous = self.state;
       if (state != previous) {
@@ -145,7 +187,8 @@ export class Cable {
         emit('state', {state, previous});
       }
     };
-    const setWaiting = () => set(!env.isOnline() ? 'offline' : opened ? 'reconnecting' : 'connecting');
+    const online = () => w.navigator?.onLine !== false;
+    const setWaiting = () => set(!online() ? 'offline' : opened ? 'reconnecting' : 'connecting');
     /** Clears timer slot `k`, then arms it when given a callback. */
     const arm = (k: number, fn?: () => void, ms?: number) => {
       clearTimeout(timers[k]);
@@ -153,7 +196,8 @@ export class Cable {
     };
     const stop = () => timers.forEach(clearTimeout);
     const send = (command: string, data?: string) => ws!.send(JSON.stringify({command, identifier: id, data}));
-    const fail = (code: CableError['code'], message: string, fatal = false) => {
+    // The message is the code unless there is more to say.
+    const fail = (code: CableError['code'], fatal = false, message: string = code) => {
       if (fatal) {
         stopped = true;
         set('error');
@@ -164,7 +208,7 @@ export class Cable {
     const drop = () => {
       if (!go) return ws?.reconnect();
       arm(RETRY);
-      if (stopped || !env.isOnline()) return;
+      if (stopped || !online()) return;
       if (!now) return arm(RETRY, go, backoff(attempts++, o.random));
       now = false;
       go();
@@ -179,56 +223,28 @@ export class Cable {
     /** Any frame is a sign of life. */
     const alive = () => {
       seen = Date.now();
-      arm(STALE, drop, staleMs);
+      arm(STALE, drop, STALE_MS);
     };
     const beat = () => {
       this.perform('update_presence');
       arm(BEAT, beat, beatMs);
     };
-    // Optional chaining reads nothing from primitives and arrays, which end up dropped.
-    const frame = (f?: Record<string, unknown>) => {
-      const mine = f?.identifier === id;
-      switch (f?.type) {
-        case 'ping':
-          return;
-        case 'welcome':
-          // A new socket: ActionCable forgets subscriptions with the connection.
-          send('subscribe');
-          return arm(
-            CONFIRM,
-            () => {
-              fail('subscription-timeout', 'Not confirmed');
-              // Resubscribing on this socket is a no-op server-side, so take a new one.
-              drop();
-            },
-            o.confirmTimeoutMs ?? 1e4
-          );
-        case 'disconnect':
-          if (f.reconnect === false) fail('server-disconnect', String(f.reason), true);
-          return drop();
-        case 'confirm_subscription':
-          if (!mine) break;
-          arm(CONFIRM);
-          attempts = 0;
-          set('connected');
-          // Right away: the presence.update sent on subscribe is often lost (README §2.5).
-          beat();
-          return emit('subscribed', {resumed: subs++ > 0});
-        case 'reject_subscription':
-          if (!mine) break;
-          fail('subscription-rejected', 'Rejected', true);
-          return drop();
-        default: {
-          const ev = mine && decodeEvent(f.message);
-          if (ev) return emit('event', ev);
-        }
-      }
-      self.droppedFrames++;
+    // One listener for the page's signals. Going offline drops the socket and waits for 'online'
+    // (kick() sees the browser offline); coming online reconnects at once unless subscribed.
+    // Hidden tabs throttle timers, so on becoming visible an open socket silent for longer than
+    // STALE_MS is dead even if the stale timer has not fired yet (a pending backoff is left alone).
+    const wake = (e: Event) => {
+      if (
+        !stopped &&
+        (e.type[0] == 'v'
+          ? !w.document!.hidden && ws!.readyState == 1 && Date.now() - seen > STALE_MS
+          : !online() || self.state != 'connected')
+      )
+        kick();
     };
 
     this.connect = () => {
       if (ws || disposed) return;
-      stopped = false;
       setWaiting();
       try {
         ws = new RWS(
@@ -244,48 +260,74 @@ export class Cable {
             }),
           ['actioncable-v1-json'],
           // Our options carry RWS's `WebSocket`; it ignores the others. A handshake gets as long as
-          // an open socket may stay silent.
-          {...o, maxReconnectionDelay: 0, maxEnqueuedMessages: 0, connectionTimeout: staleMs}
+          // an open socket may stay silent. RWS may queue a send() made while its socket closes
+          // and deliver it before the next subscribe; the server ignores such a frame (README §2.3).
+          {...o, maxReconnectionDelay: 0, connectionTimeout: STALE_MS}
         );
       } catch (e) {
-        return fail('socket-error', String(e), true);
+        return fail('socket-error', true, '' + e);
       }
       ws.onopen = alive;
       ws.onmessage = (e) => {
         alive();
-        frame(parse(e.data) as Record<string, unknown> | undefined);
+        // Optional chaining reads nothing from primitives, arrays and ArrayBuffers, which end up dropped.
+        const f = parse(e.data);
+        const mine = f?.identifier === id;
+        switch (f?.type) {
+          case 'ping':
+            return;
+          case 'welcome':
+            // A new socket: ActionCable forgets subscriptions with the connection.
+            send('subscribe');
+            return arm(
+              CONFIRM,
+              () => {
+                fail('subscription-timeout');
+                // Resubscribing on this socket is a no-op server-side, so take a new one.
+                drop();
+              },
+              // The server answers a bad token with silence (README §2.4).
+              1e4
+            );
+          case 'disconnect':
+            if (f.reconnect === false) fail('server-disconnect', true, '' + f.reason);
+            return drop();
+          case 'confirm_subscription':
+            if (!mine) break;
+            arm(CONFIRM);
+            attempts = 0;
+            set('connected');
+            // Right away: the presence.update sent on subscribe is often lost (README §2.5).
+            beat();
+            return emit('subscribed', {resumed: subs++ > 0});
+          case 'reject_subscription':
+            if (!mine) break;
+            fail('subscription-rejected', true);
+            return drop();
+          default: {
+            const ev = mine && decodeEvent(f.message);
+            if (ev) return emit('event', ev);
+          }
+        }
+        self.droppedFrames++;
       };
       ws.onclose = () => {
         stop();
         if (!stopped) setWaiting();
       };
-      ws.onerror = () => fail('socket-error', 'Socket error');
-      offs = [
-        env.listen('online', () => {
-          if (!stopped && self.state != 'connected') kick();
-        }),
-        env.listen('offline', () => {
-          if (!stopped) {
-            set('offline');
-            drop();
-          }
-        }),
-        // Hidden tabs throttle timers, so on becoming visible an open socket silent for longer
-        // than staleMs is dead even if the stale timer has not fired yet.
-        env.listen('visibilitychange', () => {
-          if (!env.isHidden() && ws!.readyState == 1 && Date.now() - seen > staleMs) kick();
-        }),
-      ];
+      ws.onerror = () => fail('socket-error');
+      for (const [t, type] of [
+        [w, 'online'],
+        [w, 'offline'],
+        [w.document, 'visibilitychange'],
+      ] as const)
+        t?.addEventListener?.(type, wake, page);
     };
 
     this.perform = (action, data) =>
       self.state == 'connected' && (send('message', JSON.stringify({...data, action})), true);
 
-    this.on = (type, listener) => {
-      const l: [string, Listener] = [type, listener as Listener];
-      listeners.add(l);
-      return () => listeners.delete(l);
-    };
+    this.on = (type, fn) => ((listeners[type] ??= new Set()).add(fn), () => listeners[type]!.delete(fn));
 
     this.reconnect = () => (ws ? kick() : this.connect());
 
@@ -295,8 +337,8 @@ export class Cable {
       ws?.close();
       ws = undefined;
       stop();
-      offs.forEach((f) => f());
-      listeners.clear();
+      page.abort();
+      listeners = {};
     };
   }
 }

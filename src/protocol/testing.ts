@@ -96,40 +96,59 @@ export function fakeSockets() {
   };
 }
 
-type EnvEvent = Parameters<CableEnvironment['listen']>[0];
-
-/** A page environment the test controls: set `online`/`hidden`, then `fire()` the event. */
-export class FakeEnvironment implements CableEnvironment {
+/**
+ * A page the test controls (a CableEnvironment): set `online`/`hidden`, then `fire()` the event.
+ * `online`/`offline` go to the page itself, `visibilitychange` to its `document`.
+ */
+export class FakeEnvironment extends EventTarget implements CableEnvironment {
   online = true;
   hidden = false;
-  private fns = new Map<EnvEvent, Set<() => void>>();
+  /** Listeners currently registered on the page and its document (aborted or removed ones leave). */
+  listenerCount = 0;
+  readonly navigator: {readonly onLine: boolean};
+  readonly document: EventTarget & {readonly hidden: boolean};
 
-  isOnline(): boolean {
-    return this.online;
+  constructor() {
+    super();
+    const env = this;
+    this.navigator = {
+      get onLine() {
+        return env.online;
+      },
+    };
+    this.document = Object.defineProperty(new EventTarget(), 'hidden', {get: () => env.hidden}) as EventTarget & {hidden: boolean};
+    for (const target of [this, this.document]) this.count(target);
   }
 
-  isHidden(): boolean {
-    return this.hidden;
-  }
-
-  listen(type: EnvEvent, fn: () => void): () => void {
-    const set = this.fns.get(type) ?? new Set();
-    this.fns.set(type, set.add(fn));
-    return () => void set.delete(fn);
+  /** Makes `target` keep listenerCount up to date. */
+  private count(target: EventTarget) {
+    const add = target.addEventListener.bind(target);
+    const remove = target.removeEventListener.bind(target);
+    const live = new Map<unknown, Set<string>>();
+    const drop = (type: string, fn: unknown) => live.get(fn)?.delete(type) && this.listenerCount--;
+    target.addEventListener = (type, fn, options) => {
+      const types = live.get(fn) ?? new Set();
+      if (fn && !types.has(type)) {
+        live.set(fn, types.add(type));
+        this.listenerCount++;
+        if (typeof options == 'object') options.signal?.addEventListener('abort', () => drop(type, fn));
+      }
+      add(type, fn, options);
+    };
+    target.removeEventListener = (type, fn, options) => {
+      drop(type, fn);
+      remove(type, fn, options);
+    };
   }
 
   /** Sets the matching flag and dispatches: 'online', 'offline', 'hidden' or 'visible'. */
   fire(what: 'online' | 'offline' | 'hidden' | 'visible'): void {
-    if (what == 'online' || what == 'offline') this.online = what == 'online';
-    else this.hidden = what == 'hidden';
-    const type: EnvEvent = what == 'hidden' || what == 'visible' ? 'visibilitychange' : what;
-    this.fns.get(type)?.forEach((fn) => fn());
-  }
-
-  /** Listeners currently registered, all types together. */
-  get listenerCount(): number {
-    let n = 0;
-    this.fns.forEach((s) => (n += s.size));
-    return n;
+    if (what == 'online' || what == 'offline') {
+      this.online = what == 'online';
+      this.dispatchEvent(new Event(what));
+    } else {
+      this.hidden = what == 'hidden';
+      this.document.dispatchEvent(new Event('visibilitychange'));
+    }
   }
 }

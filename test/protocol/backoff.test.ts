@@ -1,5 +1,5 @@
 import {expect} from '@open-wc/testing';
-import {backoff} from '../../src/protocol/backoff.js';
+import {backoff} from '../../src/protocol/cable.js';
 
 describe('backoff', () => {
   it('is random() * min(30 s, 0.5 s * 2^attempt)', () => {

@@ -1,5 +1,5 @@
 import {expect} from '@open-wc/testing';
-import {decodeEvent, parse} from '../../src/protocol/decode.js';
+import {decodeEvent, parse} from '../../src/protocol/cable.js';
 import {fixtureJson} from '../helpers/frames.js';
 
 const EVENT_FIXTURES = [
@@ -50,18 +50,18 @@ describe('decodeEvent', () => {
       ['contact.updated', [{}]],
       ['message.created', null],
     ];
-    for (const [event, data] of bad) expect(decodeEvent({event, data}), event).to.equal(null);
+    for (const [event, data] of bad) expect(decodeEvent({event, data}), event).to.equal(undefined);
   });
 
-  it('returns null for unknown and agent-only events', () => {
+  it('returns undefined for unknown and agent-only events', () => {
     for (const event of ['notification_created', 'notification.created', 'conversation.read', 'contact.created', 'toString', '__proto__', 'constructor', ''])
-      expect(decodeEvent({event, data: {id: 1, users: {}}}), event).to.equal(null);
-    expect(decodeEvent({data: msg})).to.equal(null);
+      expect(decodeEvent({event, data: {id: 1, users: {}}}), event).to.equal(undefined);
+    expect(decodeEvent({data: msg})).to.equal(undefined);
   });
 
-  it('returns null for non-objects', () => {
+  it('returns undefined for non-objects', () => {
     for (const m of [null, undefined, 42, 'not json', '[1]', [], [{event: 'message.created', data: msg}], true])
-      expect(decodeEvent(m)).to.equal(null);
+      expect(decodeEvent(m)).to.equal(undefined);
   });
 });
 
@@ -70,9 +70,15 @@ describe('parse', () => {
     expect(parse('{"a":[1,{"b":null}]}')).to.deep.equal({a: [1, {b: null}]});
   });
 
-  it('refuses non-strings, invalid JSON and oversize text without throwing', () => {
-    for (const t of [undefined, null, 1, {}, new ArrayBuffer(4), '', '{', '{"a":1}x', 'undefined', `"${'x'.repeat(3_000_000)}"`])
-      expect(parse(t)).to.equal(undefined);
+  it('refuses invalid JSON and oversize text without throwing', () => {
+    for (const t of ['', '{', '{"a":1}x', 'undefined', `"${'x'.repeat(3_000_000)}"`]) expect(parse(t)).to.equal(undefined);
+  });
+
+  it('returns anything but a string as is', () => {
+    const buf = new ArrayBuffer(4);
+    for (const v of [undefined, null, 1, buf, [1]]) expect(parse(v)).to.equal(v);
+    const obj = {a: 1};
+    expect(parse(obj)).to.equal(obj);
   });
 
   it('refuses documents with __proto__ keys at any depth, and pollutes nothing', () => {
