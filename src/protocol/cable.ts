@@ -75,7 +75,8 @@ export const parse = (text: unknown): any => {
   }
 };
 
-const isObj = (v: unknown): v is Record<string, any> => !!v && typeof v == 'object' && !Array.isArray(v);
+// JSON values only: no objects from other realms or with odd prototypes reach this.
+const isObj = (v: unknown): v is Record<string, any> => v instanceof Object && !Array.isArray(v);
 const num = Number.isFinite;
 
 // The events a contact's token can receive; others (e.g. notification.created) are dropped. A
@@ -148,24 +149,21 @@ export class Cable {
     const id = JSON.stringify({channel: 'RoomChannel', pubsub_token: o.pubsubToken});
     const w: CableEnvironment = o.environment ?? globalThis;
     const beatMs = (Math.max(o.presenceInterval ?? 30, 1) || 30) * 1e3;
-    let listeners: {[K in keyof CableEventMap]?: Set<Listener>} = {};
     const timers: ReturnType<typeof setTimeout>[] = [];
     // Its `signal` removes the page listeners on dispose (an AbortController is a valid options object).
     const page = new AbortController();
+    let listeners: {[K in keyof CableEventMap]?: Set<Listener>} = {};
     let ws: RWS | undefined;
     /** Resolves the pending gate: RWS is waiting for our go-ahead to open a socket. */
     let go: (() => void) | undefined;
-    /** The next gate opens without backoff. */
-    let now = true;
-    /** Retries since the last confirmed subscription (the backoff exponent). */
-    let attempts = 0;
+    /** Retries since the last confirmed subscription (the backoff exponent); -1: the next gate opens at once. */
+    let attempts = -1;
     /** A socket was requested before: waiting is 'reconnecting', not 'connecting'. */
     let opened = false;
     /** Confirmed subscriptions so far. */
     let subs = 0;
-    /** Stop retrying (and arming timers) until reconnect(): rejected, told not to reconnect, or disposed. */
-    let stopped = false;
-    let disposed = false;
+    /** 1: stop retrying (and arming timers) until reconnect(), after a reject or a final disconnect. 2: disposed. */
+    let stopped = 0;
     /** When the last frame arrived. */
     let seen = 0;
 
@@ -199,7 +197,7 @@ export class Cable {
     // The message is the code unless there is more to say.
     const fail = (code: CableError['code'], fatal = false, message: string = code) => {
       if (fatal) {
-        stopped = true;
+        stopped = 1;
         set('error');
       }
       emit('error', {code, message, fatal});
@@ -209,14 +207,15 @@ export class Cable {
       if (!go) return ws?.reconnect();
       arm(RETRY);
       if (stopped || !online()) return;
-      if (!now) return arm(RETRY, go, backoff(attempts++, o.random));
-      now = false;
-      go();
+      if (attempts < 0) {
+        attempts = 0;
+        go();
+      } else arm(RETRY, go, backoff(attempts++, o.random));
     };
-    /** Opens the next socket without backoff (and resumes after a fatal error). */
+    /** Opens the next socket without backoff, and backs off from scratch after it (resumes after a fatal error too). */
     const kick = () => {
-      stopped = false;
-      now = true;
+      stopped = 0;
+      attempts = -1;
       setWaiting();
       drop();
     };
@@ -244,7 +243,7 @@ export class Cable {
     };
 
     this.connect = () => {
-      if (ws || disposed) return;
+      if (ws || stopped > 1) return;
       setWaiting();
       try {
         ws = new RWS(
@@ -332,7 +331,7 @@ export class Cable {
     this.reconnect = () => (ws ? kick() : this.connect());
 
     this.dispose = () => {
-      disposed = stopped = true;
+      stopped = 2;
       self.state = 'idle';
       ws?.close();
       ws = undefined;
