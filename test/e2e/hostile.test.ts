@@ -108,7 +108,6 @@ describe('e2e: hostile content', function () {
     // 1. Message content, as agent replies through the real server.
     for (const content of CONTENTS) await bot.reply(conv.id, content);
     // 2. Bot messages whose fields carry the vectors.
-    const evil = BAD_URLS[0];
     await bot.reply(conv.id, {
       content: `<b onclick="${PWN}">pick</b>`,
       sender: 'bot',
