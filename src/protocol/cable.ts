@@ -65,28 +65,28 @@ export const backoff = (attempt: number, random: () => number = Math.random): nu
 export const parse = (text: unknown): any => {
   try {
     return typeof text == 'string'
-      ? JSON.parse(text.length > 2e6 ? '' : text, (k, v: unknown) => {
-          if (k == '__proto__') throw 0;
-          return v;
-        })
+      ? // JSON.parse('') throws.
+        JSON.parse(text.length > 2e6 ? '' : text, (k, v: unknown) => (k == '__proto__' ? JSON.parse('') : v))
       : text;
   } catch {
     // invalid or hostile
   }
 };
 
+const json = JSON.stringify;
 // JSON values only: no objects from other realms or with odd prototypes reach this.
 const isObj = (v: unknown): v is Record<string, any> => v instanceof Object && !Array.isArray(v);
-const num = Number.isFinite;
 
 // The events a contact's token can receive; others (e.g. notification.created) are dropped. A
 // regular expression, not an object lookup, so names like 'toString' or '__proto__' find nothing.
-// The groups tell the kinds apart: 1 message, 2 typing, 3 presence, 4 contact.
-const EVENTS = /^(?:(m)essage\.(?:cre|upd)ated|conversation\.(?:(?:cre|upd)ated|status_changed|(t)yping_o(?:n|ff))|(p)resence\.update|(c)ontact\.updated)$/;
+// Groups used below: 2 message or contact (any object: state/normalize.ts checks every message
+// field itself, contacts are not read), 6 typing, 8 presence.
+const EVENTS = /^((message\.(cre|upd)|contact\.upd)ated|conversation\.((cre|upd)ated|status_changed|(t)yping_o(n|ff))|(p)resence\.update)$/;
 
 /**
  * Decodes the `message` of a data frame (`{event, data}`) into an AkeceEvent, or undefined for
- * unknown events and bad shapes.
+ * unknown events and for shapes the state layer would trip on: data not an object, presence
+ * without `users`, a conversation event without its numeric `id` (or `conversation.id`).
  */
 export const decodeEvent = (message: unknown): AkeceEvent | undefined => {
   // Optional chaining reads nothing from primitives and arrays either.
@@ -94,13 +94,7 @@ export const decodeEvent = (message: unknown): AkeceEvent | undefined => {
   const d = parse(m?.data);
   // exec() reads a non-string as its string form; the event emitted is the matched string.
   const x = EVENTS.exec(m?.event);
-  return x &&
-    isObj(d) &&
-    (x[1]
-      ? [d.id, d.conversation_id, d.message_type, d.created_at].every(num)
-      : x[3]
-        ? isObj(d.users)
-        : x[4] || num((x[2] ? d.conversation : d)?.id))
+  return x && isObj(d) && (x[8] ? isObj(d.users) : x[2] || Number.isFinite((x[6] ? d.conversation : d)?.id))
     ? ({event: x[0], data: d} as AkeceEvent)
     : undefined;
 };
@@ -110,9 +104,10 @@ const STALE_MS = 6e3;
 
 // Timer slots.
 const STALE = 0;
-const CONFIRM = 1;
+const RETRY = 1;
+/** Shared: the heartbeat starts where the confirmation wait ends, and a welcome restarts the wait. */
+const CONFIRM = 2;
 const BEAT = 2;
-const RETRY = 3;
 
 /**
  * One contact's RoomChannel subscription over a reconnecting WebSocket.
@@ -146,7 +141,7 @@ export class Cable {
   constructor(o: CableOptions) {
     const self: {state: ConnectionState; droppedFrames: number} = this;
     // Frames are matched against this exact string (README §2.2).
-    const id = JSON.stringify({channel: 'RoomChannel', pubsub_token: o.pubsubToken});
+    const id = json({channel: 'RoomChannel', pubsub_token: o.pubsubToken});
     const w: CableEnvironment = o.environment ?? globalThis;
     const beatMs = (Math.max(o.presenceInterval ?? 30, 1) || 30) * 1e3;
     const timers: ReturnType<typeof setTimeout>[] = [];
@@ -193,7 +188,7 @@ export class Cable {
       if (fn && !stopped) timers[k] = setTimeout(fn, ms);
     };
     const stop = () => timers.forEach(clearTimeout);
-    const send = (command: string, data?: string) => ws!.send(JSON.stringify({command, identifier: id, data}));
+    const send = (command: string, data?: string) => ws!.send(json({command, identifier: id, data}));
     // The message is the code unless there is more to say.
     const fail = (code: CableError['code'], fatal = false, message: string = code) => {
       if (fatal) {
@@ -293,7 +288,7 @@ export class Cable {
             return drop();
           case 'confirm_subscription':
             if (!mine) break;
-            arm(CONFIRM);
+            // beat() ends the confirmation wait.
             attempts = 0;
             set('connected');
             // Right away: the presence.update sent on subscribe is often lost (README §2.5).
@@ -324,7 +319,7 @@ export class Cable {
     };
 
     this.perform = (action, data) =>
-      self.state == 'connected' && (send('message', JSON.stringify({...data, action})), true);
+      self.state == 'connected' && (send('message', json({...data, action})), true);
 
     this.on = (type, fn) => ((listeners[type] ??= new Set()).add(fn), () => listeners[type]!.delete(fn));
 
