@@ -12,7 +12,7 @@ export default async function latency(ctx) {
   const seconds = setting('LATENCY_SECONDS', 20, 5);
   const runs = setting('LATENCY_RUNS', 2, 1);
   const {server} = ctx;
-  const per = {p50: [], p95: [], p99: [], max: []};
+  const per = {p50: [], p95: [], p99: [], max: [], p95First100: [], p95Rest: []};
   let missing = 0;
   let total = 0;
   let sent = 0;
@@ -33,6 +33,9 @@ export default async function latency(ctx) {
     await until(async () => (await messageTimes(page)).filter((m) => m.painted !== undefined).length >= n, 'all messages painted', 20000).catch(() => {});
     const times = (await messageTimes(page)).filter((m) => ids.has(String(m.id)));
     const ms = times.filter((m) => m.painted !== undefined).map((m) => m.painted - m.arrival);
+    // The list renders a window of the latest 100: once full, every arrival shifts it.
+    per.p95First100.push(percentile(ms.slice(0, 100), 95));
+    per.p95Rest.push(percentile(ms.slice(100), 95));
     missing += n - ms.length;
     total += ms.length;
     per.p50.push(percentile(ms, 50));
@@ -46,7 +49,14 @@ export default async function latency(ctx) {
   return {
     rows: [
       {metric: 'frame arrival → painted, p50', value: summary(per.p50), unit: 'ms', target: '', pass: null, note},
-      {metric: 'frame arrival → painted, p95', value: p95, unit: 'ms', target: `≤ ${FRAME.toFixed(1)} ms`, pass: p95.median <= FRAME},
+      {
+        metric: 'frame arrival → painted, p95',
+        value: p95,
+        unit: 'ms',
+        target: `≤ ${FRAME.toFixed(1)} ms`,
+        pass: p95.median <= FRAME,
+        note: `p95 of the first 100 messages of a run: ${summary(per.p95First100).median.toFixed(1)} ms; of the later ones: ${summary(per.p95Rest).median.toFixed(1)} ms`,
+      },
       {metric: 'frame arrival → painted, p99', value: summary(per.p99), unit: 'ms', target: '', pass: null},
     ],
     data: {rate, seconds, runs, sent, painted: total, perRun: per},

@@ -2,7 +2,7 @@
 // Node against the local server; prints a table and writes the figures to bench/latest.json.
 // BENCH_QUICK=1 is a short smoke run; BENCH_ONLY=size,latency picks sections; see bench/README.md.
 import {writeFileSync} from 'node:fs';
-import {cpus} from 'node:os';
+import {cpus, loadavg} from 'node:os';
 import {fileURLToPath} from 'node:url';
 import {buildBundles} from './lib/build.mjs';
 import {launchBrowser, pageServer} from './lib/browser.mjs';
@@ -26,6 +26,7 @@ const BROWSER = new Set(['startup', 'latency', 'burst', 'long', 'recovery', 'soa
 const chosen = SECTIONS.filter(([id]) => !only.length || only.includes(id));
 
 const started = Date.now();
+const load = loadavg()[0];
 console.log(`akece-chat benchmarks${QUICK ? ' (BENCH_QUICK: fewer repeats)' : ''}`);
 const {widget, floor, source} = await buildBundles();
 
@@ -63,10 +64,10 @@ try {
 
 const when = new Date().toISOString();
 console.log(`\n${table(results)}\n\n${notes(results)}`);
-console.log(`\n${((Date.now() - started) / 1000).toFixed(0)} s in all, ${cpus().length} cores, Node ${process.version}${QUICK ? ', BENCH_QUICK' : ''}`);
+console.log(`\n${((Date.now() - started) / 1000).toFixed(0)} s in all; ${cpus().length} cores, load average ${load.toFixed(1)} at the start; Node ${process.version}${QUICK ? '; BENCH_QUICK' : ''}`);
 writeFileSync(
   'bench/latest.json',
-  JSON.stringify({date: when, quick: QUICK, node: process.version, cores: cpus().length, cpu: cpus()[0]?.model, seconds: (Date.now() - started) / 1000, rows: results, results: data}, null, 2) + '\n'
+  JSON.stringify({date: when, quick: QUICK, node: process.version, cores: cpus().length, loadAverage: load, cpu: cpus()[0]?.model, seconds: (Date.now() - started) / 1000, rows: results, results: data}, null, 2) + '\n'
 );
 console.log('figures written to bench/latest.json');
 if (failed) process.exitCode = 1;
