@@ -111,11 +111,82 @@ async function setOffline(session, offline) {
   }
 }
 
+// Commands that need the browser itself (a second page, DevTools on the test page).
+const pageCommands = {
+  // Opens `url` in a new page of the same browser (another origin than the test page), with
+  // CSP violations and console errors collected from the first script on; opens the widget
+  // from its launcher, sends `text` through the composer and waits for it to be sent.
+  async 'csp-visit'(session, {url, text}) {
+    const page = await session.browser.getPage(session.id).browser().newPage();
+    const consoleErrors = [];
+    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+    page.on('pageerror', (e) => consoleErrors.push(String(e)));
+    try {
+      await page.evaluateOnNewDocument(() => {
+        window.__violations = [];
+        document.addEventListener(
+          'securitypolicyviolation',
+          (e) => window.__violations.push({directive: e.violatedDirective, blocked: e.blockedURI, source: e.sourceFile, sample: e.sample}),
+          true
+        );
+      });
+      const res = await page.goto(url, {waitUntil: 'load'});
+      const csp = res.headers()['content-security-policy'] ?? '';
+      await page.waitForFunction(() => customElements.get('akece-chat') && document.querySelector('akece-chat')?.shadowRoot?.querySelector('[part~=launcher]'), {timeout: 10000});
+      await page.evaluate(() => document.querySelector('akece-chat').shadowRoot.querySelector('[part~=launcher]').click());
+      await page.waitForFunction(() => document.querySelector('akece-chat').connectionState === 'connected', {timeout: 15000});
+      await page.evaluate((text) => {
+        const find = (root, sel) => {
+          const hit = root.querySelector(sel);
+          if (hit) return hit;
+          for (const el of root.querySelectorAll('*')) if (el.shadowRoot) {
+            const deep = find(el.shadowRoot, sel);
+            if (deep) return deep;
+          }
+          return null;
+        };
+        const chat = document.querySelector('akece-chat').shadowRoot;
+        const area = find(chat, '[part~=composer] textarea') ?? find(chat, 'textarea');
+        area.value = text;
+        area.dispatchEvent(new Event('input', {bubbles: true, composed: true}));
+        find(chat, '[part~=send-button]').click();
+      }, text);
+      await page.waitForFunction((text) => document.querySelector('akece-chat').messages.some((m) => m.content === text && m.status === 'sent' && m.id != null), {timeout: 15000}, text);
+      await new Promise((r) => setTimeout(r, 300)); // late violations (images, styles) arrive too
+      return await page.evaluate((csp, consoleErrors) => {
+        const el = document.querySelector('akece-chat');
+        return {
+          csp,
+          consoleErrors,
+          violations: window.__violations,
+          connectionState: el.connectionState,
+          messages: el.messages.map((m) => ({content: m.content, status: m.status, role: m.role})),
+        };
+      }, csp, consoleErrors);
+    } finally {
+      await page.close();
+    }
+  },
+  // The test page's JS heap after a full garbage collection, in bytes.
+  async 'heap'(session) {
+    const cdp = await session.browser.getPage(session.id).createCDPSession();
+    try {
+      await cdp.send('HeapProfiler.enable');
+      for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
+      const {usedSize, totalSize} = await cdp.send('Runtime.getHeapUsage');
+      return {usedSize, totalSize};
+    } finally {
+      await cdp.detach();
+    }
+  },
+};
+
 export function serverPlugin() {
   return {
     name: 'akece-server',
     async executeCommand({command, payload, session}) {
       if (command === 'network-offline') return setOffline(session, Boolean(payload?.offline));
+      if (pageCommands[command]) return pageCommands[command](session, payload);
       const run = commands[command];
       return run ? run(payload) : undefined;
     },

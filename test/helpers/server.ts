@@ -20,3 +20,15 @@ export const nodeFetch = <T = unknown>(url: string, method = 'GET', body?: unkno
   executeServerCommand<{status: number; body: T}, {url: string; method: string; body?: unknown}>('http', {url, method, body});
 export const stopServer = (server: TestServer) => executeServerCommand('server-stop', {id: server.id});
 export const setOffline = (offline: boolean) => executeServerCommand('network-offline', {offline});
+
+export interface CspVisit {
+  csp: string;
+  consoleErrors: string[];
+  violations: {directive: string; blocked: string; source: string; sample: string}[];
+  connectionState: string;
+  messages: {content: string; status: string; role: string}[];
+}
+/** Opens `url` in a second page from Node, opens the widget there and sends `text` through its composer. */
+export const cspVisit = (url: string, text: string) => executeServerCommand<CspVisit, {url: string; text: string}>('csp-visit', {url, text});
+/** The test page's JS heap after a forced garbage collection (DevTools), in bytes. */
+export const heapUsage = () => executeServerCommand<{usedSize: number; totalSize: number}>('heap');
