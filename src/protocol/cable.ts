@@ -141,7 +141,6 @@ export interface Cable {
 
 // A function that returns its object works with `new` like a class, without `this`.
 export const Cable = function (o: CableOptions): Cable {
-  const self = {state: 'idle', droppedFrames: 0} as {-readonly [K in keyof Cable]: Cable[K]};
   // Frames are matched against this exact string (README §2.2).
   const id = json({channel: 'RoomChannel', pubsub_token: o.pubsubToken});
   const w: CableEnvironment = o.environment ?? globalThis;
@@ -149,6 +148,103 @@ export const Cable = function (o: CableOptions): Cable {
   const timers: ReturnType<typeof setTimeout>[] = [];
   // Its `signal` removes the page listeners on dispose (an AbortController is a valid options object).
   const page = new AbortController();
+  const self: {-readonly [K in keyof Cable]: Cable[K]} = {
+    state: 'idle',
+    droppedFrames: 0,
+
+    connect: () => {
+      if (ws || stopped > 1) return;
+      set();
+      try {
+        ws = new RWS(
+          // RWS's URL provider: resolves when the next socket may open.
+          () =>
+            new Promise<string>((resolve) => {
+              go = () => {
+                go = undefined;
+                opened = true;
+                resolve(o.url);
+              };
+              drop();
+            }),
+          ['actioncable-v1-json'],
+          // Our options carry RWS's `WebSocket`; it ignores the others. A handshake gets as long as
+          // an open socket may stay silent. RWS may queue a send() made while its socket closes
+          // and deliver it before the next subscribe; the server ignores such a frame (README §2.3).
+          {...o, maxReconnectionDelay: 0, connectionTimeout: STALE_MS}
+        );
+      } catch {
+        // RWS throws when there is no WebSocket to use.
+        return fail('socket-error', true);
+      }
+      ws.onopen = alive;
+      ws.onmessage = (e) => {
+        alive();
+        // Optional chaining reads nothing from primitives, arrays and ArrayBuffers, which end up dropped.
+        const f = parse(e.data);
+        const mine = f?.identifier === id;
+        switch (f?.type) {
+          case 'ping':
+            return;
+          case 'welcome':
+            // A new socket: ActionCable forgets subscriptions with the connection.
+            send('subscribe');
+            return arm(
+              CONFIRM,
+              () => {
+                fail('subscription-timeout');
+                // Resubscribing on this socket is a no-op server-side, so take a new one.
+                drop();
+              },
+              // The server answers a bad token with silence (README §2.4).
+              1e4
+            );
+          case 'disconnect':
+            if (f.reconnect === false) fail('server-disconnect', true, '' + f.reason);
+            return drop();
+          case 'confirm_subscription':
+            if (!mine) break;
+            // beat() ends the confirmation wait.
+            attempts = 0;
+            set('connected');
+            // Right away: the presence.update sent on subscribe is often lost (README §2.5).
+            beat();
+            return emit('subscribed', {resumed: subs++ > 0});
+          case 'reject_subscription':
+            if (!mine) break;
+            fail('subscription-rejected', true);
+            return drop();
+          default: {
+            const ev = mine && decodeEvent(f.message);
+            if (ev) return emit('event', ev);
+          }
+        }
+        self.droppedFrames++;
+      };
+      ws.onclose = () => {
+        stop();
+        if (!stopped) set();
+      };
+      ws.onerror = () => fail('socket-error');
+      for (const type of ['online', 'offline', 'visibilitychange']) (type[0] == 'v' ? w.document : w)?.addEventListener?.(type, wake, page);
+    },
+
+    perform: (action, data) => self.state == 'connected' && (send('message', json({...data, action})), true),
+
+    on: (type, fn) => ((listeners[type] ??= new Set()).add(fn as Listener), () => listeners[type]!.delete(fn as Listener)),
+
+    reconnect: () => (ws ? kick() : self.connect()),
+
+    dispose: () => {
+      stopped = 2;
+      self.state = 'idle';
+      ws?.close();
+      ws = undefined;
+      stop();
+      page.abort();
+      listeners = {};
+    },
+  };
   let listeners: {[K in keyof CableEventMap]?: Set<Listener>} = {};
   let ws: RWS | undefined;
   /** Resolves the pending gate: RWS is waiting for our go-ahead to open a socket. */
@@ -175,15 +271,15 @@ export const Cable = function (o: CableOptions): Cable {
         });
       }
     });
-  const set = (state: ConnectionState) => {
+  const online = () => w.navigator?.onLine !== false;
+  /** Without a state: the waiting one, 'offline', 'reconnecting' or 'connecting'. */
+  const set = (state: ConnectionState = !online() ? 'offline' : opened ? 'reconnecting' : 'connecting') => {
     const previous = self.state;
     if (state != previous) {
       self.state = state;
       emit('state', {state, previous});
     }
   };
-  const online = () => w.navigator?.onLine !== false;
-  const setWaiting = () => set(!online() ? 'offline' : opened ? 'reconnecting' : 'connecting');
   /** Clears timer slot `k`, then arms it when given a callback. */
   const arm = (k: number, fn?: () => void, ms?: number) => {
     clearTimeout(timers[k]);
@@ -213,7 +309,7 @@ export const Cable = function (o: CableOptions): Cable {
   const kick = () => {
     stopped = 0;
     attempts = -1;
-    setWaiting();
+    set();
     drop();
   };
   /** Any frame is a sign of life. */
@@ -232,110 +328,10 @@ export const Cable = function (o: CableOptions): Cable {
   const wake = (e: Event) => {
     if (
       !stopped &&
-      (e.type[0] == 'v'
-        ? !w.document!.hidden && ws!.readyState == 1 && Date.now() - seen > STALE_MS
-        : !online() || self.state != 'connected')
+      (e.type[0] == 'v' ? !w.document!.hidden && ws!.readyState == 1 && Date.now() - seen > STALE_MS : !online() || self.state != 'connected')
     )
       kick();
   };
 
-  self.connect = () => {
-    if (ws || stopped > 1) return;
-    setWaiting();
-    try {
-      ws = new RWS(
-        // RWS's URL provider: resolves when the next socket may open.
-        () =>
-          new Promise<string>((resolve) => {
-            go = () => {
-              go = undefined;
-              opened = true;
-              resolve(o.url);
-            };
-            drop();
-          }),
-        ['actioncable-v1-json'],
-        // Our options carry RWS's `WebSocket`; it ignores the others. A handshake gets as long as
-        // an open socket may stay silent. RWS may queue a send() made while its socket closes
-        // and deliver it before the next subscribe; the server ignores such a frame (README §2.3).
-        {...o, maxReconnectionDelay: 0, connectionTimeout: STALE_MS}
-      );
-    } catch {
-      // RWS throws when there is no WebSocket to use.
-      return fail('socket-error', true);
-    }
-    ws.onopen = alive;
-    ws.onmessage = (e) => {
-      alive();
-      // Optional chaining reads nothing from primitives, arrays and ArrayBuffers, which end up dropped.
-      const f = parse(e.data);
-      const mine = f?.identifier === id;
-      switch (f?.type) {
-        case 'ping':
-          return;
-        case 'welcome':
-          // A new socket: ActionCable forgets subscriptions with the connection.
-          send('subscribe');
-          return arm(
-            CONFIRM,
-            () => {
-              fail('subscription-timeout');
-              // Resubscribing on this socket is a no-op server-side, so take a new one.
-              drop();
-            },
-            // The server answers a bad token with silence (README §2.4).
-            1e4
-          );
-        case 'disconnect':
-          if (f.reconnect === false) fail('server-disconnect', true, '' + f.reason);
-          return drop();
-        case 'confirm_subscription':
-          if (!mine) break;
-          // beat() ends the confirmation wait.
-          attempts = 0;
-          set('connected');
-          // Right away: the presence.update sent on subscribe is often lost (README §2.5).
-          beat();
-          return emit('subscribed', {resumed: subs++ > 0});
-        case 'reject_subscription':
-          if (!mine) break;
-          fail('subscription-rejected', true);
-          return drop();
-        default: {
-          const ev = mine && decodeEvent(f.message);
-          if (ev) return emit('event', ev);
-        }
-      }
-      self.droppedFrames++;
-    };
-    ws.onclose = () => {
-      stop();
-      if (!stopped) setWaiting();
-    };
-    ws.onerror = () => fail('socket-error');
-    for (const [t, type] of [
-      [w, 'online'],
-      [w, 'offline'],
-      [w.document, 'visibilitychange'],
-    ] as const)
-      t?.addEventListener?.(type, wake, page);
-  };
-
-  self.perform = (action, data) =>
-    self.state == 'connected' && (send('message', json({...data, action})), true);
-
-  self.on = (type, fn) => ((listeners[type] ??= new Set()).add(fn), () => listeners[type]!.delete(fn));
-
-  self.reconnect = () => (ws ? kick() : self.connect());
-
-  self.dispose = () => {
-    stopped = 2;
-    self.state = 'idle';
-    ws?.close();
-    ws = undefined;
-    stop();
-    page.abort();
-    listeners = {};
-  };
   return self;
 } as unknown as new (o: CableOptions) => Cable;
