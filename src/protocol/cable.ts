@@ -139,199 +139,203 @@ export interface Cable {
   dispose(): void;
 }
 
-// A function that returns its object works with `new` like a class, without `this`.
-export const Cable = function (o: CableOptions): Cable {
-  // Frames are matched against this exact string (README §2.2).
-  const id = json({channel: 'RoomChannel', pubsub_token: o.pubsubToken});
-  const w: CableEnvironment = o.environment ?? globalThis;
-  const beatMs = (Math.max(o.presenceInterval ?? 30, 1) || 30) * 1e3;
-  const timers: ReturnType<typeof setTimeout>[] = [];
-  // Its `signal` removes the page listeners on dispose (an AbortController is a valid options object).
-  const page = new AbortController();
-  const self: {-readonly [K in keyof Cable]: Cable[K]} = {
-    state: 'idle',
-    droppedFrames: 0,
+// The constructor returns the object it builds (state and methods over a closure), so `this` is
+// never used. A class, not a function: the minifier turns function expressions into arrows,
+// which `new` rejects.
+export class Cable {
+  constructor(o: CableOptions) {
+    // Frames are matched against this exact string (README §2.2).
+    const id = json({channel: 'RoomChannel', pubsub_token: o.pubsubToken});
+    const w: CableEnvironment = o.environment ?? globalThis;
+    const beatMs = (Math.max(o.presenceInterval ?? 30, 1) || 30) * 1e3;
+    const timers: ReturnType<typeof setTimeout>[] = [];
+    // Its `signal` removes the page listeners on dispose (an AbortController is a valid options object).
+    const page = new AbortController();
+    const self: {-readonly [K in keyof Cable]: Cable[K]} = {
+      state: 'idle',
+      droppedFrames: 0,
 
-    connect: () => {
-      if (ws || stopped > 1) return;
-      set();
-      try {
-        ws = new RWS(
-          // RWS's URL provider: resolves when the next socket may open.
-          () =>
-            new Promise<string>((resolve) => {
-              go = () => {
-                go = undefined;
-                opened = true;
-                resolve(o.url);
-              };
-              drop();
-            }),
-          ['actioncable-v1-json'],
-          // Our options carry RWS's `WebSocket`; it ignores the others. A handshake gets as long as
-          // an open socket may stay silent. RWS may queue a send() made while its socket closes
-          // and deliver it before the next subscribe; the server ignores such a frame (README §2.3).
-          {...o, maxReconnectionDelay: 0, connectionTimeout: STALE_MS}
-        );
-      } catch {
-        // RWS throws when there is no WebSocket to use.
-        return fail('socket-error', true);
-      }
-      ws.onopen = alive;
-      ws.onmessage = (e) => {
-        alive();
-        // Optional chaining reads nothing from primitives, arrays and ArrayBuffers, which end up dropped.
-        const f = parse(e.data);
-        const mine = f?.identifier === id;
-        switch (f?.type) {
-          case 'ping':
-            return;
-          case 'welcome':
-            // A new socket: ActionCable forgets subscriptions with the connection.
-            send('subscribe');
-            return arm(
-              CONFIRM,
-              () => {
-                fail('subscription-timeout');
-                // Resubscribing on this socket is a no-op server-side, so take a new one.
+      connect: () => {
+        if (ws || stopped > 1) return;
+        set();
+        try {
+          ws = new RWS(
+            // RWS's URL provider: resolves when the next socket may open.
+            () =>
+              new Promise<string>((resolve) => {
+                go = () => {
+                  go = undefined;
+                  opened = true;
+                  resolve(o.url);
+                };
                 drop();
-              },
-              // The server answers a bad token with silence (README §2.4).
-              1e4
-            );
-          case 'disconnect':
-            if (f.reconnect === false) fail('server-disconnect', true, '' + f.reason);
-            return drop();
-          case 'confirm_subscription':
-            if (!mine) break;
-            // beat() ends the confirmation wait.
-            attempts = 0;
-            set('connected');
-            // Right away: the presence.update sent on subscribe is often lost (README §2.5).
-            beat();
-            return emit('subscribed', {resumed: subs++ > 0});
-          case 'reject_subscription':
-            if (!mine) break;
-            fail('subscription-rejected', true);
-            return drop();
-          default: {
-            const ev = mine && decodeEvent(f.message);
-            if (ev) return emit('event', ev);
-          }
+              }),
+            ['actioncable-v1-json'],
+            // Our options carry RWS's `WebSocket`; it ignores the others. A handshake gets as long as
+            // an open socket may stay silent. RWS may queue a send() made while its socket closes
+            // and deliver it before the next subscribe; the server ignores such a frame (README §2.3).
+            {...o, maxReconnectionDelay: 0, connectionTimeout: STALE_MS}
+          );
+        } catch {
+          // RWS throws when there is no WebSocket to use.
+          return fail('socket-error', true);
         }
-        self.droppedFrames++;
-      };
-      ws.onclose = () => {
+        ws.onopen = alive;
+        ws.onmessage = (e) => {
+          alive();
+          // Optional chaining reads nothing from primitives, arrays and ArrayBuffers, which end up dropped.
+          const f = parse(e.data);
+          const mine = f?.identifier === id;
+          switch (f?.type) {
+            case 'ping':
+              return;
+            case 'welcome':
+              // A new socket: ActionCable forgets subscriptions with the connection.
+              send('subscribe');
+              return arm(
+                CONFIRM,
+                () => {
+                  fail('subscription-timeout');
+                  // Resubscribing on this socket is a no-op server-side, so take a new one.
+                  drop();
+                },
+                // The server answers a bad token with silence (README §2.4).
+                1e4
+              );
+            case 'disconnect':
+              if (f.reconnect === false) fail('server-disconnect', true, '' + f.reason);
+              return drop();
+            case 'confirm_subscription':
+              if (!mine) break;
+              // beat() ends the confirmation wait.
+              attempts = 0;
+              set('connected');
+              // Right away: the presence.update sent on subscribe is often lost (README §2.5).
+              beat();
+              return emit('subscribed', {resumed: subs++ > 0});
+            case 'reject_subscription':
+              if (!mine) break;
+              fail('subscription-rejected', true);
+              return drop();
+            default: {
+              const ev = mine && decodeEvent(f.message);
+              if (ev) return emit('event', ev);
+            }
+          }
+          self.droppedFrames++;
+        };
+        ws.onclose = () => {
+          stop();
+          if (!stopped) set();
+        };
+        ws.onerror = () => fail('socket-error');
+        for (const type of ['online', 'offline', 'visibilitychange']) (type[0] == 'v' ? w.document : w)?.addEventListener?.(type, wake, page);
+      },
+
+      perform: (action, data) => self.state == 'connected' && (send('message', json({...data, action})), true),
+
+      on: (type, fn) => ((listeners[type] ??= new Set()).add(fn as Listener), () => listeners[type]!.delete(fn as Listener)),
+
+      reconnect: () => (ws ? kick() : self.connect()),
+
+      dispose: () => {
+        stopped = 2;
+        self.state = 'idle';
+        ws?.close();
+        ws = undefined;
         stop();
-        if (!stopped) set();
-      };
-      ws.onerror = () => fail('socket-error');
-      for (const type of ['online', 'offline', 'visibilitychange']) (type[0] == 'v' ? w.document : w)?.addEventListener?.(type, wake, page);
-    },
+        page.abort();
+        listeners = {};
+      },
+    };
+    let listeners: {[K in keyof CableEventMap]?: Set<Listener>} = {};
+    let ws: RWS | undefined;
+    /** Resolves the pending gate: RWS is waiting for our go-ahead to open a socket. */
+    let go: (() => void) | undefined;
+    /** Retries since the last confirmed subscription (the backoff exponent); -1: the next gate opens at once. */
+    let attempts = -1;
+    /** A socket was requested before: waiting is 'reconnecting', not 'connecting'. */
+    let opened = false;
+    /** Confirmed subscriptions so far. */
+    let subs = 0;
+    /** 1: stop retrying (and arming timers) until reconnect(), after a reject or a final disconnect. 2: disposed. */
+    let stopped = 0;
+    /** When the last frame arrived. */
+    let seen = 0;
 
-    perform: (action, data) => self.state == 'connected' && (send('message', json({...data, action})), true),
-
-    on: (type, fn) => ((listeners[type] ??= new Set()).add(fn as Listener), () => listeners[type]!.delete(fn as Listener)),
-
-    reconnect: () => (ws ? kick() : self.connect()),
-
-    dispose: () => {
-      stopped = 2;
-      self.state = 'idle';
-      ws?.close();
-      ws = undefined;
-      stop();
-      page.abort();
-      listeners = {};
-    },
-  };
-  let listeners: {[K in keyof CableEventMap]?: Set<Listener>} = {};
-  let ws: RWS | undefined;
-  /** Resolves the pending gate: RWS is waiting for our go-ahead to open a socket. */
-  let go: (() => void) | undefined;
-  /** Retries since the last confirmed subscription (the backoff exponent); -1: the next gate opens at once. */
-  let attempts = -1;
-  /** A socket was requested before: waiting is 'reconnecting', not 'connecting'. */
-  let opened = false;
-  /** Confirmed subscriptions so far. */
-  let subs = 0;
-  /** 1: stop retrying (and arming timers) until reconnect(), after a reject or a final disconnect. 2: disposed. */
-  let stopped = 0;
-  /** When the last frame arrived. */
-  let seen = 0;
-
-  const emit = <K extends keyof CableEventMap>(type: K, detail: CableEventMap[K]) =>
-    listeners[type]?.forEach((fn) => {
-      try {
-        fn(detail as never);
-      } catch (e) {
-        // A throwing listener must not break the protocol state machine; report it unhandled.
-        queueMicrotask(() => {
-          throw e;
-        });
+    const emit = <K extends keyof CableEventMap>(type: K, detail: CableEventMap[K]) =>
+      listeners[type]?.forEach((fn) => {
+        try {
+          fn(detail as never);
+        } catch (e) {
+          // A throwing listener must not break the protocol state machine; report it unhandled.
+          queueMicrotask(() => {
+            throw e;
+          });
+        }
+      });
+    const online = () => w.navigator?.onLine !== false;
+    /** Without a state: the waiting one, 'offline', 'reconnecting' or 'connecting'. */
+    const set = (state: ConnectionState = !online() ? 'offline' : opened ? 'reconnecting' : 'connecting') => {
+      const previous = self.state;
+      if (state != previous) {
+        self.state = state;
+        emit('state', {state, previous});
       }
-    });
-  const online = () => w.navigator?.onLine !== false;
-  /** Without a state: the waiting one, 'offline', 'reconnecting' or 'connecting'. */
-  const set = (state: ConnectionState = !online() ? 'offline' : opened ? 'reconnecting' : 'connecting') => {
-    const previous = self.state;
-    if (state != previous) {
-      self.state = state;
-      emit('state', {state, previous});
-    }
-  };
-  /** Clears timer slot `k`, then arms it when given a callback. */
-  const arm = (k: number, fn?: () => void, ms?: number) => {
-    clearTimeout(timers[k]);
-    if (fn && !stopped) timers[k] = setTimeout(fn, ms);
-  };
-  const stop = () => timers.forEach(clearTimeout);
-  const send = (command: string, data?: string) => ws!.send(json({command, identifier: id, data}));
-  // The message is the code unless there is more to say.
-  const fail = (code: CableError['code'], fatal = false, message: string = code) => {
-    if (fatal) {
-      stopped = 1;
-      set('error');
-    }
-    emit('error', {code, message, fatal});
-  };
-  /** Moves on to the next socket: abandons the current one, or opens the gate now / after backoff. */
-  const drop = () => {
-    if (!go) return ws?.reconnect();
-    arm(RETRY);
-    if (stopped || !online()) return;
-    if (attempts < 0) {
-      attempts = 0;
-      go();
-    } else arm(RETRY, go, backoff(attempts++, o.random));
-  };
-  /** Opens the next socket without backoff, and backs off from scratch after it (resumes after a fatal error too). */
-  const kick = () => {
-    stopped = 0;
-    attempts = -1;
-    set();
-    drop();
-  };
-  /** Any frame is a sign of life. */
-  const alive = () => {
-    seen = Date.now();
-    arm(STALE, drop, STALE_MS);
-  };
-  const beat = () => {
-    self.perform('update_presence');
-    arm(BEAT, beat, beatMs);
-  };
-  // One listener for the page's signals. Going offline drops the socket and waits for 'online'
-  // (kick() sees the browser offline); coming online reconnects at once unless subscribed.
-  // Hidden tabs throttle timers, so on becoming visible an open socket silent for longer than
-  // STALE_MS is dead even if the stale timer has not fired yet (a pending backoff is left alone).
-  const wake = (e: Event) => {
-    if (
-      !stopped &&
-      (e.type[0] == 'v' ? !w.document!.hidden && ws!.readyState == 1 && Date.now() - seen > STALE_MS : !online() || self.state != 'connected')
-    )
-      kick();
-  };
+    };
+    /** Clears timer slot `k`, then arms it when given a callback. */
+    const arm = (k: number, fn?: () => void, ms?: number) => {
+      clearTimeout(timers[k]);
+      if (fn && !stopped) timers[k] = setTimeout(fn, ms);
+    };
+    const stop = () => timers.forEach(clearTimeout);
+    const send = (command: string, data?: string) => ws!.send(json({command, identifier: id, data}));
+    // The message is the code unless there is more to say.
+    const fail = (code: CableError['code'], fatal = false, message: string = code) => {
+      if (fatal) {
+        stopped = 1;
+        set('error');
+      }
+      emit('error', {code, message, fatal});
+    };
+    /** Moves on to the next socket: abandons the current one, or opens the gate now / after backoff. */
+    const drop = () => {
+      if (!go) return ws?.reconnect();
+      arm(RETRY);
+      if (stopped || !online()) return;
+      if (attempts < 0) {
+        attempts = 0;
+        go();
+      } else arm(RETRY, go, backoff(attempts++, o.random));
+    };
+    /** Opens the next socket without backoff, and backs off from scratch after it (resumes after a fatal error too). */
+    const kick = () => {
+      stopped = 0;
+      attempts = -1;
+      set();
+      drop();
+    };
+    /** Any frame is a sign of life. */
+    const alive = () => {
+      seen = Date.now();
+      arm(STALE, drop, STALE_MS);
+    };
+    const beat = () => {
+      self.perform('update_presence');
+      arm(BEAT, beat, beatMs);
+    };
+    // One listener for the page's signals. Going offline drops the socket and waits for 'online'
+    // (kick() sees the browser offline); coming online reconnects at once unless subscribed.
+    // Hidden tabs throttle timers, so on becoming visible an open socket silent for longer than
+    // STALE_MS is dead even if the stale timer has not fired yet (a pending backoff is left alone).
+    const wake = (e: Event) => {
+      if (
+        !stopped &&
+        (e.type[0] == 'v' ? !w.document!.hidden && ws!.readyState == 1 && Date.now() - seen > STALE_MS : !online() || self.state != 'connected')
+      )
+        kick();
+    };
 
-  return self;
-} as unknown as new (o: CableOptions) => Cable;
+    return self;
+  }
+}
