@@ -84,19 +84,20 @@ const isObj = (v: unknown): v is Record<string, any> => v instanceof Object && !
 const EVENTS = /^((message\.(cre|upd)|contact\.upd)ated|conversation\.((cre|upd)ated|status_changed|(t)yping_o(n|ff))|(p)resence\.update)$/;
 
 /**
- * Decodes the `message` of a data frame (`{event, data}`) into an AkeceEvent, or undefined for
+ * Decodes the `message` of a data frame (`{event, data}`) into an AkeceEvent, or a falsy value for
  * unknown events and for shapes the state layer would trip on: data not an object, presence
  * without `users`, a conversation event without its numeric `id` (or `conversation.id`).
  */
-export const decodeEvent = (message: unknown): AkeceEvent | undefined => {
+export const decodeEvent = (message: unknown): AkeceEvent | false | null => {
   // Optional chaining reads nothing from primitives and arrays either.
   const m = parse(message);
   const d = parse(m?.data);
   // exec() reads a non-string as its string form; the event emitted is the matched string.
   const x = EVENTS.exec(m?.event);
-  return x && isObj(d) && (x[8] ? isObj(d.users) : x[2] || Number.isFinite((x[6] ? d.conversation : d)?.id))
-    ? ({event: x[0], data: d} as AkeceEvent)
-    : undefined;
+  return (x && isObj(d) && (x[8] ? isObj(d.users) : x[2] || Number.isFinite((x[6] ? d.conversation : d)?.id)) && {event: x[0], data: d}) as
+    | AkeceEvent
+    | false
+    | null;
 };
 
 /** Silence after which a socket counts as dead: two missed 3 s pings, as Rails' monitor. */
@@ -147,7 +148,8 @@ export class Cable {
     // Frames are matched against this exact string (README §2.2).
     const id = json({channel: 'RoomChannel', pubsub_token: o.pubsubToken});
     const w: CableEnvironment = o.environment ?? globalThis;
-    const beatMs = (Math.max(o.presenceInterval ?? 30, 1) || 30) * 1e3;
+    // NaN (also from undefined) falls back to 30 s.
+    const beatMs = (Math.max(o.presenceInterval!, 1) || 30) * 1e3;
     const timers: ReturnType<typeof setTimeout>[] = [];
     // Its `signal` removes the page listeners on dispose (an AbortController is a valid options object).
     const page = new AbortController();
@@ -170,7 +172,7 @@ export class Cable {
                 };
                 drop();
               }),
-            ['actioncable-v1-json'],
+            'actioncable-v1-json',
             // Our options carry RWS's `WebSocket`; it ignores the others. A handshake gets as long as
             // an open socket may stay silent. RWS may queue a send() made while its socket closes
             // and deliver it before the next subscribe; the server ignores such a frame (README §2.3).
@@ -291,12 +293,12 @@ export class Cable {
     const stop = () => timers.forEach(clearTimeout);
     const send = (command: string, data?: string) => ws!.send(json({command, identifier: id, data}));
     // The message is the code unless there is more to say.
-    const fail = (code: CableError['code'], fatal = false, message: string = code) => {
+    const fail = (code: CableError['code'], fatal?: boolean, message: string = code) => {
       if (fatal) {
         stopped = 1;
         set('error');
       }
-      emit('error', {code, message, fatal});
+      emit('error', {code, message, fatal: !!fatal});
     };
     /** Moves on to the next socket: abandons the current one, or opens the gate now / after backoff. */
     const drop = () => {

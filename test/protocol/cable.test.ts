@@ -26,7 +26,7 @@ describe('Cable: connecting and subscribing', () => {
     await t.tick();
     expect(t.net.sockets).to.have.length(1);
     expect(t.last().url).to.equal(CABLE_URL);
-    expect(t.last().protocols).to.deep.equal(['actioncable-v1-json']);
+    expect(t.last().protocols).to.equal('actioncable-v1-json');
   });
 
   it('waits for welcome before subscribing, with exactly the fixture subscribe command', async () => {
