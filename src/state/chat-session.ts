@@ -1,9 +1,7 @@
-import {contact, convPath, isObj, list, messageBody, restClient, withId, type Check, type WireContactRef} from '../api/client.js';
-import type {ApiError} from '../api/errors.js';
+import {contact, list, messageBody, restClient, withId, type ApiError, type Check} from '../api/client.js';
 import type {AkeceEvent, WireConversation, WireMessage} from '../protocol/payloads.js';
-import {createStore, type Store} from './store.js';
-import {initialState, reduce, type ChatAction, type ChatError, type ChatPatch, type ChatState, type ContactRef} from './chat-state.js';
-import {num, sender, snake, status, str, toMessage} from './normalize.js';
+import {initialState, reduce, type ChatError, type ChatPatch, type ChatState, type ContactRef} from './chat-state.js';
+import {sender, snake, toMessage} from './normalize.js';
 import type {ConnectionState, Message, SubmittedAnswer, VisitorUser} from './model.js';
 
 /** What the session needs from protocol/cable.ts's `Cable` (structural, so tests use a fake). */
@@ -13,6 +11,7 @@ export interface CableLike {
   perform(action: string, data?: Record<string, unknown>): boolean;
   on<K extends keyof CableLikeEvents>(type: K, listener: (d: CableLikeEvents[K]) => void): () => void;
   reconnect(): void;
+  /** Closes the socket and removes every listener and timer. */
   dispose(): void;
 }
 
@@ -44,8 +43,6 @@ export interface SessionOptions {
   /** Passed to createCable as given. */
   presenceInterval: number;
   createCable: (options: {url: string; pubsubToken: string; presenceInterval: number}) => CableLike;
-  fetch?: typeof fetch;
-  random?: () => number;
 }
 
 export interface SessionEvents {
@@ -55,8 +52,8 @@ export interface SessionEvents {
 }
 
 /** One queued visitor message: echo id, content, local time, max server id in view then,
- * outcome unknown (the POST may have reached the server), failed for good (no auto-resend),
- * files; and the settle functions of the caller's promise (not stored: JSON drops functions). */
+ * outcome unknown (the POST may have reached the server), failed for good (no auto-resend);
+ * not stored (JSON drops functions): its files, and the settle functions of the caller's promise. */
 interface Out {
   e: string;
   c: string;
@@ -64,12 +61,10 @@ interface Out {
   m: number;
   u?: boolean;
   x?: boolean;
-  f?: readonly File[];
+  f?: () => readonly File[] | undefined;
   y?: (m: Message) => void;
   n?: (e: unknown) => void;
 }
-
-type Wire = Record<string, any>;
 
 const PAGE = 20;
 const noop = () => {};
@@ -79,8 +74,6 @@ export interface ChatSession {
   on<K extends keyof SessionEvents>(type: K, fn: (d: SessionEvents[K]) => void): () => void;
   /** Restores the outbox; connects at once only when a contact is already known. */
   start(): void;
-  /** Opens the panel (see setPanelVisible). */
-  open(): void;
   /** The panel is open AND the page is visible: creates what is missing, marks messages seen. */
   setPanelVisible(visible: boolean): void;
   /** Sends as the visitor. Resolves once the server has it; rejects when this attempt failed
@@ -103,136 +96,126 @@ export interface ChatSession {
 }
 
 /**
- * The chat's single stateful object: turns user intents, REST answers and cable events into store
- * actions. Quiet until needed: nothing is requested, stored or opened until a contact is known or
+ * The chat's single stateful object: turns user intents, REST answers and cable events into state
+ * changes. Quiet until needed: nothing is requested, stored or opened until a contact is known or
  * the visitor opens the panel or sends. Its state lives in the constructor's closure (names a
  * minifier can shorten); the methods are the interface above.
  */
 export class ChatSession {
-  readonly store: Store<ChatState, ChatAction> = createStore(reduce, initialState);
+  /** The view's state: `getState()`, and `subscribe()` to hear of every change (returns the unsubscribe). */
+  readonly store: {getState(): ChatState; subscribe(fn: (s: ChatState) => void): () => void};
 
   constructor(o: SessionOptions) {
-    const {getState: s, dispatch: d} = this.store;
     const inbox = o.inboxIdentifier;
     const api = restClient(o);
     const st = o.storage;
     const key = `akece-chat:${o.baseUrl}:${inbox ?? ''}`;
-    /** Every request's call options ({signal}): dropping the session aborts them all. */
+    let state = initialState;
+    /** Every request's signal: dropping the session aborts them all. */
     let co = new AbortController();
-    let cable: CableLike | null = null;
-    let offs: (() => void)[] = [];
-    let timers: Record<string, ReturnType<typeof setTimeout>> = {};
+    let cable: CableLike | undefined;
+    /** Timer slots: 0 seen, 1 agent typing, 2 visitor idle, 3 contact retry. */
+    const timers: ReturnType<typeof setTimeout>[] = [];
     let q: Out[] = [];
-    let subs: Record<string, Set<(d: never) => void>> = {};
+    /** Listeners by event; '' is the store's. */
+    let subs: Record<string, Set<(d: any) => void>> = {};
     let user: Record<string, unknown> = {};
     /** The contact is ours to store (not given by attributes). */
-    let own = false;
+    let own: boolean | undefined;
     /** The contact was created by this page load and the socket has not confirmed it yet. */
-    let fresh = false;
-    let ready: Promise<void> | null = null;
-    let busy = false;
-    let again = false;
-    let typing = false;
+    let fresh: boolean | undefined;
+    let ready: Promise<void> | undefined;
+    /** The outbox runs on one chain; `queued`: a run is waiting on it. */
+    let chain = Promise.resolve();
+    let queued: boolean | undefined;
+    let typing: boolean | undefined;
+    let started: boolean | undefined;
     let misses = 0;
     let seq = 0;
-    let started = false;
+    let tries = 0;
 
-    const set = (patch: ChatPatch) => d({type: 'set', patch});
-    const emit = <K extends keyof SessionEvents>(type: K, v: SessionEvents[K]) => subs[type]?.forEach((f) => f(v as never));
+        const on = (type: string, fn: (d: any) => void) => {
+      const l = (subs[type] ??= new Set()).add(fn);
+      return () => void l.delete(fn);
+    };
+    const emit = (type: string, v: unknown) => subs[type]?.forEach((f) => f(v));
+    this.store = {getState: () => state, subscribe: (fn) => on('', fn)};
+    /** Applies a patch and merges messages; listeners hear of real changes only. */
+    const set = (p: ChatPatch, add?: readonly (Message | null)[]) => {
+      const n = reduce(state, p, add);
+      if (n != state) emit('', (state = n));
+    };
     /** Restarts timer `k`, or only stops it when there is no `fn`. */
-    const timer = (k: string, ms = 0, fn?: false | (() => void)) => {
+    const timer = (k: number, ms = 0, fn?: false | (() => void)) => {
       clearTimeout(timers[k]);
       if (fn) timers[k] = setTimeout(fn, ms);
     };
 
-    const fail = (code: string, e: unknown) => {
-      const x = e as ApiError;
-      if (x?.body == 'aborted') return;
-      if (x?.request?.method === '') {
-        code = 'config';
-        set({connection: 'error'});
-      }
-      const error = {code, message: x?.message || code};
-      set({error});
+    const fail = (code: string, e: any) => {
+      if (e.body == 'aborted') return;
+      const config = e.body == 'config';
+      const error = {code: config ? 'config' : code, message: e.message || code};
+      set(config ? {error, connection: 'error'} : {error});
       emit('error', error);
     };
-
-    /** A REST call as contact `c` (null: the contacts collection); dropping the session cancels it. */
-    const call = <T>(method: string, c: ContactRef | null, tail: string, check: Check, body?: Record<string, unknown> | FormData) =>
-      api<T>(method, c?.sourceId ?? '', tail, check, body, co);
-    /** A page of messages: the latest (before null) or the one before message `before`. */
-    const page = (c: ContactRef, id: number, before: number | null) =>
-      call<WireMessage[]>('GET', c, convPath(id, '/messages' + (before ? '?before=' + before : '')), list);
-
-    const guard = async (code: string, f: () => Promise<void>) => {
-      try {
-        await f();
-      } catch (e) {
-        fail(code, e);
-        throw e;
-      }
+    /** Reports a failure as `code` and passes it on. */
+    const rethrow = (code: string) => (e: unknown) => {
+      fail(code, e);
+      throw e;
     };
 
-    /** Shows entry `e`: a visitor message (type 0) the server has not numbered yet, pending or failed. */
-    const pend = (e: Out, error = e.x ? '' : null) =>
-      d({
-        type: 'merge',
-        messages: [
-          {
-            ...toMessage({id: 0, message_type: 0, content: e.c, echo_id: e.e})!,
-            key: 'echo:' + e.e,
-            id: null,
-            createdAt: e.t,
-            status: error == null ? 'pending' : 'failed',
-            error,
-          },
-        ],
-      });
+    /** A REST call as the current contact (none: the contacts collection): a GET, or with a body
+     * a POST unless `method` says otherwise. Dropping the session cancels it. */
+    const call = <T = any>(tail: string, check: Check, body?: object, method?: string) =>
+      api<T>(body ? method || 'POST' : 'GET', state.contact?.sourceId, tail, check, body, co.signal);
+    const CONV = '/conversations';
+    /** A path below the current conversation. */
+    const at = (tail = '') => CONV + '/' + state.conversationId + tail;
+    /** A page of messages: the latest, or the one before message `before`. */
+    const page = (before?: number) => call<WireMessage[]>(at('/messages' + (before ? '?before=' + before : '')), list);
+    const unknown = () => Promise.reject(Error('Unknown message'));
+    const updateFailed = rethrow('update-failed');
+
+    /** A message made here (no server id): a visitor's queued one, or a status note. */
+    const local = (type: number, m: Partial<Message>, content?: string, echo_id?: string) =>
+      set({}, [{...toMessage({id: 0, message_type: type, content, echo_id})!, id: null, ...m}]);
+    /** Shows entry `e`, pending, or failed with `error`. */
+    const pend = (e: Out, error = e.x ? '' : null) => local(0, {key: 'echo:' + e.e, createdAt: e.t, status: error == null ? 'pending' : 'failed', error}, e.c, e.e);
 
     const save = () => {
-      const k = own ? s().contact : null;
+      const k = own ? state.contact : null;
       try {
-        if (k || q.length) st?.setItem(key, JSON.stringify({k, o: q}, (n, v) => (n == 'f' ? undefined : v)));
+        if (k || q.length) st?.setItem(key, JSON.stringify({k, o: q}));
         else st?.removeItem(key);
       } catch {
         // full or blocked storage: keep going in memory
       }
     };
 
-    const patchUser = () => {
-      const c = s().contact;
-      return guard('update-failed', async () => {
-        if (c) await call('PATCH', c, '', isObj, user);
-      });
+    const patchUser = async () => {
+      if (state.contact) await call('', 0, user, 'PATCH').catch(updateFailed);
     };
 
-    const conv = (w: WireConversation) => {
-      const was = s().conversationStatus;
-      const now = status(w.status) ?? was;
-      const same = w.id == s().conversationId;
-      set({
-        conversationId: w.id,
-        conversationStatus: now,
-        lastSeenAt: Math.max(s().lastSeenAt, (num(w.contact_last_seen_at) ?? 0) * 1000),
-      });
+    const conv = (w: any) => {
+      const {conversationStatus: was, conversationId: id, lastSeenAt} = state;
+      const now = /^(open|pending|resolved|snoozed)$/.test(w.status) ? w.status : was;
+      set({conversationId: w.id, conversationStatus: now, lastSeenAt: Math.max(lastSeenAt, w.contact_last_seen_at * 1000 || 0)});
       // Resolved or reopened shows in the stream, where it happened.
-      if (same && was && now != was) {
-        const t = Date.now();
-        d({type: 'merge', messages: [{...toMessage({id: 0, message_type: 3, content: ''})!, key: 'status:' + t, id: null, body: {type: 'status', status: now!}, createdAt: t}]});
-      }
+      const t = Date.now();
+      if (w.id == id && was && now != was) local(3, {key: 'status:' + t, body: {type: 'status', status: now}, createdAt: t});
     };
 
     const seen = () =>
-      timer('seen', 1000, () => {
-        const {panelVisible, contact: c, conversationId: id} = s();
-        if (panelVisible && c && id != null) call('POST', c, convPath(id, '/update_last_seen'), 0).catch(noop);
+      timer(0, 1000, () => {
+        const {panelVisible, contact: c, conversationId: id} = state;
+        if (panelVisible && c && id != null) call(at('/update_last_seen'), 0, {}).catch(noop);
       });
 
     /** Settles queued sends the server now has (REST answer, socket echo or adoption). */
     const settle = () => {
       const n = q.length;
       q = q.filter((e) => {
-        const m = s().messages.find((x) => x.echoId == e.e && x.id != null);
+        const m = state.messages.find((x) => x.echoId == e.e && x.id != null);
         if (m) e.y?.(m);
         return !m;
       });
@@ -240,154 +223,148 @@ export class ChatSession {
     };
 
     /** Merges wire messages; `live` ones newly on the server are announced. */
-    const add = (wire: readonly unknown[], live: boolean) => {
+    const add = (wire: readonly unknown[], live?: boolean) => {
       // Ids never change once set, so "newly on the server" is "its id was not in the view".
-      const had = new Set(s().messages.map((m) => m.id));
-      d({type: 'merge', messages: wire.map(toMessage).filter((m): m is Message => !!m)});
-      if (live) for (const m of s().messages) if (!had.has(m.id)) emit('message', m);
+      const had = new Set(state.messages.map((m) => m.id));
+      set({}, wire.map(toMessage));
+      if (live) {
+        for (const m of state.messages) if (!had.has(m.id)) emit('message', m);
+        if (state.panelVisible) seen();
+      }
       settle();
-      if (live && s().panelVisible) seen();
     };
 
     /** A history page of the current conversation, not announced. */
-    const older = async (before: number | null) => {
-      const {contact: c, conversationId: id} = s();
-      const p = await page(c!, id!, before);
-      add(p, false);
+    const older = async (before?: number) => {
+      const p = await page(before);
+      add(p);
       set({hasOlder: p.length >= PAGE});
     };
 
-    /** After a drop: the latest page, then older pages until one overlaps what we hold. */
+    /** The highest server id in view (0: none). */
+    const top = () => Math.max(0, ...state.messages.map((x) => x.id!));
+
+    /** After a drop: the latest page, then older pages (ascending, so the first is the oldest)
+     * until one reaches what we hold. */
     const backfill = async () => {
-      const {contact: c, conversationId: id} = s();
-      if (!c || id == null || !inbox) return;
-      conv(await call('GET', c, convPath(id), withId));
-      const held = new Set(s().messages.map((m) => m.id).filter((x) => x != null));
-      let before: number | null = null;
-      for (let n = 0; n < 10; n++) {
-        const p = await page(c, id, before);
-        const ids = p.map((w) => w?.id).filter(Number.isFinite);
+      if (!state.contact || state.conversationId == null) return;
+      conv(await call(at(), withId));
+      const held = top();
+      for (let n = 0, before; n < 10; n++) {
+        const p = await page(before);
         add(p, true);
-        if (p.length < PAGE || !held.size || ids.some((x) => held.has(x))) break;
-        before = Math.min(...ids);
+        before = p[0]?.id;
+        if (p.length < PAGE || !held || before <= held) break;
       }
     };
 
     const drop = () => {
-      for (const f of offs) f();
-      offs = [];
       cable?.dispose();
-      cable = null;
-      for (const k in timers) timer(k);
+      cable = undefined;
+      timers.forEach(clearTimeout);
       co.abort();
       co = new AbortController();
+    };
+    const reject = (why: string) => {
+      for (const e of q) e.n?.(Error(why));
     };
 
     /** Forgets the contact and the view. A reason (reset) also rejects and forgets the outbox;
      * without one (the contact is gone on the server) the outbox is kept for the next contact. */
     const wipe = (why?: string) => {
       drop();
-      ready = null;
-      own = typing = false;
+      ready = own = typing = undefined;
       if (why) {
-        for (const e of q) e.n?.(Error(why));
+        reject(why);
         q = [];
         user = {};
       }
-      d({type: 'reset'});
+      set({...initialState, panelVisible: state.panelVisible});
       for (const e of q) pend(e);
       save();
     };
     const replace = () => (wipe(), ensure());
 
     const onEvent = ({event: v, data}: AkeceEvent) => {
-      const w = data as Wire;
-      const {conversationId: id, contact} = s();
+      const w = data as any;
+      const id = state.conversationId;
       if (v.startsWith('message')) add([w], true);
       else if (v == 'presence.update') set({availability: Object.values(w.users).includes('online') ? 'online' : 'away'});
-      else if (v == 'conversation.created') {
-        if (id == null && w.contact_inbox?.source_id == contact?.sourceId) conv(w as WireConversation);
-      } else if (v.includes('typing')) {
+      else if (v.includes('typing')) {
         if (w.is_private || w.conversation.id !== id) return;
         const on = v.endsWith('on');
-        const u = sender(w.user);
-        set({agentTyping: on ? {name: u?.name ?? '', id: u?.id ?? null} : null});
-        timer('typing', 30000, on && (() => set({agentTyping: null})));
-      } else if (v.startsWith('conversation') && w.id === id) conv(w as WireConversation);
+        set({agentTyping: on ? sender(w.user) ?? {name: '', id: null} : null});
+        timer(1, 30000, on && (() => set({agentTyping: null})));
+      } else if (v == 'conversation.created' ? id == null && w.contact_inbox?.source_id == state.contact?.sourceId : v.startsWith('conversation') && w.id === id) conv(w);
     };
 
-    const connect = (c: ContactRef) => {
+    const connect = () => {
       if (cable) return;
-      const k = (cable = o.createCable({url: o.websocketUrl, pubsubToken: c.pubsubToken, presenceInterval: o.presenceInterval}));
-      offs = [
-        k.on('state', ({state}) => {
+      const k = (cable = o.createCable({url: o.websocketUrl, pubsubToken: state.contact!.pubsubToken, presenceInterval: o.presenceInterval}));
+      // (its dispose() removes these listeners)
+      k.on('state', ({state}) => {
           set({connection: state});
+          // 'connected' means subscribed.
           if (state == 'connected') flush();
-        }),
-        k.on('event', onEvent),
+        });
+        k.on('event', onEvent);
         k.on('subscribed', ({resumed}) => {
           misses = 0;
           fresh = false;
           set({error: null});
           if (resumed) backfill().catch((e) => fail('load-failed', e));
-          flush();
-        }),
+        });
         k.on('error', (e) => {
-          const c = s().contact;
-          if (e.code == 'subscription-timeout' && c && inbox) {
+          if (e.code == 'subscription-timeout' && inbox) {
             // A bad token gets silence. Ask REST whether the contact still exists; twice is enough.
             let t = ++misses;
-            call('GET', c, '', contact)
+            call('', 0)
               .catch((x: ApiError) => x.status == 404 && (t = 2))
               .then(() => (t < 2 ? cable?.reconnect() : replace()))
               .catch(noop);
-            return;
+          } else {
+            if (e.fatal) set({connection: 'error'});
+            fail(e.code, e);
           }
-          if (e.fatal) set({connection: 'error'});
-          fail(e.code, e);
-        }),
-      ];
+        });
       k.connect();
     };
 
     const init = async (): Promise<void> => {
-      let c = s().contact;
-      if (!c) {
+      if (!state.contact) {
         const u = user;
-        const r = await call<WireContactRef>('POST', null, '', contact, u);
-        c = {sourceId: r.source_id, pubsubToken: r.pubsub_token};
+        const r = await call('', contact, u);
         own = fresh = true;
-        set({contact: c});
+        set({contact: {sourceId: r.source_id, pubsubToken: r.pubsub_token}});
         save();
         if (u != user) patchUser().catch(noop);
       }
-      connect(c);
+      connect();
       if (!inbox) return;
       const id = o.conversationId;
       try {
         if (id == null) {
-          let w: WireConversation | undefined;
-          for (const x of await call<WireConversation[]>('GET', c, '/conversations', list)) if (num(x?.id) != null && !(x.id <= w?.id!)) w = x;
+          // The contact's latest conversation, if any.
+          const [w] = (await call<WireConversation[]>(CONV, list)).filter(withId).sort((a, b) => b.id - a.id);
           if (w) conv(w);
-        } else conv(await call('GET', c, convPath(id), withId));
+        } else conv(await call(CONV + '/' + id, withId));
       } catch (e) {
         if ((e as ApiError).status == 404 && id == null && !fresh) return replace();
         throw e;
       }
-      if (s().conversationId != null) await older(null);
+      if (state.conversationId != null) await older();
       flush();
     };
 
-    let tries = 0;
     const ensure = (): Promise<void> =>
       (ready ??= init().then(
         () => void (tries = 0),
         (e: ApiError) => {
-          ready = null;
+          ready = undefined;
           fail('connect-failed', e);
           // A failure that may pass (network, 5xx, 429) is tried again, 1 s, 2 s, … 30 s apart, jittered.
           // Creating a contact twice leaves at most one unused contact; nothing the visitor sees.
-          if (e.retryable) timer('init', Math.min(3e4, 1e3 * 2 ** tries++) * (0.5 + (o.random ?? Math.random)() / 2), () => ensure().catch(noop));
+          if (e.retryable) timer(3, Math.min(3e4, 1e3 * 2 ** tries++) * (0.5 + Math.random() / 2), () => ensure().catch(noop));
           throw e;
         }
       ));
@@ -396,56 +373,40 @@ export class ChatSession {
     const drain = async () => {
       for (const e of [...q]) {
         if (!q.includes(e) || e.x) continue;
-        if (/^(off|rec)/.test(s().connection)) return;
+        if (/^(off|rec)/.test(state.connection)) return;
         try {
           await ensure();
-          const c = s().contact!;
           if (e.u) {
             // The last POST may have reached the server: look before sending it twice.
             await backfill();
-            if (!q.includes(e)) continue; // its socket echo came in meanwhile
-            const m = s().messages.find((x) => x.role == 'visitor' && !x.echoId && x.id! > e.m && x.content == e.c);
-            if (m) {
-              d({type: 'merge', messages: [{...m, echoId: e.e}]});
+            const m = state.messages.find((x) => x.role == 'visitor' && !x.echoId && x.id! > e.m && x.content == e.c);
+            if (m && q.includes(e)) {
+              set({}, [{...m, echoId: e.e}]);
               settle();
-              continue;
             }
+            if (!q.includes(e)) continue; // its echo came in meanwhile, or it was adopted
           }
           pend(e);
-          let id = s().conversationId;
-          if (id == null) {
-            const w = await call<WireConversation>('POST', c, '/conversations', withId, {});
-            conv(w);
-            id = w.id;
-          }
-          const w = await call<WireMessage>('POST', c, convPath(id, '/messages'), withId, messageBody({content: e.c, echoId: e.e, files: e.f}));
-          add([{...w, echo_id: e.e}], true);
-        } catch (err) {
-          if (!q.includes(e)) return;
-          const x = err as ApiError;
+          if (state.conversationId == null) conv(await call(CONV, withId, {}));
+          add([{...(await call(at('/messages'), withId, messageBody(e.c, e.e, e.f?.()))), echo_id: e.e}], true);
+        } catch (x: any) {
+          if (!q.includes(e) || x.body == 'aborted') return;
           if (!x.status) e.u = true;
-          if (x.body == 'aborted') return;
           e.x = x.retryable === false;
           save();
-          pend(e, str(x.message));
-          e.n?.(err);
-          fail('send-failed', err);
+          pend(e, x.message);
+          e.n?.(x);
+          fail('send-failed', x);
           if (!e.x) return;
         }
       }
     };
 
     /** One drain at a time; a call during one runs another after it. */
-    const flush = async () => {
-      if (busy) return void (again = true);
-      busy = true;
-      try {
-        do {
-          again = false;
-          await drain();
-        } while (again);
-      } finally {
-        busy = false;
+    const flush = () => {
+      if (!queued) {
+        queued = true;
+        chain = chain.then(() => ((queued = false), drain())).catch(noop);
       }
     };
 
@@ -463,21 +424,17 @@ export class ChatSession {
     };
 
     const setTyping = (on: boolean) => {
-      const {contact: c, conversationId: id} = s();
+      const {contact: c, conversationId: id} = state;
       if (!c || id == null) return;
-      timer('idle', 4000, on && (() => setTyping(false)));
+      timer(2, 4000, on && (() => setTyping(false)));
       if (on != typing) {
         typing = on;
-        call('POST', c, convPath(id, '/toggle_typing'), 0, {typing_status: on ? 'on' : 'off'}).catch(noop);
+        call(at('/toggle_typing'), 0, {typing_status: on ? 'on' : 'off'}).catch(noop);
       }
     };
 
     const methods: Omit<ChatSession, 'store'> = {
-      on(type, fn) {
-        const l = (subs[type] ??= new Set());
-        l.add(fn as never);
-        return () => void l.delete(fn as never);
-      },
+      on,
       start() {
         if (started) return;
         started = true;
@@ -495,23 +452,22 @@ export class ChatSession {
         }
         // A contact given by attributes wins over the stored one, and is never stored.
         const given = o.pubsubToken && o.contactIdentifier && {sourceId: o.contactIdentifier, pubsubToken: o.pubsubToken};
-        const c = given || (k?.sourceId && k.pubsubToken && k);
+        const c = given || k;
         if (c) {
           own = !given;
           set({contact: c});
           ensure().catch(noop);
         }
       },
-      open: () => setPanelVisible(true),
       setPanelVisible,
       sendMessage(content, files) {
         const now = Date.now();
         const e: Out = {
-          e: now.toString(36) + (o.random ?? Math.random)().toString(36).slice(2, 8) + seq++,
+          e: now.toString(36) + Math.random().toString(36).slice(2, 8) + seq++,
           c: content,
           t: now,
-          m: Math.max(0, ...s().messages.map((x) => x.id ?? 0)),
-          f: files,
+          m: top(),
+          f: () => files,
         };
         q.push(e);
         save();
@@ -519,35 +475,25 @@ export class ChatSession {
       },
       retry(key) {
         const e = q.find((x) => 'echo:' + x.e == key);
-        return e ? go(e) : Promise.reject(Error('Nothing to retry'));
+        return e ? go(e) : unknown();
       },
       async loadOlder() {
         // hasOlder is only ever set by a page of the current contact and conversation.
-        const {loadingOlder, hasOlder, messages} = s();
-        const first = messages[0]?.id;
-        if (loadingOlder || !hasOlder || first == null) return;
+        if (state.loadingOlder || !state.hasOlder) return;
         set({loadingOlder: true});
-        try {
-          await older(first);
-        } catch (e) {
-          fail('load-failed', e);
-        } finally {
-          set({loadingOlder: false});
-        }
+        await older(state.messages[0].id!).catch((e) => fail('load-failed', e));
+        set({loadingOlder: false});
       },
       answer(key, a) {
-        const m = s().messages.find((x) => x.key == key);
+        // A message with an id came with the current contact and conversation.
+        const id = state.messages.find((x) => x.key == key)?.id;
         const v =
           a.kind == 'csat'
             ? {csat_survey_response: {rating: a.rating, feedback_message: a.feedback}}
             : a.kind == 'email'
             ? [{name: 'email', title: a.email, value: a.email}]
             : a.values;
-        return guard('update-failed', async () => {
-          // A message with an id came with the current contact and conversation.
-          if (m?.id == null) throw Error('Unknown message');
-          add([await call('PATCH', s().contact, convPath(m.conversationId!, '/messages/' + m.id), withId, {submitted_values: v})], false);
-        });
+        return id == null ? unknown() : call(at('/messages/' + id), withId, {submitted_values: v}, 'PATCH').then((w) => add([w]), updateFailed);
       },
       setTyping,
       setUser(u) {
@@ -558,7 +504,7 @@ export class ChatSession {
       reset: () => wipe('Reset'),
       dispose() {
         drop();
-        for (const e of q) e.n?.(Error('Disposed'));
+        reject('Disposed');
         subs = {};
       },
     };

@@ -34,16 +34,8 @@ export interface ChatState {
   readonly panelVisible: boolean;
 }
 
-/** Plain fields the session sets directly. */
-export type ChatPatch = Partial<Omit<ChatState, 'messages' | 'unreadCount'>>;
-
-export type ChatAction =
-  | {type: 'set'; patch: ChatPatch}
-  /** Server messages (socket events, REST pages, create responses with their echoId set), and
-   * the visitor's own copies (no id; pending or failed), matched by echo id. */
-  | {type: 'merge'; messages: readonly Message[]}
-  /** Back to the initial state, keeping panelVisible. */
-  | {type: 'reset'};
+/** Fields the session sets directly (unreadCount is derived, whatever a patch says). */
+export type ChatPatch = Partial<ChatState>;
 
 export const initialState: ChatState = {
   connection: 'idle',
@@ -66,59 +58,41 @@ const late = (m: Message) => +(m.id == null && m.role == 'visitor');
 const order = (a: Message, b: Message) => late(a) - late(b) || a.createdAt - b.createdAt || (a.id ?? 0) - (b.id ?? 0);
 
 /**
- * Merges messages into the list. A message is matched by server id or by echo id, so the
- * socket echo and the REST create answer (given its echoId by the session) collapse into the
- * optimistic copy in any order, any number of times. Deleted, read and answered are sticky so an
- * older copy arriving late cannot undo them. Messages of other conversations are ignored.
+ * The pure reducer: applies `patch`, then merges `add` (server messages: socket events, REST
+ * pages, create answers given their echoId; and the visitor's own copies, no id, pending or
+ * failed). Returns `s` itself when nothing changed. A message is matched by server id or by echo
+ * id, so the socket echo and the REST answer collapse into the optimistic copy in any order, any
+ * number of times. Deleted, read and answered are sticky, and a copy older than the one held
+ * (events arrive out of order) changes nothing. Messages of other conversations are ignored.
+ * Seen/unread are derived here so they can never disagree with messages.
  */
-function merge(s: ChatState, incoming: readonly Message[]): ChatState {
-  const list = [...s.messages];
-  let typing = s.agentTyping;
-  for (const m of incoming) {
-    if (m.conversationId != null && m.conversationId !== s.conversationId) continue;
-    const byId = list.findIndex((x) => (m.id == null ? x.key == m.key : x.id === m.id));
-    const byEcho = m.echoId ? list.findIndex((x) => x.echoId === m.echoId) : -1;
-    const i = byEcho < 0 ? byId : byEcho;
-    const old = list[i];
-    // A copy older than the one held (events can arrive out of order) changes nothing.
-    if (old && m.updatedAt! && m.updatedAt! < old.updatedAt!) continue;
-    if (old) {
-      list[i] = {
-        ...m,
-        key: old.key,
-        echoId: old.echoId || m.echoId,
-        deleted: old.deleted || m.deleted,
-        read: old.read || m.read,
-        answer: m.answer || old.answer,
-      };
-      // Seen once by id (a page) and once by echo (our send): keep one.
-      if (byId >= 0 && byId != i) list.splice(byId, 1);
-    } else {
-      list.push(m);
-      const t = typing;
-      if (t && m.role != 'visitor' && (t.id != null && m.sender?.id != null ? t.id == m.sender.id : t.name == m.sender?.name))
-        typing = null;
+export function reduce(s: ChatState, patch: ChatPatch, add: readonly (Message | null)[] = []): ChatState {
+  const p = patch as Record<string, unknown>;
+  if (!add.length && Object.keys(p).every((k) => p[k] === s[k as keyof ChatState])) return s;
+  const n: {-readonly [K in keyof ChatState]: ChatState[K]} = {...s, ...patch};
+  if (add.length) {
+    const list = [...n.messages];
+    for (const m of add) {
+      if (!m || (m.conversationId != null && m.conversationId !== n.conversationId)) continue;
+      const j = list.findIndex((x) => (m.id == null ? x.key == m.key : x.id === m.id));
+      let i = m.echoId ? list.findIndex((x) => x.echoId == m.echoId) : -1;
+      if (i < 0) i = j;
+      const o = list[i];
+      const t = n.agentTyping;
+      if (!o) {
+        list.push(m);
+        // The typing agent's message ends their typing.
+        if (t && m.role != 'visitor' && (t.id != null ? t.id == m.sender?.id : t.name == m.sender?.name)) n.agentTyping = null;
+      } else if (!(m.updatedAt! < o.updatedAt! && m.updatedAt)) {
+        list[i] = {...m, key: o.key, echoId: o.echoId || m.echoId, deleted: o.deleted || m.deleted, read: o.read || m.read, answer: m.answer || o.answer};
+        // Seen once by id (a page) and once by echo (our send): keep one.
+        if (j >= 0 && j != i) list.splice(j, 1);
+      }
     }
+    n.messages = list.sort(order);
   }
-  return {...s, messages: list.sort(order), agentTyping: typing};
-}
-
-/** The pure reducer. Seen/unread are derived here so they can never disagree with messages. */
-export function reduce(s: ChatState, a: ChatAction): ChatState {
-  const p = a.type == 'set' && (a.patch as Record<string, unknown>);
-  const n =
-    a.type == 'reset'
-      ? {...initialState, panelVisible: s.panelVisible}
-      : p
-      ? Object.keys(p).some((k) => p[k] !== s[k as keyof ChatState])
-        ? {...s, ...p}
-        : s
-      : a.type == 'merge' && a.messages.length
-      ? merge(s, a.messages)
-      : s;
-  if (n === s) return s;
   const others = n.messages.filter((m) => m.role != 'visitor' && m.id != null);
-  const lastSeenAt = n.panelVisible ? Math.max(n.lastSeenAt, ...others.map((m) => m.createdAt)) : n.lastSeenAt;
-  const unreadCount = others.filter((m) => m.createdAt > lastSeenAt && !m.deleted).length;
-  return {...n, lastSeenAt, unreadCount};
+  if (n.panelVisible) n.lastSeenAt = Math.max(n.lastSeenAt, ...others.map((m) => m.createdAt));
+  n.unreadCount = others.filter((m) => m.createdAt > n.lastSeenAt && !m.deleted).length;
+  return n;
 }

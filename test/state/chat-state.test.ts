@@ -1,12 +1,14 @@
 import {expect} from '@open-wc/testing';
-import {initialState, reduce, type ChatAction, type ChatState} from '../../src/state/chat-state.js';
-import {createStore} from '../../src/state/store.js';
-import {groupMessages, selectMessages, selectOutbox, selectUnread} from '../../src/state/selectors.js';
+import {initialState, reduce, type ChatPatch, type ChatState} from '../../src/state/chat-state.js';
+import type {Message} from '../../src/state/model.js';
 import {model} from './helpers.js';
 
+/** A patch, or messages to merge. */
+type Step = ChatPatch | Message[];
 const base: ChatState = {...initialState, conversationId: 87};
-const run = (...actions: ChatAction[]) => actions.reduce(reduce, base);
-const merge = (...messages: ReturnType<typeof model>[]): ChatAction => ({type: 'merge', messages});
+const step = (s: ChatState, a: Step) => (Array.isArray(a) ? reduce(s, {}, a) : reduce(s, a));
+const run = (...steps: Step[]) => steps.reduce(step, base);
+const merge = (...messages: Message[]) => messages;
 const pending = model({id: null, echoId: 'e1', role: 'visitor', sender: null, content: 'hi', createdAt: 9e12, status: 'pending'});
 const server = model({id: 50, role: 'visitor', content: 'hi', createdAt: 2000});
 const echo = {...server, echoId: 'e1'};
@@ -14,9 +16,10 @@ const keys = (s: ChatState) => s.messages.map((m) => m.key);
 
 describe('chat-state reducer', () => {
   it('returns the same state for no-ops', () => {
-    expect(reduce(base, {type: 'set', patch: {conversationId: 87}})).to.equal(base);
-    expect(reduce(base, merge())).to.equal(base);
-    expect(reduce(base, {type: 'set', patch: {hasOlder: true}}).hasOlder).to.equal(true);
+    expect(reduce(base, {conversationId: 87})).to.equal(base);
+    expect(reduce(base, {}, [])).to.equal(base);
+    expect(reduce(base, {hasOlder: true}).hasOlder).to.equal(true);
+    expect(reduce(base, {}, [null]).messages).to.deep.equal([]);
   });
 
   it('orders by createdAt then id, pending last by local time', () => {
@@ -80,62 +83,34 @@ describe('chat-state reducer', () => {
   it('marks failed and back to pending on retry, keeping the echo id', () => {
     let s = run(merge(pending), merge({...pending, status: 'failed', error: 'boom'}));
     expect(s.messages[0]).to.include({status: 'failed', error: 'boom'});
-    s = reduce(s, merge(pending));
+    s = step(s, merge(pending));
     expect(s.messages).to.have.length(1);
     expect(s.messages[0]).to.include({status: 'pending', error: null, echoId: 'e1'});
   });
 
   it('hides the typing agent when their message arrives', () => {
-    const typing = {type: 'set', patch: {agentTyping: {name: 'Priya', id: 7}}} as const;
+    const typing = {agentTyping: {name: 'Priya', id: 7}};
     expect(run(typing, merge(model({id: 1, role: 'visitor'}))).agentTyping).to.not.equal(null);
     expect(run(typing, merge(model({id: 1, sender: {id: 8, name: 'Priya', avatarUrl: '', type: 'user'}}))).agentTyping).to.not.equal(null);
     expect(run(typing, merge(model({id: 1}))).agentTyping).to.equal(null);
-    const byName = {type: 'set', patch: {agentTyping: {name: 'Priya', id: null}}} as const;
+    const byName = {agentTyping: {name: 'Priya', id: null}};
     expect(run(byName, merge(model({id: 1}))).agentTyping).to.equal(null);
   });
 
   it('counts unread agent messages while hidden, resets when visible', () => {
-    let s = run({type: 'set', patch: {lastSeenAt: 1500}}, merge(model({id: 1, createdAt: 1000}), model({id: 2, createdAt: 2000}), model({id: 3, role: 'visitor', createdAt: 3000})));
+    let s = run({lastSeenAt: 1500}, merge(model({id: 1, createdAt: 1000}), model({id: 2, createdAt: 2000}), model({id: 3, role: 'visitor', createdAt: 3000})));
     expect(s.unreadCount).to.equal(1);
-    s = reduce(s, merge(model({id: 4, role: 'system', sender: null, createdAt: 4000}), model({id: 5, createdAt: 5000, deleted: true})));
-    expect(selectUnread(s)).to.equal(2);
-    s = reduce(s, {type: 'set', patch: {panelVisible: true}});
+    s = step(s, merge(model({id: 4, role: 'system', sender: null, createdAt: 4000}), model({id: 5, createdAt: 5000, deleted: true})));
+    expect(s.unreadCount).to.equal(2);
+    s = reduce(s, {panelVisible: true});
     expect([s.unreadCount, s.lastSeenAt]).to.deep.equal([0, 5000]);
-    s = reduce(reduce(s, {type: 'set', patch: {panelVisible: false}}), merge(model({id: 6, createdAt: 6000})));
+    s = step(reduce(s, {panelVisible: false}), merge(model({id: 6, createdAt: 6000})));
     expect(s.unreadCount).to.equal(1);
   });
 
   it('resets but keeps panel visibility', () => {
-    const s = run({type: 'set', patch: {panelVisible: true, connection: 'connected'}}, merge(model({id: 1})), {type: 'reset'});
-    expect(s).to.deep.equal({...initialState, panelVisible: true, lastSeenAt: 0});
-  });
-});
-
-describe('store', () => {
-  it('notifies on change only and unsubscribes', () => {
-    const store = createStore(reduce, base);
-    const seen: ChatState[] = [];
-    const off = store.subscribe((s) => seen.push(s));
-    store.dispatch({type: 'set', patch: {conversationId: 87}});
-    store.dispatch({type: 'set', patch: {hasOlder: true}});
-    off();
-    store.dispatch({type: 'set', patch: {hasOlder: false}});
-    expect(seen).to.have.length(1);
-    expect(store.getState().hasOlder).to.equal(false);
-  });
-});
-
-describe('selectors', () => {
-  it('selects messages and the outbox', () => {
-    const s = run(merge(pending), merge(model({id: 1})));
-    expect(selectMessages(s)).to.equal(s.messages);
-    expect(selectOutbox(s).map((m) => m.key)).to.deep.equal(['echo:e1']);
-  });
-
-  it('groups by sender within 5 minutes', () => {
-    const v = (id: number, t: number) => model({id, role: 'visitor', sender: null, createdAt: t});
-    const a = (id: number, t: number, sid = 7) => model({id, createdAt: t, sender: {id: sid, name: '', avatarUrl: '', type: 'user'}});
-    const g = groupMessages([v(1, 0), v(2, 1000), a(3, 2000), a(4, 3000), a(5, 4000, 8), a(6, 4000 + 300001, 8), v(7, 1e6)]);
-    expect(g.map((x) => x.map((m) => m.id))).to.deep.equal([[1, 2], [3, 4], [5], [6], [7]]);
+    // (the session resets with the initial state, keeping panelVisible)
+    const s = run({panelVisible: true, connection: 'connected'}, merge(model({id: 1})), {...initialState, panelVisible: true});
+    expect(s).to.deep.equal({...initialState, panelVisible: true});
   });
 });

@@ -39,8 +39,10 @@ export class FakeCable implements CableLike {
   reconnect() {
     this.reconnects++;
   }
+  /** As the real Cable: closes and removes every listener. */
   dispose() {
     this.disposed = true;
+    this.ls.clear();
   }
 }
 
@@ -147,7 +149,6 @@ export function makeSession(o: Partial<SessionOptions> = {}) {
       cables.push(c);
       return c;
     },
-    random: () => 0.123456789,
     ...o,
   });
   return {session, storage, cables, get cable() {

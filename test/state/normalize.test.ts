@@ -1,5 +1,5 @@
 import {expect} from '@open-wc/testing';
-import {toMessage, sender, status, url} from '../../src/state/normalize.js';
+import {toMessage, sender, url} from '../../src/state/normalize.js';
 import {wire} from './helpers.js';
 
 describe('normalize', () => {
@@ -92,10 +92,5 @@ describe('normalize', () => {
     const art = toMessage(wire(10, {content_type: 'article', content_attributes: {items: [{title: 'T', link: 'javascript:x'}]}}))!;
     expect(art.body).to.deep.equal({type: 'article', items: [{title: 'T', description: '', link: ''}]});
     expect(toMessage(wire(11, {content_type: 'form', content_attributes: {deleted: true}}))).to.deep.include({body: {type: 'text'}, deleted: true});
-  });
-
-  it('checks conversation statuses', () => {
-    expect(status('resolved')).to.equal('resolved');
-    expect(status('closed')).to.equal(null);
   });
 });
