@@ -234,7 +234,8 @@ export class Cable {
         for (const type of ['online', 'offline', 'visibilitychange']) (type[0] == 'v' ? w.document : w)?.addEventListener?.(type, wake, page);
       },
 
-      perform: (action, data) => self.state == 'connected' && (send('message', json({...data, action})), true),
+      // send() returns nothing: `!send()` is true.
+      perform: (action, data) => self.state == 'connected' && !send('message', json({...data, action})),
 
       on: (type, fn) => ((listeners[type] ??= new Set()).add(fn as Listener), () => listeners[type]!.delete(fn as Listener)),
 
@@ -291,7 +292,7 @@ export class Cable {
       if (fn && !stopped) timers[k] = setTimeout(fn, ms);
     };
     const stop = () => timers.forEach(clearTimeout);
-    const send = (command: string, data?: string) => ws!.send(json({command, identifier: id, data}));
+    const send = (command: string, data?: string) => ws!.send(json({command, identifier: id, data})) as undefined;
     // The message is the code unless there is more to say.
     const fail = (code: CableError['code'], fatal?: boolean, message: string = code) => {
       if (fatal) {
