@@ -22,13 +22,12 @@ export const safeUrl = (u: string, ok = /^(https?|mailto):$/): string => {
 export const newTab = (href: string, body: unknown, cls = '') =>
   html`<a class=${cls} href=${href} target="_blank" rel="noopener noreferrer">${body}</a>`;
 
-const FENCE = /^\s*```/;
 const ITEM = /^\s*(?:([-*+])|(\d{1,9})[.)])\s+(.*)$/;
 // code | **b** | __b__ | *i* | _i_ | [text](url) | bare URL. Emphasis must hug its text (stray
 // markers stay literal) and cannot run past the next marker of its kind: a failed match then
 // costs only the distance to that marker, which keeps the whole scan linear.
 const INLINE =
-  /`([^`]+)`|\*\*(?=\S)((?:[^*]|\*(?!\*))+?)(?<=\S)\*\*|__(?=\S)((?:[^_]|_(?!_))+?)(?<=\S)__|\*(?=[^\s*])([^*]+?)(?<=\S)\*|\b_(?=[^\s_])([^_]+?)(?<=\S)_\b|\[([^[\]]*)\]\(\s*([^()\s]+)\s*\)|(https?:\/\/[^\s<>]*[^\s<>.,:;"'!?)\]])/g;
+  /`([^`]+)`|(\*\*|__)(?=\S)((?:(?!\2)[^])+?)(?<=\S)\2|\*(?=[^\s*])([^*]+?)(?<=\S)\*|\b_(?=[^\s_])([^_]+?)(?<=\S)_\b|\[([^[\]]*)\]\(\s*([^()\s]+)\s*\)|(https?:\/\/[^\s<>]*[^\s<>.,:;"'!?)\]])/g;
 
 /** Inline Markdown of one line; inside a link's text (`inLink`) no further links. */
 const inline = (s: string, depth = 0, inLink = false): Part[] => {
@@ -36,7 +35,7 @@ const inline = (s: string, depth = 0, inLink = false): Part[] => {
   const out: Part[] = [];
   let last = 0;
   for (const m of s.matchAll(INLINE)) {
-    const [all, code, b1, b2, i1, i2, text, url, bare] = m;
+    const [all, code, , b, i1, i2, text, url, bare] = m;
     const inner = (x: string, l = inLink) => inline(x, depth + 1, l);
     const href = !inLink && safeUrl(url || bare);
     const body = text ? inner(text, true) : url || bare;
@@ -44,8 +43,8 @@ const inline = (s: string, depth = 0, inLink = false): Part[] => {
       s.slice(last, m.index),
       code
         ? html`<code>${code}</code>`
-        : b1 || b2
-          ? html`<strong>${inner(b1 || b2)}</strong>`
+        : b
+          ? html`<strong>${inner(b)}</strong>`
           : i1 || i2
             ? html`<em>${inner(i1 || i2)}</em>`
             : href
@@ -58,34 +57,34 @@ const inline = (s: string, depth = 0, inLink = false): Part[] => {
   return out;
 };
 
-/** Lines joined by <br>. */
-const lines = (ls: string[], f: (l: string) => Part = (l) => l) => ls.map((l, i) => (i ? [html`<br />`, f(l)] : f(l)));
+const br = html`<br />`;
 
 /** Visitor text: no Markdown, only line breaks. */
-export const plain = (s: string) => lines(s.split('\n'));
+export const plain = (s: string) => s.split('\n').map((l, i) => [i ? br : '', l]);
 
-/** Agent Markdown: paragraphs, line breaks, lists, fenced code, bold, italic, code, links. */
+/**
+ * Agent Markdown: paragraphs, line breaks, lists, fenced code, bold, italic, code, links.
+ * Fences split the text first (odd pieces are code, an unclosed fence runs to the end); then
+ * each line opens a block when its kind (paragraph, bullet or numbered item, blank) changes,
+ * and lands in the open block's array, which the block's template renders later.
+ */
 export function markdown(src: string): TemplateResult[] {
-  const ls = src.split(/\r\n?|\n/);
   const out: TemplateResult[] = [];
-  for (let i = 0, m; i < ls.length; ) {
-    if (FENCE.test(ls[i])) {
-      const code: string[] = [];
-      while (++i < ls.length && !FENCE.test(ls[i])) code.push(ls[i]);
-      i++;
-      out.push(html`<pre><code>${code.join('\n')}</code></pre>`);
-    } else if ((m = ITEM.exec(ls[i]))) {
-      const ol = !m[1];
-      const start = m[2];
-      const items: TemplateResult[] = [];
-      // past the end, ls[i] is undefined, read as "undefined": no item
-      while ((m = ITEM.exec(ls[i])) && !m[1] == ol) items.push(html`<li>${inline(m[3])}</li>`), i++;
-      out.push(ol ? html`<ol start=${start}>${items}</ol>` : html`<ul>${items}</ul>`);
-    } else if (ls[i].trim()) {
-      const para: string[] = [];
-      while (ls[i]?.trim() && !FENCE.test(ls[i]) && !ITEM.test(ls[i])) para.push(ls[i++]);
-      out.push(html`<p>${lines(para, inline)}</p>`);
-    } else i++;
-  }
+  src
+    .replace(/\r\n?/g, '\n')
+    .split(/^[ \t]*```.*$/m)
+    .map((chunk, i) => {
+      let kind: string | undefined;
+      let cur: Part[] = [];
+      if (i % 2) out.push(html`<pre><code>${chunk.replace(/^\n|\n$/g, '')}</code></pre>`);
+      else
+        for (const l of chunk.split('\n')) {
+          const m = ITEM.exec(l);
+          const k = m ? (m[1] ? 'u' : 'o') : l.trim() && 'p';
+          if (k != kind && (kind = k))
+            out.push(k == 'p' ? html`<p>${(cur = [])}</p>` : k == 'u' ? html`<ul>${(cur = [])}</ul>` : html`<ol start=${m![2]}>${(cur = [])}</ol>`);
+          if (k) cur.push(m ? html`<li>${inline(m[3])}</li>` : [cur.length ? br : '', inline(l)]);
+        }
+    });
   return out;
 }

@@ -38,8 +38,7 @@ export const shared = css`
     opacity: 0.7;
   }
   :focus-visible,
-  .rate :focus-visible + span,
-  .rate :checked + span {
+  .rate :is(:checked, :focus-visible) + span {
     outline: 2px solid var(--_a);
     outline-offset: 2px;
   }
@@ -47,7 +46,6 @@ export const shared = css`
     position: absolute;
     width: 1px;
     height: 1px;
-    overflow: hidden;
     clip-path: inset(50%);
   }
   svg {
@@ -88,7 +86,7 @@ export const shared = css`
   .float {
     position: fixed;
     z-index: var(--akece-z-index, 2147483000);
-    bottom: var(--akece-offset-bottom, 20px);
+    bottom: var(--_y);
     inset-inline-end: var(--akece-offset-inline);
     box-shadow: 0 4px 24px #0004;
   }
@@ -123,10 +121,10 @@ export const shared = css`
     height: 100%;
   }
   .float {
-    bottom: calc(var(--akece-offset-bottom, 20px) + 68px);
+    bottom: calc(var(--_y) + 68px);
     width: min(var(--akece-panel-width, 380px), 100vw - 2 * var(--akece-offset-inline));
-    height: min(var(--akece-panel-height), 100vh - var(--akece-offset-bottom, 20px) - 100px);
-    border-radius: var(--akece-radius, 12px);
+    height: min(var(--akece-panel-height), 100vh - var(--_y) - 100px);
+    border-radius: var(--_r);
   }
   @media (max-width: 480px) {
     .float {
@@ -153,16 +151,12 @@ export const shared = css`
   small {
     font-size: 13px;
   }
-  .dot {
-    display: inline-block;
-    width: 8px;
-    height: 8px;
-    margin-inline-end: 4px;
-    border-radius: 50%;
-    background: #9ca3af;
+  .away::before,
+  .online::before {
+    content: '● ';
   }
-  .online {
-    background: #22c55e;
+  .online::before {
+    color: #4ade80;
   }
   .banner,
   [part='error'],
@@ -227,20 +221,9 @@ export const shared = css`
   .own .c {
     align-items: flex-end;
   }
-  .av {
-    width: 32px;
-    height: 32px;
-    overflow: hidden;
-  }
-  .av img {
-    width: 100%;
-    height: 100%;
-    margin: 0;
-    object-fit: cover;
-  }
   .b {
     max-width: 100%;
-    border-radius: var(--akece-radius, 12px);
+    border-radius: var(--_r);
     overflow-wrap: anywhere;
   }
   .own .failed {
@@ -270,7 +253,17 @@ export const shared = css`
     overflow-x: auto;
   }
   code {
-    font: 0.9em monospace;
+    font: .9em monospace;
+  }
+  .av {
+    display: grid;
+    place-items: center;
+    flex: none;
+    width: 32px;
+    height: 32px;
+    border-radius: 50%;
+    object-fit: cover;
+    font-size: 13px;
   }
   img {
     max-height: 200px;
@@ -281,11 +274,10 @@ export const shared = css`
     flex: 1;
     min-width: 0;
     padding: 8px 12px;
-    border: 1px solid #6b7280;
     border-radius: 8px;
     background: none;
     /* 16px at least, so mobile browsers do not zoom in on focus */
-    font-size: max(16px, 1em);
+    font-size: max(16px,1em);
   }
   [part='composer'] {
     align-items: flex-end;
@@ -301,7 +293,11 @@ export const shared = css`
   }
   .card {
     padding: 8px;
-    border: 1px solid #6b7280;
     border-radius: 8px;
+  }
+  .card,
+  input,
+  textarea {
+    border: 1px solid #6b7280;
   }
 `;

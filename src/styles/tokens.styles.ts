@@ -21,6 +21,8 @@ export const tokens = css`
     --akece-offset-inline: 20px;
     --akece-panel-height: 600px;
     --_a: var(--akece-color-accent, #2563eb);
+    --_y: var(--akece-offset-bottom, 20px);
+    --_r: var(--akece-radius, 12px);
     --_s: var(--akece-color-surface, var(--_lt, #fff) var(--_dk, #111827));
     font: 15px/1.45 var(--akece-font-family, system-ui, sans-serif);
     color: var(--akece-color-text, var(--_lt, #1f2937) var(--_dk, #f3f4f6));

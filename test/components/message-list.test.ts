@@ -47,7 +47,7 @@ describe('<akece-message-list>', () => {
     expect(groups[0].querySelector('.av')!.textContent!.trim()).to.equal('PS');
     expect(groups[1].classList.contains('own')).to.be.true;
     expect(groups[1].querySelector('.meta')!.textContent).to.contain(en.you);
-    expect(groups[2].querySelector<HTMLImageElement>('.av img')!.src).to.equal('https://x.test/a.png');
+    expect(groups[2].querySelector<HTMLImageElement>('img.av')!.src).to.equal('https://x.test/a.png');
     const time = new Intl.DateTimeFormat('en', {timeStyle: 'short'}).format(a.createdAt);
     el.locale = 'en';
     await el.updateComplete;

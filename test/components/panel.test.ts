@@ -42,7 +42,7 @@ describe('renderPanel', () => {
     expect(q(h, 'h2')!.textContent).to.equal('Acme');
     expect(q(h, '[part=header]')!.textContent).to.contain('Hi!');
     expect(q(h, '[part=header]')!.textContent).to.contain(en.online);
-    expect(q(h, '.dot.online')).to.exist;
+    expect(q(h, '[part=header] .online')).to.exist;
     expect(q(h, '[part=header] button')).to.be.null;
     expect(q(h, '[part=panel]')!.getAttribute('role')).to.equal('region');
     h.tpl = renderPanel(opts({open: false, availability: 'away'}), '');

@@ -156,16 +156,10 @@ export class AkeceMessageList extends LitElement {
           : html`<div class="g ${own ? 'own' : ''}">
               ${own || !name
                 ? nothing
-                : html`<span class="ib av" aria-hidden="true">
-                    ${src
-                      ? html`<img src=${src} alt="" />`
-                      : // initials: the first letter of the first two words
-                        name
-                          .match(/(?<!\S)\S/g)
-                          ?.slice(0, 2)
-                          .join('')
-                          .toUpperCase()}
-                  </span>`}
+                : src
+                  ? html`<img class="av" src=${src} alt="" />`
+                  : // initials: the first letter of the first two words
+                    html`<span class="av" aria-hidden="true">${name.match(/(?<!\S)\S/g)?.slice(0, 2).join('').toUpperCase()}</span>`}
               <div class="c">
                 <p class="meta">${own ? html`<span class="sr">${s.you}</span>` : name} ${createdAt ? this.time.format(createdAt) : ''}</p>
                 ${g.map(

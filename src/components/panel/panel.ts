@@ -37,7 +37,7 @@ export const renderPanel = ({id, open, floating: f, strings: s, title, subtitle,
       <div>
         <h2 id="${id}-t">${title || s.title}</h2>
         <p>${subtitle || s.subtitle}</p>
-        ${a ? html`<p><span class="dot ${a}"></span>${s[a]}</p>` : nothing}
+        ${a ? html`<p class=${a}>${s[a]}</p>` : nothing}
       </div>
       ${f ? html`<button class="ib" aria-label=${s.close} @click=${(e: Event) => fire(e.target!, 'close-request')}>${closeIcon}</button>` : nothing}
     </div>
