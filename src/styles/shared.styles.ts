@@ -37,8 +37,7 @@ export const shared = css`
   :disabled {
     opacity: 0.7;
   }
-  :focus-visible,
-  .rate :is(:checked, :focus-visible) + span {
+  :focus-visible {
     outline: 2px solid var(--_a);
     outline-offset: 2px;
   }
@@ -202,14 +201,12 @@ export const shared = css`
   .g,
   .f,
   .opts,
-  .rate,
   [part='composer'] {
     display: flex;
     gap: 8px;
   }
   .f,
-  .opts,
-  .rate {
+  .opts {
     flex-wrap: wrap;
   }
   .own {
@@ -288,8 +285,8 @@ export const shared = css`
     max-height: 9em;
     resize: none;
   }
-  .rate {
-    font-size: 24px;
+  label {
+    font-size: 20px;
   }
   .card {
     padding: 8px;

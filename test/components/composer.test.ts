@@ -29,18 +29,16 @@ describe('<akece-composer>', () => {
     expect(field.placeholder).to.equal(en.input);
     expect(send.getAttribute('aria-label')).to.equal(en.send);
     expect(parseFloat(getComputedStyle(field).fontSize)).to.be.at.least(16);
-    expect(el.disabled).to.be.false;
   });
 
-  it('maps strings and the disabled attribute', async () => {
-    el.strings = {...en, send: 'Enviar', input: 'Mensaje'};
-    el.setAttribute('disabled', '');
+  it('maps strings', async () => {
+    el.strings = {...en, send: 'Enviar', input: 'Mensaje', attach: 'Adjuntar'};
     await el.updateComplete;
     const {field, send} = parts(el);
-    expect(el.disabled).to.be.true;
     expect(send.getAttribute('aria-label')).to.equal('Enviar');
     expect(field.getAttribute('aria-label')).to.equal('Mensaje');
-    expect(field.disabled && send.disabled).to.be.true;
+    expect(field.placeholder).to.equal('Mensaje');
+    expect(el.shadowRoot!.querySelector('button.ib:not([part])')!.getAttribute('aria-label')).to.equal('Adjuntar');
   });
 
   it('sends on Enter, trimmed, and clears the field', async () => {

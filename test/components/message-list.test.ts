@@ -166,7 +166,8 @@ describe('<akece-message-list>', () => {
     const el = await list([m]);
     const radios = qa(el, 'input[type=radio]') as HTMLInputElement[];
     expect(radios).to.have.length(5);
-    expect(q(el, '.rate')!.textContent).to.contain('😍');
+    expect(q(el, 'fieldset')!.textContent).to.contain('😍');
+    expect(radios.map((r) => r.getAttribute('aria-label'))).to.deep.equal(['1 of 5', '2 of 5', '3 of 5', '4 of 5', '5 of 5']);
     radios[3].click();
     (q(el, 'textarea') as HTMLTextAreaElement).value = 'Great';
     const ev = once(el, 'akece-answer-request');
@@ -175,7 +176,7 @@ describe('<akece-message-list>', () => {
     expect(e.answer).to.deep.equal({kind: 'csat', rating: 4, feedback: 'Great'});
     el.messages = [{...m, body: {type: 'input_csat', display: 'star'}, answer: {kind: 'csat', rating: 2, feedback: 'meh'}}];
     await el.updateComplete;
-    expect(q(el, '.rate')!.textContent).to.contain('★');
+    expect(q(el, 'fieldset')!.textContent).to.contain('★');
     expect((q(el, 'fieldset') as HTMLFieldSetElement).disabled).to.be.true;
     expect((qa(el, 'input[type=radio]') as HTMLInputElement[]).map((r) => r.checked)).to.deep.equal([false, true, false, false, false]);
     expect((q(el, 'textarea') as HTMLTextAreaElement).value).to.equal('meh');

@@ -18,12 +18,10 @@ import {attachIcon, sendIcon} from '../icons.js';
  */
 export class AkeceComposer extends LitElement {
   static override styles = shared;
-  static override properties = {strings: {attribute: false}, disabled: {type: Boolean, reflect: true}};
+  static override properties = {strings: {attribute: false}};
 
   /** UI strings. */
   strings: Catalogue = en;
-  /** Blocks typing, sending and attaching. */
-  disabled = false;
 
   /** The idle timer while the visitor is typing, else undefined. */
   private timer?: ReturnType<typeof setTimeout>;
@@ -40,13 +38,11 @@ export class AkeceComposer extends LitElement {
 
   override render() {
     const s = this.strings;
-    const off = this.disabled;
     return html`<div part="composer">
       <textarea
         rows="1"
         aria-label=${s.input}
         placeholder=${s.input}
-        ?disabled=${off}
         @keydown=${(e: KeyboardEvent) => {
           // 229: Safari's Enter that ends an IME composition
           if (e.key == 'Enter' && !e.shiftKey && !e.isComposing && e.keyCode != 229) {
@@ -57,9 +53,9 @@ export class AkeceComposer extends LitElement {
         @input=${this.handleInput}
         @blur=${() => this.idle(true)}
       ></textarea>
-      <button class="ib" aria-label=${s.attach} ?disabled=${off} @click=${() => this.renderRoot.querySelector('input')!.click()}>${attachIcon}</button>
+      <button class="ib" aria-label=${s.attach} @click=${() => this.renderRoot.querySelector('input')!.click()}>${attachIcon}</button>
       <input type="file" multiple hidden @change=${this.handlePick} />
-      <button part="send-button" class="ib" aria-label=${s.send} ?disabled=${off} @click=${this.send}>${sendIcon}</button>
+      <button part="send-button" class="ib" aria-label=${s.send} @click=${this.send}>${sendIcon}</button>
     </div>`;
   }
 
@@ -77,13 +73,13 @@ export class AkeceComposer extends LitElement {
     const p = e.target as HTMLInputElement;
     const files = [...p.files!];
     p.value = '';
-    if (files.length && !this.disabled) fire(this, 'send-request', {content: '', files});
+    if (files.length) fire(this, 'send-request', {content: '', files});
   }
 
   private send() {
     const f = this.renderRoot.querySelector('textarea')!;
     const content = f.value.trim();
-    if (content && !this.disabled) {
+    if (content) {
       this.idle(true);
       f.value = f.style.height = '';
       fire(this, 'send-request', {content, files: []});

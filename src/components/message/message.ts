@@ -62,13 +62,14 @@ export const renderBody = ({key, deleted, role, content, attachments, body: b, a
             ? html`<form class="f" @submit=${(e: Event) => answer(e, {kind: 'csat', rating: +field(e, 'r'), feedback: field(e, 'v')})}>
                 <fieldset ?disabled=${!!a}>
                   <legend>${s.rate}</legend>
-                  <div class="rate">
+                  <div class="opts">
                     ${[...'😞😕😐🙂😍'].map(
                       (e, i) =>
                         html`<label
-                          ><input class="sr" type="radio" name="r" value=${++i} required .checked=${a?.kind == 'csat' && a.rating == i} /><span aria-hidden="true"
-                            >${b.display == 'star' ? '★' : e}</span
-                          ><span class="sr">${t(s.rating, i)}</span></label
+                          ><input type="radio" name="r" value=${++i} required aria-label=${t(s.rating, i)} .checked=${a?.kind == 'csat' && a.rating == i} />${b.display ==
+                          'star'
+                            ? '★'
+                            : e}</label
                         >`
                     )}
                   </div>
