@@ -13,7 +13,8 @@ const err = (message: string, status = 0, body: unknown = null, retryable = !sta
 
 /** What an answer must look like; 0 accepts anything (empty 200s). */
 export type Check = ((v: any) => unknown) | 0;
-export const isObj = (v: unknown): v is Obj => !!v && typeof v == 'object' && !Array.isArray(v);
+/** A plain object (as JSON.parse makes them): not null, not an array. */
+export const isObj = (v: any): v is Obj => v?.constructor == Object;
 export const withId = (v: any) => Number.isFinite(v?.id);
 export const contact = (v: any) => typeof v?.source_id == 'string' && typeof v.pubsub_token == 'string';
 export const list: Check = Array.isArray;
@@ -24,7 +25,7 @@ export function messageBody(content: string, echo_id: string, files?: readonly F
   const f = new FormData();
   f.append('content', content);
   f.append('echo_id', echo_id);
-  for (const x of files) f.append('attachments[]', x, x.name);
+  for (const x of files) f.append('attachments[]', x);
   return f;
 }
 
@@ -47,7 +48,6 @@ export const restClient =
       const abort = () => ctl.abort();
       const timer = setTimeout(abort, 15000);
       signal?.addEventListener('abort', abort);
-      if (signal?.aborted) abort();
       try {
         let res: Response;
         let data: any;
@@ -59,7 +59,7 @@ export const restClient =
           data = await res.text();
         } catch (e) {
           // Aborted by the caller, else by the timer; or the network failed.
-          throw signal?.aborted ? err('Aborted', 0, 'aborted', false) : err(ctl.signal.aborted ? 'Timed out' : (e as Error)?.message || '' + e);
+          throw signal?.aborted ? err('Aborted', 0, 'aborted', false) : err(ctl.signal.aborted ? 'Timed out' : (e as Error).message);
         }
         try {
           data = JSON.parse(data);

@@ -68,11 +68,13 @@ interface Out {
 
 const PAGE = 20;
 const noop = () => {};
+/** For calls whose failure is reported elsewhere or does not matter. */
+const quiet = (p: Promise<unknown>) => void p.catch(noop);
 
 export interface ChatSession {
   /** Subscribes to `message` or `error`; returns the unsubscribe function. */
   on<K extends keyof SessionEvents>(type: K, fn: (d: SessionEvents[K]) => void): () => void;
-  /** Restores the outbox; connects at once only when a contact is already known. */
+  /** Restores the outbox; connects at once only when a contact is already known. Call once. */
   start(): void;
   /** The panel is open AND the page is visible: creates what is missing, marks messages seen. */
   setPanelVisible(visible: boolean): void;
@@ -129,9 +131,7 @@ export class ChatSession {
     let chain = Promise.resolve();
     let queued: boolean | undefined;
     let typing: boolean | undefined;
-    let started: boolean | undefined;
     let misses = 0;
-    let seq = 0;
     let tries = 0;
 
         const on = (type: string, fn: (d: any) => void) => {
@@ -169,8 +169,10 @@ export class ChatSession {
     const call = <T = any>(tail: string, check: Check, body?: object, method?: string) =>
       api<T>(body ? method || 'POST' : 'GET', state.contact?.sourceId, tail, check, body, co.signal);
     const CONV = '/conversations';
+    const cid = () => state.conversationId;
+    const find = (f: (m: Message) => unknown) => state.messages.find(f);
     /** A path below the current conversation. */
-    const at = (tail = '') => CONV + '/' + state.conversationId + tail;
+    const at = (tail = '') => CONV + '/' + cid() + tail;
     /** A page of messages: the latest, or the one before message `before`. */
     const page = (before?: number) => call<WireMessage[]>(at('/messages' + (before ? '?before=' + before : '')), list);
     const unknown = () => Promise.reject(Error('Unknown message'));
@@ -207,15 +209,15 @@ export class ChatSession {
 
     const seen = () =>
       timer(0, 1000, () => {
-        const {panelVisible, contact: c, conversationId: id} = state;
-        if (panelVisible && c && id != null) call(at('/update_last_seen'), 0, {}).catch(noop);
+        // (a conversation implies a contact)
+        if (state.panelVisible && cid() != null) quiet(call(at('/update_last_seen'), 0, {}));
       });
 
     /** Settles queued sends the server now has (REST answer, socket echo or adoption). */
     const settle = () => {
       const n = q.length;
       q = q.filter((e) => {
-        const m = state.messages.find((x) => x.echoId == e.e && x.id != null);
+        const m = find((x) => x.echoId == e.e && x.id != null);
         if (m) e.y?.(m);
         return !m;
       });
@@ -247,7 +249,7 @@ export class ChatSession {
     /** After a drop: the latest page, then older pages (ascending, so the first is the oldest)
      * until one reaches what we hold. */
     const backfill = async () => {
-      if (!state.contact || state.conversationId == null) return;
+      if (cid() == null) return;
       conv(await call(at(), withId));
       const held = top();
       for (let n = 0, before; n < 10; n++) {
@@ -285,9 +287,8 @@ export class ChatSession {
     };
     const replace = () => (wipe(), ensure());
 
-    const onEvent = ({event: v, data}: AkeceEvent) => {
-      const w = data as any;
-      const id = state.conversationId;
+    const onEvent = ({event: v, data: w}: {event: string; data: any}) => {
+      const id = cid();
       if (v.startsWith('message')) add([w], true);
       else if (v == 'presence.update') set({availability: Object.values(w.users).includes('online') ? 'online' : 'away'});
       else if (v.includes('typing')) {
@@ -337,7 +338,7 @@ export class ChatSession {
         own = fresh = true;
         set({contact: {sourceId: r.source_id, pubsubToken: r.pubsub_token}});
         save();
-        if (u != user) patchUser().catch(noop);
+        if (u != user) quiet(patchUser());
       }
       connect();
       if (!inbox) return;
@@ -352,7 +353,7 @@ export class ChatSession {
         if ((e as ApiError).status == 404 && id == null && !fresh) return replace();
         throw e;
       }
-      if (state.conversationId != null) await older();
+      if (cid() != null) await older();
       flush();
     };
 
@@ -364,7 +365,7 @@ export class ChatSession {
           fail('connect-failed', e);
           // A failure that may pass (network, 5xx, 429) is tried again, 1 s, 2 s, … 30 s apart, jittered.
           // Creating a contact twice leaves at most one unused contact; nothing the visitor sees.
-          if (e.retryable) timer(3, Math.min(3e4, 1e3 * 2 ** tries++) * (0.5 + Math.random() / 2), () => ensure().catch(noop));
+          if (e.retryable) timer(3, Math.min(3e4, 1e3 * 2 ** tries++) * (0.5 + Math.random() / 2), () => quiet(ensure()));
           throw e;
         }
       ));
@@ -379,7 +380,7 @@ export class ChatSession {
           if (e.u) {
             // The last POST may have reached the server: look before sending it twice.
             await backfill();
-            const m = state.messages.find((x) => x.role == 'visitor' && !x.echoId && x.id! > e.m && x.content == e.c);
+            const m = find((x) => x.role == 'visitor' && !x.echoId && x.id! > e.m && x.content == e.c);
             if (m && q.includes(e)) {
               set({}, [{...m, echoId: e.e}]);
               settle();
@@ -387,7 +388,7 @@ export class ChatSession {
             if (!q.includes(e)) continue; // its echo came in meanwhile, or it was adopted
           }
           pend(e);
-          if (state.conversationId == null) conv(await call(CONV, withId, {}));
+          if (cid() == null) conv(await call(CONV, withId, {}));
           add([{...(await call(at('/messages'), withId, messageBody(e.c, e.e, e.f?.()))), echo_id: e.e}], true);
         } catch (x: any) {
           if (!q.includes(e) || x.body == 'aborted') return;
@@ -424,20 +425,17 @@ export class ChatSession {
     };
 
     const setTyping = (on: boolean) => {
-      const {contact: c, conversationId: id} = state;
-      if (!c || id == null) return;
+      if (cid() == null) return;
       timer(2, 4000, on && (() => setTyping(false)));
       if (on != typing) {
         typing = on;
-        call(at('/toggle_typing'), 0, {typing_status: on ? 'on' : 'off'}).catch(noop);
+        quiet(call(at('/toggle_typing'), 0, {typing_status: on ? 'on' : 'off'}));
       }
     };
 
-    const methods: Omit<ChatSession, 'store'> = {
+    Object.assign(this, {
       on,
       start() {
-        if (started) return;
-        started = true;
         let k: ContactRef | undefined;
         try {
           const saved = JSON.parse(st?.getItem(key) || '0');
@@ -456,14 +454,14 @@ export class ChatSession {
         if (c) {
           own = !given;
           set({contact: c});
-          ensure().catch(noop);
+          quiet(ensure());
         }
       },
       setPanelVisible,
       sendMessage(content, files) {
         const now = Date.now();
         const e: Out = {
-          e: now.toString(36) + Math.random().toString(36).slice(2, 8) + seq++,
+          e: now.toString(36) + Math.random().toString(36).slice(2, 10),
           c: content,
           t: now,
           m: top(),
@@ -486,7 +484,7 @@ export class ChatSession {
       },
       answer(key, a) {
         // A message with an id came with the current contact and conversation.
-        const id = state.messages.find((x) => x.key == key)?.id;
+        const id = find((x) => x.key == key)?.id;
         const v =
           a.kind == 'csat'
             ? {csat_survey_response: {rating: a.rating, feedback_message: a.feedback}}
@@ -507,7 +505,6 @@ export class ChatSession {
         reject('Disposed');
         subs = {};
       },
-    };
-    Object.assign(this, methods);
+    } satisfies Omit<ChatSession, 'store'>);
   }
 }

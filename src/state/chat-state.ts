@@ -55,7 +55,7 @@ export const initialState: ChatState = {
 
 /** The visitor's messages the server has not numbered yet stay last, in the order typed. */
 const late = (m: Message) => +(m.id == null && m.role == 'visitor');
-const order = (a: Message, b: Message) => late(a) - late(b) || a.createdAt - b.createdAt || (a.id ?? 0) - (b.id ?? 0);
+const order = (a: Message, b: Message) => late(a) - late(b) || a.createdAt - b.createdAt || a.id! - b.id!;
 
 /**
  * The pure reducer: applies `patch`, then merges `add` (server messages: socket events, REST
@@ -73,9 +73,9 @@ export function reduce(s: ChatState, patch: ChatPatch, add: readonly (Message | 
   if (add.length) {
     const list = [...n.messages];
     for (const m of add) {
-      if (!m || (m.conversationId != null && m.conversationId !== n.conversationId)) continue;
+      if (!m || (m.conversationId && m.conversationId != n.conversationId)) continue;
       const j = list.findIndex((x) => (m.id == null ? x.key == m.key : x.id === m.id));
-      let i = m.echoId ? list.findIndex((x) => x.echoId == m.echoId) : -1;
+      let i = list.findIndex((x) => m.echoId && x.echoId == m.echoId);
       if (i < 0) i = j;
       const o = list[i];
       const t = n.agentTyping;

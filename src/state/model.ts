@@ -19,14 +19,11 @@ export interface Sender {
   readonly name: string;
   /** An http(s) URL or the empty string. */
   readonly avatarUrl: string;
-  /** 'contact' | 'user' | 'agent_bot' | 'captain_assistant' | … as sent. */
-  readonly type: string;
 }
 
 export type AttachmentKind = 'image' | 'audio' | 'video' | 'file' | 'location' | 'other';
 
 export interface Attachment {
-  readonly id: number;
   readonly kind: AttachmentKind;
   /** Full-size or download URL (a redirect on Akece). */
   readonly url: string;
@@ -46,7 +43,8 @@ export interface CardItem {
   readonly title: string;
   readonly description: string;
   readonly mediaUrl: string;
-  readonly actions: readonly {readonly text: string; readonly uri: string; readonly payload: string; readonly type: string}[];
+  /** A link (`uri`), else a button that sends `text`. */
+  readonly actions: readonly {readonly text: string; readonly uri: string}[];
 }
 
 export interface ArticleItem {

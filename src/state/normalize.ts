@@ -8,7 +8,7 @@ const arr = (v: unknown): Obj[] => (Array.isArray(v) ? v.map(obj) : []);
 export const str = (v: unknown): string => (typeof v == 'string' ? v : typeof v == 'number' ? '' + v : '');
 export const num = (v: unknown): number | null => (Number.isFinite(v) ? (v as number) : null);
 /** Only http(s) URLs survive; anything else (javascript:, data:, garbage) becomes ''. */
-export const url = (v: unknown): string => (/^https?:\/\//i.test(str(v)) ? str(v) : '');
+export const url = (v: unknown): string => (/^https?:\/\//i.test((v = str(v)) as string) ? (v as string) : '');
 /** `identifierHash` → `identifier_hash`: the server's name for a model field. */
 export const snake = (k: string) => k.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase());
 
@@ -18,7 +18,7 @@ const KINDS = ['image', 'audio', 'video', 'file', 'location'];
 const ROLES: (SenderRole | undefined)[] = ['visitor', 'agent', , 'system'];
 
 export const sender = (s: unknown): Sender | null =>
-  isObj(s) ? {id: num(s.id), name: str(s.available_name) || str(s.name), avatarUrl: url(s.avatar_url) || url(s.thumbnail), type: str(s.type)} : null;
+  isObj(s) ? {id: num(s.id), name: str(s.available_name) || str(s.name), avatarUrl: url(s.avatar_url) || url(s.thumbnail)} : null;
 
 function attachment(a: Obj): Attachment {
   const u = url(a.data_url);
@@ -29,7 +29,6 @@ function attachment(a: Obj): Attachment {
     // a malformed escape: show it as it is
   }
   return {
-    id: num(a.id) ?? 0,
     kind: KINDS.includes(a.file_type) ? a.file_type : 'other',
     url: u,
     thumbUrl: url(a.thumb_url),
@@ -42,7 +41,7 @@ function attachment(a: Obj): Attachment {
  * links (`…Url`, `uri`, `link`) as http(s) URLs only, `actions` as a nested list. */
 const items = (v: unknown, fields: string): any[] =>
   arr(v).map((i) =>
-    Object.fromEntries(fields.split(' ').map((k) => [k, k == 'actions' ? items(i[k], 'text uri payload type') : (/Url|uri|link/.test(k) ? url : str)(i[snake(k)])]))
+    Object.fromEntries(fields.split(' ').map((k) => [k, k == 'actions' ? items(i[k], 'text uri') : (/Url|uri|link/.test(k) ? url : str)(i[snake(k)])]))
   );
 const CHOICE = 'title value';
 

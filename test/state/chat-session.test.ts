@@ -70,7 +70,6 @@ describe('ChatSession', () => {
     t = makeSession();
     t.storage.map.set(KEY, STORED);
     t.session.start();
-    t.session.start();
     await wait();
     expect(srv.paths()).to.deep.equal(['GET /contacts/src-1/conversations', 'GET /contacts/src-1/conversations/87/messages']);
     expect(t.cables).to.have.length(1);

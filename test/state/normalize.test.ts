@@ -11,7 +11,7 @@ describe('normalize', () => {
       echoId: null,
       conversationId: 87,
       role: 'agent',
-      sender: {id: 7, name: 'Priya', avatarUrl: 'https://a/p.png', type: 'user'},
+      sender: {id: 7, name: 'Priya', avatarUrl: 'https://a/p.png'},
       content: 'm4522',
       body: {type: 'text'},
       attachments: [],
@@ -58,11 +58,11 @@ describe('normalize', () => {
     )!;
     expect(m.read).to.equal(true);
     expect(m.attachments).to.deep.equal([
-      {id: 1, kind: 'image', url: 'https://h/blobs/x/invoice%20a.png?d=1', thumbUrl: 'https://h/t.png', fileName: 'invoice a.png', size: 10},
-      {id: 3, kind: 'other', url: 'http://h/r', thumbUrl: '', fileName: 'Reel', size: null},
-      {id: 4, kind: 'file', url: 'https://h/%E0%A4%A', thumbUrl: '', fileName: '%E0%A4%A', size: null},
+      {kind: 'image', url: 'https://h/blobs/x/invoice%20a.png?d=1', thumbUrl: 'https://h/t.png', fileName: 'invoice a.png', size: 10},
+      {kind: 'other', url: 'http://h/r', thumbUrl: '', fileName: 'Reel', size: null},
+      {kind: 'file', url: 'https://h/%E0%A4%A', thumbUrl: '', fileName: '%E0%A4%A', size: null},
     ]);
-    expect(m.sender).to.deep.equal({id: null, name: 'Bot', avatarUrl: 'https://h/a.png', type: ''});
+    expect(m.sender).to.deep.equal({id: null, name: 'Bot', avatarUrl: 'https://h/a.png'});
     expect(url('HTTPS://x')).to.equal('HTTPS://x');
     expect(sender(null)).to.equal(null);
   });
@@ -88,7 +88,7 @@ describe('normalize', () => {
     const cards = toMessage(
       wire(9, {content_type: 'cards', content_attributes: {items: [{title: 'T', description: 'D', media_url: 'ftp://x', actions: [{text: 'Go', type: 'link', uri: 'https://go', payload: 'p'}]}]}})
     )!;
-    expect(cards.body).to.deep.equal({type: 'cards', items: [{title: 'T', description: 'D', mediaUrl: '', actions: [{text: 'Go', uri: 'https://go', payload: 'p', type: 'link'}]}]});
+    expect(cards.body).to.deep.equal({type: 'cards', items: [{title: 'T', description: 'D', mediaUrl: '', actions: [{text: 'Go', uri: 'https://go'}]}]});
     const art = toMessage(wire(10, {content_type: 'article', content_attributes: {items: [{title: 'T', link: 'javascript:x'}]}}))!;
     expect(art.body).to.deep.equal({type: 'article', items: [{title: 'T', description: '', link: ''}]});
     expect(toMessage(wire(11, {content_type: 'form', content_attributes: {deleted: true}}))).to.deep.include({body: {type: 'text'}, deleted: true});
