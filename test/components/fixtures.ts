@@ -1,5 +1,8 @@
 import {oneEvent} from '@open-wc/testing';
-import type {Message} from '../../src/state/model.js';
+import type {Message, Sender} from '../../src/state/model.js';
+
+/** A sender (cast: the model's optional extras differ between versions). */
+export const who = (id: number, name: string, avatarUrl = '') => ({id, name, avatarUrl}) as Sender;
 
 let n = 0;
 /** A message with sensible defaults; pass what a test cares about. */
@@ -11,7 +14,7 @@ export const msg = (o: Partial<Message> = {}): Message => {
     echoId: null,
     conversationId: 1,
     role: 'agent',
-    sender: {id: 7, name: 'Priya Sharma', avatarUrl: '', type: 'user'},
+    sender: who(7, 'Priya Sharma'),
     content: `Message ${id}`,
     body: {type: 'text'},
     attachments: [],
@@ -26,7 +29,7 @@ export const msg = (o: Partial<Message> = {}): Message => {
 };
 
 export const visitor = (o: Partial<Message> = {}) =>
-  msg({role: 'visitor', sender: {id: 1, name: 'Ana', avatarUrl: '', type: 'contact'}, ...o});
+  msg({role: 'visitor', sender: who(1, 'Ana'), ...o});
 
 /** The shadow DOM holds no script, and no javascript:/data:/vbscript: URL in any href or src. */
 export const assertSafe = (root: ParentNode) => {

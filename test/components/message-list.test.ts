@@ -2,8 +2,8 @@ import {expect, fixture, html, nextFrame} from '@open-wc/testing';
 import sinon from 'sinon';
 import type {AkeceMessageList} from '../../src/components/message-list/message-list.js';
 import {en} from '../../src/i18n/en.js';
-import type {Message} from '../../src/state/model.js';
-import {assertSafe, msg, once, visitor} from './fixtures.js';
+import type {Attachment, CardItem, Message} from '../../src/state/model.js';
+import {assertSafe, msg, once, visitor, who} from './fixtures.js';
 import {define, inner} from './host.js';
 import type {TestHost} from './host.js';
 
@@ -38,7 +38,7 @@ describe('<akece-message-list>', () => {
     const a = msg({content: 'one'});
     const b = msg({content: 'two'});
     const c = visitor({content: 'three'});
-    const d = msg({sender: {id: 8, name: 'Bot', avatarUrl: 'https://x.test/a.png', type: 'agent_bot'}, content: 'four'});
+    const d = msg({sender: who(8, 'Bot', 'https://x.test/a.png'), content: 'four'});
     const el = await list([a, b, c, d]);
     expect(qa(el, '[part=message]').map((m) => m.textContent!.trim())).to.deep.equal(['one', 'two', 'three', 'four']);
     const groups = qa(el, '.g');
@@ -103,7 +103,7 @@ describe('<akece-message-list>', () => {
   });
 
   it('renders attachments: image thumbnails, audio, video, files; never unsafe URLs', async () => {
-    const at = (kind: 'image' | 'audio' | 'video' | 'file', url: string, o = {}) => ({id: 1, kind, url, thumbUrl: '', fileName: '', size: null, ...o});
+    const at = (kind: Attachment['kind'], url: string, o = {}) => ({kind, url, thumbUrl: '', fileName: '', size: null, ...o}) as Attachment;
     const el = await list([
       msg({
         content: '',
@@ -114,6 +114,7 @@ describe('<akece-message-list>', () => {
           at('file', 'https://x.test/f.pdf', {fileName: 'invoice.pdf', size: 2_400_000}),
           at('image', 'javascript:alert(1)'),
           at('file', 'data:text/html,<script>alert(1)</script>'),
+          at('location', 'https://maps.test/p', {size: 800}),
         ],
       }),
     ]);
@@ -125,8 +126,9 @@ describe('<akece-message-list>', () => {
     expect((img.parentElement as HTMLAnchorElement).target).to.equal('_blank');
     expect((q(el, 'audio') as HTMLAudioElement).controls).to.be.true;
     expect((q(el, 'video') as HTMLVideoElement).src).to.equal('blob:https://x.test/123');
-    expect(q(el, 'a.file')!.textContent).to.contain('invoice.pdf (2.4 MB)');
-    expect(qa(el, '[part=message] a')).to.have.length(2);
+    expect(qa(el, 'a.file').map((a) => a.textContent)).to.deep.equal(['invoice.pdf (2.4 MB)', `${en.file} (1 kB)`]);
+    expect(qa(el, 'audio,video')).to.have.length(2);
+    expect(qa(el, '[part=message] a')).to.have.length(3);
     assertSafe(el.shadowRoot!);
   });
 
@@ -157,7 +159,7 @@ describe('<akece-message-list>', () => {
     expect(e.answer).to.deep.equal({kind: 'email', email: 'ana@example.com'});
     el.messages = [{...m, answer: e.answer}];
     await el.updateComplete;
-    expect((q(el, 'input[type=email]') as HTMLInputElement).disabled).to.be.true;
+    expect(q(el, 'input[type=email]')!.matches(':disabled')).to.be.true;
     expect((q(el, 'input[type=email]') as HTMLInputElement).value).to.equal('ana@example.com');
   });
 
@@ -194,10 +196,10 @@ describe('<akece-message-list>', () => {
               description: 'Red',
               mediaUrl: 'https://x.test/s.png',
               actions: [
-                {text: 'Buy', uri: 'https://shop.test/buy', payload: '', type: 'link'},
-                {text: 'Bad', uri: 'javascript:alert(1)', payload: '', type: 'link'},
-                {text: 'More', uri: '', payload: 'MORE', type: 'postback'},
-              ],
+                {text: 'Buy', uri: 'https://shop.test/buy'},
+                {text: 'Bad', uri: 'javascript:alert(1)'},
+                {text: 'More', uri: ''},
+              ] as CardItem['actions'],
             },
           ],
         },
@@ -252,7 +254,7 @@ describe('<akece-message-list>', () => {
     const l = log(el);
     expect(l.scrollHeight).to.be.greaterThan(l.clientHeight);
     expect(l.scrollTop + l.clientHeight).to.be.closeTo(l.scrollHeight, 2);
-    el.messages = [...ms, msg({role: 'agent', sender: {id: 9, name: 'Max', avatarUrl: '', type: 'user'}})];
+    el.messages = [...ms, msg({role: 'agent', sender: who(9, 'Max')})];
     await el.updateComplete;
     expect(l.scrollTop + l.clientHeight).to.be.closeTo(l.scrollHeight, 2);
   });

@@ -26,6 +26,9 @@ export const renderBody = ({key, deleted, role, content, attachments, body: b, a
     e.preventDefault();
     fire(e.target!, 'answer-request', {key, answer});
   };
+  const csat = b.type == 'input_csat';
+  /** What the visitor answered in the form's text field. */
+  const v = a?.kind == 'csat' ? a.feedback : a?.kind == 'email' ? a.email : '';
   /** A field of the submitted form, trimmed. */
   const field = (e: Event, name: string) => String(new FormData(e.target as HTMLFormElement).get(name) ?? '').trim();
   return deleted
@@ -38,59 +41,60 @@ export const renderBody = ({key, deleted, role, content, attachments, body: b, a
           ? nothing
           : kind == 'image'
             ? newTab(u, html`<img src=${media(thumbUrl) || u} alt=${name} loading="lazy" />`)
-            : kind == 'file'
-              ? newTab(u, name + (n == null ? '' : n < 1e6 ? ` (${Math.ceil(n / 1e3)} kB)` : ` (${(n / 1e6).toFixed(1)} MB)`), 'file')
-              : kind == 'audio'
-                ? html`<audio controls preload="none" src=${u} aria-label=${name}></audio>`
-                : html`<video controls preload="metadata" src=${u} aria-label=${name}></video>`;
+            : kind == 'audio'
+              ? html`<audio controls preload="none" src=${u} aria-label=${name}></audio>`
+              : kind == 'video'
+                ? html`<video controls preload="metadata" src=${u} aria-label=${name}></video>`
+                : // a file, a location or anything else: a link
+                  newTab(u, name + (n == null ? '' : n < 1e6 ? ` (${Math.ceil(n / 1e3)} kB)` : ` (${(n / 1e6).toFixed(1)} MB)`), 'file');
       })}
       ${b.type == 'input_select'
         ? html`<div class="opts" role="group" aria-label=${content || s.messages}>
             ${b.items.map((o) => {
-              const on = a?.kind == 'select' && a.values.some((v) => v.value === o.value);
+              const on = a?.kind == 'select' && a.values.some((x) => x.value === o.value);
               return html`<button class="btn ${on ? 'on' : ''}" ?disabled=${!!a} aria-pressed=${a ? on : nothing} @click=${(e: Event) => answer(e, {kind: 'select', values: [o]})}>
                 ${o.title}
               </button>`;
             })}
           </div>`
-        : b.type == 'input_email'
-          ? html`<form class="f" @submit=${(e: Event) => answer(e, {kind: 'email', email: field(e, 'v')})}>
-              <input type="email" name="v" required autocomplete="email" aria-label=${s.email} placeholder=${s.email} .value=${a?.kind == 'email' ? a.email : ''} ?disabled=${!!a} />
-              <button class="btn" ?disabled=${!!a}>${s.submit}</button>
+        : b.type == 'input_email' || csat
+          ? html`<form
+              class="f"
+              @submit=${(e: Event) => answer(e, csat ? {kind: 'csat', rating: +field(e, 'r'), feedback: field(e, 'v')} : {kind: 'email', email: field(e, 'v')})}
+            >
+              <fieldset ?disabled=${!!a}>
+                ${csat
+                  ? html`<legend>${s.rate}</legend>
+                      <div class="opts">
+                        ${[...'😞😕😐🙂😍'].map(
+                          (e, i) =>
+                            html`<label
+                              ><input type="radio" name="r" value=${++i} required aria-label=${t(s.rating, i)} .checked=${a?.kind == 'csat' && a.rating == i} />${b.display ==
+                              'star'
+                                ? '★'
+                                : e}</label
+                            >`
+                        )}
+                      </div>
+                      <textarea name="v" rows="2" aria-label=${s.feedback} placeholder=${s.feedback} .value=${v}></textarea>`
+                  : html`<input type="email" name="v" required autocomplete="email" aria-label=${s.email} placeholder=${s.email} .value=${v} />`}
+                <button class="btn">${s.submit}</button>
+              </fieldset>
             </form>`
-          : b.type == 'input_csat'
-            ? html`<form class="f" @submit=${(e: Event) => answer(e, {kind: 'csat', rating: +field(e, 'r'), feedback: field(e, 'v')})}>
-                <fieldset ?disabled=${!!a}>
-                  <legend>${s.rate}</legend>
-                  <div class="opts">
-                    ${[...'😞😕😐🙂😍'].map(
-                      (e, i) =>
-                        html`<label
-                          ><input type="radio" name="r" value=${++i} required aria-label=${t(s.rating, i)} .checked=${a?.kind == 'csat' && a.rating == i} />${b.display ==
-                          'star'
-                            ? '★'
-                            : e}</label
-                        >`
-                    )}
-                  </div>
-                  <textarea name="v" rows="2" aria-label=${s.feedback} placeholder=${s.feedback} .value=${a?.kind == 'csat' ? a.feedback : ''}></textarea>
-                  <button class="btn">${s.submit}</button>
-                </fieldset>
-              </form>`
-            : b.type == 'cards'
-              ? b.items.map((c) =>
-                  card(
-                    media(c.mediaUrl),
-                    c.title,
-                    c.description,
-                    c.actions.map((x) =>
-                      safeUrl(x.uri)
-                        ? newTab(safeUrl(x.uri), x.text, 'btn')
-                        : html`<button class="btn" @click=${(e: Event) => fire(e.target!, 'send-request', {content: x.text, files: []})}>${x.text}</button>`
-                    )
+          : b.type == 'cards'
+            ? b.items.map((c) =>
+                card(
+                  media(c.mediaUrl),
+                  c.title,
+                  c.description,
+                  c.actions.map((x) =>
+                    safeUrl(x.uri)
+                      ? newTab(safeUrl(x.uri), x.text, 'btn')
+                      : html`<button class="btn" @click=${(e: Event) => fire(e.target!, 'send-request', {content: x.text, files: []})}>${x.text}</button>`
                   )
                 )
-              : b.type == 'article'
-                ? b.items.map((x) => card('', safeUrl(x.link) ? newTab(safeUrl(x.link), x.title) : x.title, x.description))
-                : nothing}`;
+              )
+            : b.type == 'article'
+              ? b.items.map((x) => card('', safeUrl(x.link) ? newTab(safeUrl(x.link), x.title) : x.title, x.description))
+              : nothing}`;
 };
