@@ -13,7 +13,7 @@ export const shared = css`
   :host,
   [part='panel'],
   [part='messages'],
-  .c,
+  .g,
   .card,
   fieldset {
     display: flex;
@@ -56,6 +56,8 @@ export const shared = css`
   }
   h2,
   p,
+  ol,
+  ul,
   pre,
   fieldset {
     margin: 0;
@@ -97,7 +99,6 @@ export const shared = css`
   [part='launcher'],
   [part='send-button'],
   .on,
-  .av,
   .own .b {
     background: var(--_a);
     color: #fff;
@@ -170,8 +171,7 @@ export const shared = css`
   .banner:empty {
     display: none;
   }
-  [part='error'],
-  .own .failed {
+  [part='error'] {
     border: 2px solid #dc2626;
     border-radius: 8px;
   }
@@ -187,7 +187,7 @@ export const shared = css`
     overflow-anchor: none;
     overscroll-behavior: contain;
   }
-  .c,
+  .g,
   .card,
   fieldset {
     align-items: flex-start;
@@ -198,7 +198,6 @@ export const shared = css`
   .note {
     align-self: center;
   }
-  .g,
   .f,
   .opts,
   [part='composer'] {
@@ -209,13 +208,11 @@ export const shared = css`
   .opts {
     flex-wrap: wrap;
   }
-  .own {
-    flex-direction: row-reverse;
-  }
-  .c {
+  .g {
     max-width: 85%;
   }
-  .own .c {
+  .own {
+    align-self: flex-end;
     align-items: flex-end;
   }
   .b {
@@ -223,12 +220,8 @@ export const shared = css`
     border-radius: var(--_r);
     overflow-wrap: anywhere;
   }
-  .own .failed {
-    background: none;
-    color: inherit;
-  }
   .b > * + * {
-    margin: 8px 0 0;
+    margin-top: 8px;
   }
   small,
   img,
@@ -241,26 +234,12 @@ export const shared = css`
   .b a {
     color: inherit;
   }
-  ol,
-  ul {
-    padding-inline-start: 20px;
-  }
   pre {
     padding: 8px;
     overflow-x: auto;
   }
   code {
     font: .9em monospace;
-  }
-  .av {
-    display: grid;
-    place-items: center;
-    flex: none;
-    width: 32px;
-    height: 32px;
-    border-radius: 50%;
-    object-fit: cover;
-    font-size: 13px;
   }
   img {
     max-height: 200px;
@@ -284,9 +263,6 @@ export const shared = css`
   textarea {
     max-height: 9em;
     resize: none;
-  }
-  label {
-    font-size: 20px;
   }
   .card {
     padding: 8px;

@@ -6,7 +6,7 @@ import type {Catalogue} from '../../i18n/en.js';
 import {t} from '../../i18n/i18n.js';
 import {shared} from '../../styles/shared.styles.js';
 import {fire} from '../../events/intent.js';
-import {media, renderBody} from '../message/message.js';
+import {renderBody} from '../message/message.js';
 
 /** Messages rendered at first, and added each time the visitor reaches the top. */
 const PAGE = 100;
@@ -53,8 +53,6 @@ export class AkeceMessageList extends LitElement {
   private shown = PAGE;
   private time = fmt();
   private atBottom = true;
-  /** A load-older request went out for the current list (scrolling asks once). */
-  private asked = false;
   private live = true;
   // Late image loads keep the view stuck to the bottom (load does not bubble: captured).
   private readonly onLoad = {handleEvent: () => this.stick(), capture: true};
@@ -87,14 +85,12 @@ export class AkeceMessageList extends LitElement {
       const added = m.length - old.length - Math.max(i, 0);
       // A page of history or a first load must not be read out message by message.
       this.live = !i && added < 4;
-      this.asked = false;
       // The visitor's own new message brings the view down to it.
       if (added > 0 && m[m.length - 1].role == 'visitor') this.atBottom = true;
       if (this.atBottom) this.shown = PAGE;
       if (i > 0) this.shown += i;
       else if (!this.atBottom && added > 0) this.shown += added;
     }
-    if (c.has('loadingOlder')) this.asked = false;
   }
 
   // Keeps the view steady across renders: at the bottom it stays there; otherwise the first
@@ -139,56 +135,46 @@ export class AkeceMessageList extends LitElement {
       @scroll=${() => {
         const l = this.log;
         this.atBottom = l.scrollHeight - l.scrollTop - l.clientHeight < 40;
-        if (l.scrollTop < 40) this.more(false);
+        if (l.scrollTop < 40) this.more();
       }}
       @load=${this.onLoad}
     >
       ${this.hasOlder || this.messages.length > this.shown
-        ? html`<button class="btn older" @click=${() => this.more(true)}>${this.loadingOlder ? s.loading : s.older}</button>`
+        ? html`<button class="btn older" @click=${this.more}>${this.loadingOlder ? s.loading : s.older}</button>`
         : nothing}
       ${groups.map((g) => {
         const [{role, sender, body, key, createdAt}] = g;
         const own = role == 'visitor';
-        const name = sender?.name;
-        const src = media(sender?.avatarUrl ?? '');
         return body.type == 'status'
           ? html`<p part="message" class="note" data-k=${key}>${s[`st_${body.status}`]}</p>`
           : html`<div class="g ${own ? 'own' : ''}">
-              ${own || !name
-                ? nothing
-                : src
-                  ? html`<img class="av" src=${src} alt="" />`
-                  : // initials: the first letter of the first two words
-                    html`<span class="av" aria-hidden="true">${name.match(/(?<!\S)\S/g)?.slice(0, 2).join('').toUpperCase()}</span>`}
-              <div class="c">
-                <p class="meta">${own ? html`<span class="sr">${s.you}</span>` : name} ${createdAt ? this.time.format(createdAt) : ''}</p>
-                ${g.map(
-                  (m) =>
-                    html`<div part="message" class="b ${m.status}" data-k=${m.key}>
-                      ${renderBody(m, s)}
-                      ${m.status == 'pending'
-                        ? html`<small>${s.sending}</small>`
-                        : m.status == 'failed'
-                          ? html`<small
-                              >${s.failed} <button class="btn" @click=${() => fire(this, 'retry-request', {key: m.key})}>${s.retry}</button></small
-                            >`
-                          : nothing}
-                    </div>`
-                )}
-              </div>
+              <p class="meta">${own ? html`<span class="sr">${s.you}</span>` : sender?.name} ${createdAt ? this.time.format(createdAt) : ''}</p>
+              ${g.map(
+                (m) =>
+                  html`<div part="message" class="b" data-k=${m.key}>
+                    ${renderBody(m, s)}
+                    ${m.status == 'pending'
+                      ? html`<small>${s.sending}</small>`
+                      : m.status == 'failed'
+                        ? html`<small
+                            >${s.failed} <button class="btn" @click=${() => fire(this, 'retry-request', {key: m.key})}>${s.retry}</button></small
+                          >`
+                        : nothing}
+                  </div>`
+              )}
             </div>`;
       })}
       ${this.typing == null ? nothing : html`<p part="typing-indicator" class="typing">${t(s.typing, this.typing || s.agent)}</p>`}
     </div>`;
   }
 
-  /** Reveals a page already in memory, else asks the root for older messages (once per change unless forced). */
-  private more(force: boolean) {
+  /**
+   * Reveals a page already in memory, else asks the root for older messages (the session
+   * ignores a request while one is under way).
+   */
+  private more() {
     if (this.messages.length > this.shown) this.shown += PAGE;
-    else if (this.hasOlder && !this.loadingOlder && (force || !this.asked)) {
-      this.asked = true;
-      fire(this, 'load-older-request');
-    }
+    else if (this.hasOlder && !this.loadingOlder) fire(this, 'load-older-request');
   }
 
   private stick() {
