@@ -42,12 +42,13 @@ export const restClient =
   async <T = any>(method: string, sourceId: string | undefined, tail: string, check: Check, body?: Obj | FormData, signal?: AbortSignal): Promise<T> => {
     const inbox = o.inboxIdentifier;
     if (!inbox) throw err('No inbox-identifier', 0, 'config', false);
-    const json = body && !(body instanceof FormData);
+    const json = body && !body.append; // FormData goes as it is (multipart)
     for (let n = 0; ; n++) {
       const ctl = new AbortController();
       const abort = () => ctl.abort();
       const timer = setTimeout(abort, 15000);
       signal?.addEventListener('abort', abort);
+      if (signal?.aborted) abort();
       try {
         let res: Response;
         let data: any;
@@ -70,7 +71,8 @@ export const restClient =
         if (check && !check(data)) throw err('Bad response', res.status, data, false);
         return data;
       } catch (e) {
-        if (method != 'GET' || n > 1 || !(e as ApiError).retryable || signal?.aborted) throw e;
+        // (an abort is not retryable)
+        if (method != 'GET' || n > 1 || !(e as ApiError).retryable) throw e;
       } finally {
         clearTimeout(timer);
         signal?.removeEventListener('abort', abort);

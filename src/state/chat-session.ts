@@ -154,7 +154,7 @@ export class ChatSession {
     const fail = (code: string, e: any) => {
       if (e.body == 'aborted') return;
       const config = e.body == 'config';
-      const error = {code: config ? 'config' : code, message: e.message || code};
+      const error = {code: config ? 'config' : code, message: e.message};
       set(config ? {error, connection: 'error'} : {error});
       emit('error', error);
     };
@@ -224,11 +224,11 @@ export class ChatSession {
       if (q.length < n) save();
     };
 
-    /** Merges wire messages; `live` ones newly on the server are announced. */
-    const add = (wire: readonly unknown[], live?: boolean) => {
+    /** Merges wire messages (and `patch`); `live` ones newly on the server are announced. */
+    const add = (wire: readonly unknown[], live?: boolean, patch: ChatPatch = {}) => {
       // Ids never change once set, so "newly on the server" is "its id was not in the view".
       const had = new Set(state.messages.map((m) => m.id));
-      set({}, wire.map(toMessage));
+      set(patch, wire.map(toMessage));
       if (live) {
         for (const m of state.messages) if (!had.has(m.id)) emit('message', m);
         if (state.panelVisible) seen();
@@ -239,8 +239,7 @@ export class ChatSession {
     /** A history page of the current conversation, not announced. */
     const older = async (before?: number) => {
       const p = await page(before);
-      add(p);
-      set({hasOlder: p.length >= PAGE});
+      add(p, false, {hasOlder: p.length >= PAGE});
     };
 
     /** The highest server id in view (0: none). */
@@ -267,9 +266,8 @@ export class ChatSession {
       co.abort();
       co = new AbortController();
     };
-    const reject = (why: string) => {
-      for (const e of q) e.n?.(Error(why));
-    };
+    const reject = (why: string) => q.map((e) => e.n?.(Error(why)));
+    const loadFailed = (e: unknown) => fail('load-failed', e);
 
     /** Forgets the contact and the view. A reason (reset) also rejects and forgets the outbox;
      * without one (the contact is gone on the server) the outbox is kept for the next contact. */
@@ -287,10 +285,11 @@ export class ChatSession {
     };
     const replace = () => (wipe(), ensure());
 
+    // The cable passes only message.*, contact.updated, conversation.* and presence.update.
     const onEvent = ({event: v, data: w}: {event: string; data: any}) => {
       const id = cid();
-      if (v.startsWith('message')) add([w], true);
-      else if (v == 'presence.update') set({availability: Object.values(w.users).includes('online') ? 'online' : 'away'});
+      if (v[0] == 'm') add([w], true);
+      else if (v[0] == 'p') set({availability: Object.values(w.users).includes('online') ? 'online' : 'away'});
       else if (v.includes('typing')) {
         if (w.is_private || w.conversation.id !== id) return;
         const on = v.endsWith('on');
@@ -301,7 +300,8 @@ export class ChatSession {
 
     const connect = () => {
       if (cable) return;
-      const k = (cable = o.createCable({url: o.websocketUrl, pubsubToken: state.contact!.pubsubToken, presenceInterval: o.presenceInterval}));
+      // (presenceInterval goes as given)
+      const k = (cable = o.createCable({...o, url: o.websocketUrl, pubsubToken: state.contact!.pubsubToken}));
       // (its dispose() removes these listeners)
       k.on('state', ({state}) => {
           set({connection: state});
@@ -313,7 +313,7 @@ export class ChatSession {
           misses = 0;
           fresh = false;
           set({error: null});
-          if (resumed) backfill().catch((e) => fail('load-failed', e));
+          if (resumed) backfill().catch(loadFailed);
         });
         k.on('error', (e) => {
           if (e.code == 'subscription-timeout' && inbox) {
@@ -414,7 +414,9 @@ export class ChatSession {
     /** (Re)sends entry `e`; the promise settles with this attempt. */
     const go = (e: Out) =>
       new Promise<Message>((y, n) => {
-        Object.assign(e, {y, n, x: false});
+        e.y = y;
+        e.n = n;
+        e.x = false;
         pend(e);
         flush();
       });
@@ -461,7 +463,7 @@ export class ChatSession {
       sendMessage(content, files) {
         const now = Date.now();
         const e: Out = {
-          e: now.toString(36) + Math.random().toString(36).slice(2, 10),
+          e: Math.random().toString(36).slice(2),
           c: content,
           t: now,
           m: top(),
@@ -479,7 +481,7 @@ export class ChatSession {
         // hasOlder is only ever set by a page of the current contact and conversation.
         if (state.loadingOlder || !state.hasOlder) return;
         set({loadingOlder: true});
-        await older(state.messages[0].id!).catch((e) => fail('load-failed', e));
+        await older(state.messages[0].id!).catch(loadFailed);
         set({loadingOlder: false});
       },
       answer(key, a) {

@@ -12,7 +12,7 @@ export const url = (v: unknown): string => (/^https?:\/\//i.test((v = str(v)) as
 /** `identifierHash` → `identifier_hash`: the server's name for a model field. */
 export const snake = (k: string) => k.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase());
 
-const KINDS = ['image', 'audio', 'video', 'file', 'location'];
+const KINDS = 'image audio video file location'.split(' ');
 /** By message_type: 2 (activity) never reaches a contact and is dropped; 3 (template: greeting,
  * CSAT, out-of-office) is 'system', with the sender when there is one. */
 const ROLES: (SenderRole | undefined)[] = ['visitor', 'agent', , 'system'];
@@ -84,6 +84,6 @@ export function toMessage(v: unknown): Message | null {
     read: w.status == 'read',
     answer: (answer as Message['answer']) || null,
     error: null,
-    updatedAt: Date.parse(str(w.updated_at)) || 0,
+    updatedAt: Date.parse(w.updated_at) || 0,
   };
 }

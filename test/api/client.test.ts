@@ -193,6 +193,8 @@ describe('RestClient', () => {
     ctl.abort();
     const a = (await mine) as ApiError;
     expect([a.status, a.body, a.retryable]).to.deep.equal([0, 'aborted', false]);
+    const pre = await api('GET', 's', '', contact, undefined, ctl.signal).catch((x) => x);
+    expect((pre as ApiError).body).to.equal('aborted');
     expect(clock.countTimers()).to.equal(0);
     clock.restore();
   });
