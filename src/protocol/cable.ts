@@ -50,11 +50,12 @@ export interface CableEventMap {
 type Listener = (detail: never) => void;
 
 /**
- * Delay before retry number `attempt` (0-based): exponential with full jitter,
- * `random() * min(30 s, 0.5 s * 2^attempt)`, floored at 0.5 s so a dead server is never hammered.
+ * Delay before retry number `attempt` (0-based): exponential with full jitter, uniform in
+ * [0.5 s, min(30 s, 1 s * 2^attempt)]. The floor keeps a dead server from being hammered; the
+ * jitter starts at the first retry, so clients that lost the same server spread out at once.
  */
 export const backoff = (attempt: number, random: () => number = Math.random): number =>
-  Math.max(500, random() * Math.min(3e4, 500 * 2 ** attempt));
+  500 + random() * (Math.min(3e4, 1e3 * 2 ** attempt) - 500);
 
 /**
  * JSON.parse for untrusted text; anything but a string is returned as is (a data frame's message

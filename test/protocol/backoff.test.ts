@@ -2,27 +2,33 @@ import {expect} from '@open-wc/testing';
 import {backoff} from '../../src/protocol/cable.js';
 
 describe('backoff', () => {
-  it('is random() * min(30 s, 0.5 s * 2^attempt)', () => {
-    expect(backoff(3, () => 0.5)).to.equal(2000);
-    expect(backoff(4, () => 0.25)).to.equal(2000);
-    expect(backoff(6, () => 0.5)).to.equal(15000);
+  it('is uniform in [0.5 s, min(30 s, 1 s * 2^attempt)]', () => {
+    expect(backoff(0, () => 0.5)).to.equal(750);
+    expect(backoff(3, () => 0.5)).to.equal(4250);
+    expect(backoff(4, () => 0.25)).to.equal(4375);
   });
 
   it('grows exponentially up to the 30 s cap', () => {
     const caps = [0, 1, 2, 3, 4, 5, 6, 7, 50, 2000].map((a) => backoff(a, () => 1));
-    expect(caps).to.deep.equal([500, 1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000, 30000]);
+    expect(caps).to.deep.equal([1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000, 30000, 30000]);
   });
 
   it('never goes below 0.5 s, whatever the jitter', () => {
     for (const a of [0, 1, 5, 20]) expect(backoff(a, () => 0)).to.equal(500);
-    expect(backoff(1, () => 0.1)).to.equal(500);
+  });
+
+  it('jitters from the first retry on: 500 clients never retry in one 100 ms window', () => {
+    const first = Array.from({length: 500}, () => backoff(0));
+    const busiest = Math.max(...[5, 6, 7, 8, 9].map((w) => first.filter((d) => d >= w * 100 && d < (w + 1) * 100).length));
+    expect(busiest).to.be.below(500 / 5 + 30); // uniform over 500 ms: about a fifth each
+    expect(new Set(first.map((d) => Math.floor(d / 100))).size).to.equal(5);
   });
 
   it('stays within [0.5 s, cap] with the default Math.random', () => {
     for (let a = 0; a < 12; a++)
       for (let i = 0; i < 50; i++) {
         const d = backoff(a);
-        expect(d).to.be.within(500, Math.min(30000, 500 * 2 ** a));
+        expect(d).to.be.within(500, Math.min(30000, 1000 * 2 ** a));
       }
   });
 });

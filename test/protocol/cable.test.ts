@@ -346,7 +346,7 @@ describe('Cable: dead connections and backoff', () => {
   });
 
   it('backs off exponentially while attempts fail, and resets after a confirmed subscription', async () => {
-    t = setup();
+    t = setup({random: () => 1}); // every delay at its cap
     t.cable.connect();
     await t.tick();
     const gaps: number[] = [];
@@ -357,19 +357,19 @@ describe('Cable: dead connections and backoff', () => {
       while (t.net.sockets.length == count) await t.tick(50);
       gaps.push(Date.now() - before);
     }
-    expect(gaps).to.deep.equal([500, 1000, 2000, 4000, 8000, 16000, 30000, 30000]);
+    expect(gaps).to.deep.equal([1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000]);
     expect(t.log.errors.every((e) => e.code == 'socket-error' && !e.fatal)).to.equal(true);
     expect(t.cable.state).to.equal('reconnecting');
     await t.subscribe();
     t.last().drop();
-    await t.tick(499);
+    await t.tick(999);
     expect(t.net.sockets).to.have.length(9);
     await t.tick(1);
     expect(t.net.sockets).to.have.length(10);
   });
 
   it('applies full jitter from the injected random, never below 0.5 s', async () => {
-    const values = [0, 0.5, 0.25];
+    const values = [0, 0.5, 0.5];
     t = setup({random: () => values.shift() ?? 1});
     t.cable.connect();
     await t.tick();
@@ -381,8 +381,8 @@ describe('Cable: dead connections and backoff', () => {
       while (t.net.sockets.length == count) await t.tick(50);
       gaps.push(Date.now() - before);
     }
-    // attempt 0: max(0.5, 0 * 0.5) s; attempt 1: 0.5 * 1 s; attempt 2: 0.25 * 2 s, floored.
-    expect(gaps).to.deep.equal([500, 500, 500]);
+    // attempt 0: 0.5 + 0 * 0.5 s; attempt 1: 0.5 + 0.5 * 1.5 s; attempt 2: 0.5 + 0.5 * 3.5 s.
+    expect(gaps).to.deep.equal([500, 1250, 2250]);
   });
 });
 

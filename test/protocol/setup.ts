@@ -10,8 +10,8 @@ export function setup(options: Partial<CableOptions> = {}) {
   const clock = sinon.useFakeTimers({now: 1_700_000_000_000, toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date']});
   const net = fakeSockets();
   const env = new FakeEnvironment();
-  // random() = 1 makes every backoff delay its cap: deterministic and easy to read.
-  const cable = new Cable({url: CABLE_URL, pubsubToken: TOKEN, WebSocket: net.WebSocket, environment: env, random: () => 1, ...options});
+  // random() = 0 makes every backoff delay its 0.5 s floor: deterministic and easy to read.
+  const cable = new Cable({url: CABLE_URL, pubsubToken: TOKEN, WebSocket: net.WebSocket, environment: env, random: () => 0, ...options});
   const log = {
     states: [] as CableEventMap['state']['state'][],
     events: [] as CableEventMap['event'][],
