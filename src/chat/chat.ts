@@ -174,6 +174,13 @@ export class AkeceChat extends LitElement {
     return this.chat.run((s) => s.reset());
   }
 
+  // Renders at most once per animation frame: a burst of socket frames (each its own task)
+  // becomes one render instead of one each. A hidden page renders without waiting (no frames).
+  protected override async scheduleUpdate() {
+    if (!document.hidden) await new Promise(requestAnimationFrame);
+    super.scheduleUpdate();
+  }
+
   protected override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('open') || changed.has('layout')) this.sync();
   }
