@@ -158,11 +158,6 @@ export class ChatSession {
       set(config ? {error, connection: 'error'} : {error});
       emit('error', error);
     };
-    /** Reports a failure as `code` and passes it on. */
-    const rethrow = (code: string) => (e: unknown) => {
-      fail(code, e);
-      throw e;
-    };
 
     /** A REST call as the current contact (none: the contacts collection): a GET, or with a body
      * a POST unless `method` says otherwise. Dropping the session cancels it. */
@@ -171,12 +166,16 @@ export class ChatSession {
     const CONV = '/conversations';
     const cid = () => state.conversationId;
     const find = (f: (m: Message) => unknown) => state.messages.find(f);
-    /** A path below the current conversation. */
-    const at = (tail = '') => CONV + '/' + cid() + tail;
+    /** A path below the current (or given) conversation. */
+    const at = (tail = '', id = cid()) => CONV + '/' + id + tail;
     /** A page of messages: the latest, or the one before message `before`. */
     const page = (before?: number) => call<WireMessage[]>(at('/messages' + (before ? '?before=' + before : '')), list);
     const unknown = () => Promise.reject(Error('Unknown message'));
-    const updateFailed = rethrow('update-failed');
+    /** Reports a failed update and passes the error on. */
+    const updateFailed = (e: unknown) => {
+      fail('update-failed', e);
+      throw e;
+    };
 
     /** A message made here (no server id): a visitor's queued one, or a status note. */
     const local = (type: number, m: Partial<Message>, content?: string, echo_id?: string) =>
@@ -295,7 +294,10 @@ export class ChatSession {
         const on = v.endsWith('on');
         set({agentTyping: on ? sender(w.user) ?? {name: '', id: null} : null});
         timer(1, 30000, on && (() => set({agentTyping: null})));
-      } else if (v == 'conversation.created' ? id == null && w.contact_inbox?.source_id == state.contact?.sourceId : v.startsWith('conversation') && w.id === id) conv(w);
+      }
+      // conversation.* (contact.updated too, harmlessly: no status, no last-seen time, and its id is
+      // a contact's, rarely the conversation's)
+      else if (v == 'conversation.created' ? id == null && w.contact_inbox?.source_id == state.contact?.sourceId : w.id === id) conv(w);
     };
 
     const connect = () => {
@@ -344,11 +346,9 @@ export class ChatSession {
       if (!inbox) return;
       const id = o.conversationId;
       try {
-        if (id == null) {
-          // The contact's latest conversation, if any.
-          const [w] = (await call<WireConversation[]>(CONV, list)).filter(withId).sort((a, b) => b.id - a.id);
-          if (w) conv(w);
-        } else conv(await call(CONV + '/' + id, withId));
+        // The given conversation, or the contact's latest, if any.
+        const [w] = id == null ? (await call<WireConversation[]>(CONV, list)).filter(withId).sort((a, b) => b.id - a.id) : [await call(at('', id), withId)];
+        if (w) conv(w);
       } catch (e) {
         if ((e as ApiError).status == 404 && id == null && !fresh) return replace();
         throw e;
@@ -373,7 +373,8 @@ export class ChatSession {
     /** Sends the outbox once, in order; stops at the first failure that may pass later. */
     const drain = async () => {
       for (const e of [...q]) {
-        if (!q.includes(e) || e.x) continue;
+        const has = () => q.includes(e);
+        if (!has() || e.x) continue;
         if (/^(off|rec)/.test(state.connection)) return;
         try {
           await ensure();
@@ -381,17 +382,17 @@ export class ChatSession {
             // The last POST may have reached the server: look before sending it twice.
             await backfill();
             const m = find((x) => x.role == 'visitor' && !x.echoId && x.id! > e.m && x.content == e.c);
-            if (m && q.includes(e)) {
+            if (m && has()) {
               set({}, [{...m, echoId: e.e}]);
               settle();
             }
-            if (!q.includes(e)) continue; // its echo came in meanwhile, or it was adopted
+            if (!has()) continue; // its echo came in meanwhile, or it was adopted
           }
           pend(e);
           if (cid() == null) conv(await call(CONV, withId, {}));
           add([{...(await call(at('/messages'), withId, messageBody(e.c, e.e, e.f?.()))), echo_id: e.e}], true);
         } catch (x: any) {
-          if (!q.includes(e) || x.body == 'aborted') return;
+          if (!has() || x.body == 'aborted') return;
           if (!x.status) e.u = true;
           e.x = x.retryable === false;
           save();
@@ -461,11 +462,10 @@ export class ChatSession {
       },
       setPanelVisible,
       sendMessage(content, files) {
-        const now = Date.now();
         const e: Out = {
           e: Math.random().toString(36).slice(2),
           c: content,
-          t: now,
+          t: Date.now(),
           m: top(),
           f: () => files,
         };

@@ -91,8 +91,11 @@ export function reduce(s: ChatState, patch: ChatPatch, add: readonly (Message | 
     }
     n.messages = list.sort(order);
   }
-  const others = n.messages.filter((m) => m.role != 'visitor' && m.id != null);
-  if (n.panelVisible) n.lastSeenAt = Math.max(n.lastSeenAt, ...others.map((m) => m.createdAt));
-  n.unreadCount = others.filter((m) => m.createdAt > n.lastSeenAt && !m.deleted).length;
+  // Visible: everything from others is seen. Hidden: what is newer than that is unread.
+  n.unreadCount = 0;
+  for (const m of n.messages)
+    if (m.role != 'visitor' && m.id != null)
+      if (n.panelVisible) n.lastSeenAt = Math.max(n.lastSeenAt, m.createdAt);
+      else if (m.createdAt > n.lastSeenAt && !m.deleted) n.unreadCount++;
   return n;
 }

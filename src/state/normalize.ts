@@ -1,10 +1,9 @@
 // Wire → model. REST pages are only checked to be lists, so every field is guarded; nothing throws.
+// Reads go through optional chaining, which finds nothing on null, primitives or arrays.
 import {isObj} from '../api/client.js';
 import type {Attachment, Message, Sender, SenderRole} from './model.js';
 
-type Obj = Record<string, any>;
-const obj = (v: unknown): Obj => (isObj(v) ? v : {});
-const arr = (v: unknown): Obj[] => (Array.isArray(v) ? v.map(obj) : []);
+const arr = (v: unknown): any[] => (Array.isArray(v) ? v : []);
 export const str = (v: unknown): string => (typeof v == 'string' ? v : typeof v == 'number' ? '' + v : '');
 export const num = (v: unknown): number | null => (Number.isFinite(v) ? (v as number) : null);
 /** Only http(s) URLs survive; anything else (javascript:, data:, garbage) becomes ''. */
@@ -20,8 +19,8 @@ const ROLES: (SenderRole | undefined)[] = ['visitor', 'agent', , 'system'];
 export const sender = (s: unknown): Sender | null =>
   isObj(s) ? {id: num(s.id), name: str(s.available_name) || str(s.name), avatarUrl: url(s.avatar_url) || url(s.thumbnail)} : null;
 
-function attachment(a: Obj): Attachment {
-  const u = url(a.data_url);
+function attachment(a: any): Attachment {
+  const u = url(a?.data_url);
   let name = u.split(/[?#]/)[0].split('/').pop()!;
   try {
     name = decodeURIComponent(name);
@@ -29,11 +28,11 @@ function attachment(a: Obj): Attachment {
     // a malformed escape: show it as it is
   }
   return {
-    kind: KINDS.includes(a.file_type) ? a.file_type : 'other',
+    kind: KINDS.includes(a?.file_type) ? a.file_type : 'other',
     url: u,
-    thumbUrl: url(a.thumb_url),
-    fileName: str(a.fallback_title) || name,
-    size: num(a.file_size),
+    thumbUrl: url(a?.thumb_url),
+    fileName: str(a?.fallback_title) || name,
+    size: num(a?.file_size),
   };
 }
 
@@ -41,31 +40,30 @@ function attachment(a: Obj): Attachment {
  * links (`…Url`, `uri`, `link`) as http(s) URLs only, `actions` as a nested list. */
 const items = (v: unknown, fields: string): any[] =>
   arr(v).map((i) =>
-    Object.fromEntries(fields.split(' ').map((k) => [k, k == 'actions' ? items(i[k], 'text uri') : (/Url|uri|link/.test(k) ? url : str)(i[snake(k)])]))
+    Object.fromEntries(fields.split(' ').map((k) => [k, k == 'actions' ? items(i?.[k], 'text uri') : (/Url|uri|link/.test(k) ? url : str)(i?.[snake(k)])]))
   );
 const CHOICE = 'title value';
 
 /** A wire message (REST or socket) as a model message; null when it must not be shown. */
-export function toMessage(v: unknown): Message | null {
-  const w = obj(v);
-  const id = num(w.id);
-  const role = ROLES[num(w.message_type)!];
+export function toMessage(w: any): Message | null {
+  const id = num(w?.id);
+  const role = ROLES[num(w?.message_type)!];
   if (id == null || !role) return null;
-  const ca = obj(w.content_attributes);
+  const ca = w.content_attributes;
   const t = w.content_type;
-  const sv = ca.submitted_values;
-  const r = obj(obj(sv).csat_survey_response);
-  const email = str(ca.submitted_email) || str(arr(sv).find((i) => i.name == 'email')?.value);
+  const sv = ca?.submitted_values;
+  const r = sv?.csat_survey_response;
+  const email = str(ca?.submitted_email) || str(arr(sv).find((i) => i?.name == 'email')?.value);
   // The body's fields and the visitor's answer, by content_type; other types are shown as text.
   const [body, answer] =
     t == 'input_select'
-      ? [{items: items(ca.items, CHOICE)}, arr(sv).length && {kind: 'select', values: items(sv, CHOICE)}]
+      ? [{items: items(ca?.items, CHOICE)}, arr(sv).length && {kind: 'select', values: items(sv, CHOICE)}]
       : t == 'input_email'
       ? [{}, email && {kind: 'email', email}]
       : t == 'input_csat'
-      ? [{display: ca.display_type == 'star' ? 'star' : 'emoji'}, num(r.rating) != null && {kind: 'csat', rating: r.rating, feedback: str(r.feedback_message)}]
+      ? [{display: ca?.display_type == 'star' ? 'star' : 'emoji'}, num(r?.rating) != null && {kind: 'csat', rating: r.rating, feedback: str(r.feedback_message)}]
       : t == 'cards' || t == 'article'
-      ? [{items: items(ca.items, 'title description ' + (t == 'cards' ? 'mediaUrl actions' : 'link'))}]
+      ? [{items: items(ca?.items, 'title description ' + (t == 'cards' ? 'mediaUrl actions' : 'link'))}]
       : [];
   return {
     key: '' + id,
@@ -80,7 +78,7 @@ export function toMessage(v: unknown): Message | null {
     // (0 when absent or beyond what a Date can show)
     createdAt: +new Date(num(w.created_at)! * 1000) || 0,
     status: 'sent',
-    deleted: !!ca.deleted,
+    deleted: !!ca?.deleted,
     read: w.status == 'read',
     answer: (answer as Message['answer']) || null,
     error: null,
