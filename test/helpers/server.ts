@@ -31,4 +31,4 @@ export interface CspVisit {
 /** Opens `url` in a second page from Node, opens the widget there and sends `text` through its composer. */
 export const cspVisit = (url: string, text: string) => executeServerCommand<CspVisit, {url: string; text: string}>('csp-visit', {url, text});
 /** The test page's JS heap after a forced garbage collection (DevTools), in bytes. */
-export const heapUsage = () => executeServerCommand<{usedSize: number; totalSize: number}>('heap');
+export const heapUsage = () => executeServerCommand<{usedSize: number; totalSize: number}, Record<string, never>>('heap', {});
