@@ -55,6 +55,8 @@ export class SessionController implements ReactiveController {
   hostDisconnected() {
     this.kept = this.state.contact;
     this.stop();
+    // Out of the page there is no socket: say so until a re-append connects again.
+    this.changed({...this.state, connection: 'idle'});
   }
 
   /** Before each render: (re)build the session when the configuration changed. */

@@ -203,6 +203,7 @@ describe('<akece-chat>', () => {
     const clock = sinon.useFakeTimers({toFake: ['setTimeout', 'setInterval']});
     el.remove();
     expect(socket.readyState).to.equal(3);
+    expect(el.connectionState).to.equal('idle');
     clock.runAll();
     expect(clock.countTimers()).to.equal(0);
     clock.restore();
