@@ -14,7 +14,7 @@ import {attachIcon, sendIcon} from '../icons.js';
  * @csspart composer - The area holding the text field and buttons.
  * @csspart send-button - The send button.
  * @fires {AkeceSendRequestEvent} akece-send-request - Text and/or picked files to send (bubbles, composed).
- * @fires {AkeceTypingEvent} akece-typing - `on` at the first keystroke, off after 4 s idle, on send and on blur (bubbles, composed).
+ * @fires {AkeceTypingEvent} akece-typing - `on` at every keystroke, off on send and on blur; the session turns these into one "on", and "off" after 4 s without a keystroke (bubbles, composed).
  */
 export class AkeceComposer extends LitElement {
   static override styles = shared;
@@ -23,17 +23,13 @@ export class AkeceComposer extends LitElement {
   /** UI strings. */
   strings: Catalogue = en;
 
-  /** The idle timer while the visitor is typing, else undefined. */
-  private timer?: ReturnType<typeof setTimeout>;
-
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    this.idle(false);
+  private get field() {
+    return this.renderRoot.querySelector('textarea')!;
   }
 
   /** Focuses the text field. */
   override focus(options?: FocusOptions) {
-    this.renderRoot.querySelector('textarea')?.focus(options);
+    this.field.focus(options);
   }
 
   override render() {
@@ -51,7 +47,7 @@ export class AkeceComposer extends LitElement {
           }
         }}
         @input=${this.handleInput}
-        @blur=${() => this.idle(true)}
+        @blur=${this.stop}
       ></textarea>
       <button class="ib" aria-label=${s.attach} @click=${() => this.renderRoot.querySelector('input')!.click()}>${attachIcon}</button>
       <input type="file" multiple hidden @change=${this.handlePick} />
@@ -59,14 +55,12 @@ export class AkeceComposer extends LitElement {
     </div>`;
   }
 
-  private handleInput(e: Event) {
-    const f = e.target as HTMLTextAreaElement;
+  private handleInput() {
+    const f = this.field;
     // Auto-grow through CSSOM (allowed under a strict style-src); CSS caps it at ~5 lines.
     f.style.height = '';
     f.style.height = f.scrollHeight + 2 + 'px';
-    if (!this.timer) fire(this, 'typing', {on: true});
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.idle(true), 4000);
+    fire(this, 'typing', {on: true});
   }
 
   private handlePick(e: Event) {
@@ -77,20 +71,17 @@ export class AkeceComposer extends LitElement {
   }
 
   private send() {
-    const f = this.renderRoot.querySelector('textarea')!;
+    const f = this.field;
     const content = f.value.trim();
     if (content) {
-      this.idle(true);
       f.value = f.style.height = '';
+      this.stop();
       fire(this, 'send-request', {content, files: []});
     }
   }
 
-  /** Ends "typing": clears the idle timer and, if `tell`, announces it. */
-  private idle(tell: boolean) {
-    if (this.timer && tell) fire(this, 'typing', {on: false});
-    clearTimeout(this.timer);
-    this.timer = undefined;
+  private stop() {
+    fire(this, 'typing', {on: false});
   }
 }
 
