@@ -172,11 +172,9 @@ export const shared = css`
     display: none;
   }
   [part='error'] {
+    margin: 8px 12px 0;
     border: 2px solid #dc2626;
     border-radius: 8px;
-  }
-  [part='error'] {
-    margin: 8px 12px 0;
   }
   [part='messages'] {
     position: relative;
@@ -186,6 +184,8 @@ export const shared = css`
     overflow-y: auto;
     overflow-anchor: none;
     overscroll-behavior: contain;
+    /* long words and names wrap instead of scrolling the log sideways */
+    overflow-wrap: anywhere;
   }
   .g,
   .card,
@@ -218,7 +218,6 @@ export const shared = css`
   .b {
     max-width: 100%;
     border-radius: var(--_r);
-    overflow-wrap: anywhere;
   }
   .b > * + * {
     margin-top: 8px;
@@ -237,9 +236,6 @@ export const shared = css`
   pre {
     padding: 8px;
     overflow-x: auto;
-  }
-  code {
-    font: .9em monospace;
   }
   img {
     max-height: 200px;

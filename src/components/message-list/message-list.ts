@@ -14,7 +14,8 @@ const PAGE = 100;
 /** Set by the root as properties only. */
 const A = {attribute: false};
 
-const fmt = (locale?: string) => new Intl.DateTimeFormat(locale, {timeStyle: 'short'});
+/** Times in the visitor's own (browser) format, whatever the UI language. */
+const time = new Intl.DateTimeFormat(undefined, {timeStyle: 'short'});
 
 /**
  * The conversation: oldest first, grouped by sender, with a "load older" control, the typing
@@ -34,14 +35,12 @@ const fmt = (locale?: string) => new Intl.DateTimeFormat(locale, {timeStyle: 'sh
  */
 export class AkeceMessageList extends LitElement {
   static override styles = shared;
-  static override properties = {messages: A, strings: A, locale: {}, hasOlder: A, loadingOlder: A, typing: A, shown: {state: true}};
+  static override properties = {messages: A, strings: A, hasOlder: A, loadingOlder: A, typing: A, shown: {state: true}};
 
   /** The conversation, oldest first. */
   messages: readonly Message[] = [];
   /** UI strings. */
   strings: Catalogue = en;
-  /** BCP 47 locale for times; the browser's when empty. */
-  locale = '';
   /** The server has messages older than the first one. */
   hasOlder = false;
   /** Older messages are being fetched. */
@@ -51,7 +50,6 @@ export class AkeceMessageList extends LitElement {
 
   /** How many of the latest messages are in the DOM. */
   private shown = PAGE;
-  private time = fmt();
   private atBottom = true;
   private live = true;
   // Late image loads keep the view stuck to the bottom (load does not bubble: captured).
@@ -64,18 +62,12 @@ export class AkeceMessageList extends LitElement {
     new ResizeObserver(() => this.stick()).observe(this);
   }
 
+  /** The scrolling log; null before the first render. */
   private get log() {
     return this.renderRoot.querySelector<HTMLElement>('[part=messages]')!;
   }
 
   protected override willUpdate(c: PropertyValues<this>) {
-    if (c.has('locale')) {
-      try {
-        this.time = fmt(this.locale || undefined);
-      } catch {
-        // an invalid tag keeps the browser's format
-      }
-    }
     this.live = true;
     if (c.has('messages')) {
       const m = this.messages;
@@ -97,8 +89,8 @@ export class AkeceMessageList extends LitElement {
   // rendered message keeps its distance from the top edge (older messages prepended above it).
   protected override update(c: PropertyValues<this>) {
     // (read the key now: the node may show another message after the render)
-    const a = this.hasUpdated && this.log.querySelector<HTMLElement>('[data-k]');
-    const k = a && a.dataset.k!;
+    const a = this.log?.querySelector<HTMLElement>('[data-k]');
+    const k = a?.dataset.k;
     const top = a ? a.offsetTop - this.log.scrollTop : 0;
     super.update(c);
     const l = this.log;
@@ -148,7 +140,7 @@ export class AkeceMessageList extends LitElement {
         return body.type == 'status'
           ? html`<p part="message" class="note" data-k=${key}>${s[`st_${body.status}`]}</p>`
           : html`<div class="g ${own ? 'own' : ''}">
-              <p class="meta">${own ? html`<span class="sr">${s.you}</span>` : sender?.name} ${createdAt ? this.time.format(createdAt) : ''}</p>
+              <p class="meta">${own ? html`<span class="sr">${s.you}</span>` : sender?.name} ${createdAt ? time.format(createdAt) : ''}</p>
               ${g.map(
                 (m) =>
                   html`<div part="message" class="b" data-k=${m.key}>
@@ -178,7 +170,8 @@ export class AkeceMessageList extends LitElement {
   }
 
   private stick() {
-    if (this.atBottom && this.hasUpdated) this.log.scrollTop = this.log.scrollHeight;
+    const l = this.log;
+    if (this.atBottom && l) l.scrollTop = l.scrollHeight;
   }
 }
 
