@@ -213,7 +213,7 @@ export class AkeceChat extends LitElement {
           connection: st.connection,
           error: error && (error == 'send-failed' ? strings.failed : error == 'config' ? strings.err_config : strings.err_connect),
         },
-        html`<akece-message-list exportparts="messages,message,typing-indicator" .messages=${st.messages} .strings=${strings} .locale=${this.i18n.locale} .hasOlder=${st.hasOlder} .loadingOlder=${st.loadingOlder} .typing=${st.agentTyping ? st.agentTyping.name : null}></akece-message-list>
+        html`<akece-message-list exportparts="messages,message,typing-indicator" .messages=${st.messages} .strings=${strings} .hasOlder=${st.hasOlder} .loadingOlder=${st.loadingOlder} .typing=${st.agentTyping ? st.agentTyping.name : null}></akece-message-list>
           <akece-composer exportparts="composer,send-button" .strings=${strings}></akece-composer>`
       )}
     </div>`;
