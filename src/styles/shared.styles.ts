@@ -3,16 +3,18 @@ import {css} from 'lit';
 /**
  * The whole layer's CSS in one sheet, adopted by every shadow root (the root, the message list
  * and the composer): rules shared between pieces are written once, and one sheet is parsed
- * once. Selectors are the pieces' own classes and parts, so a rule meant for one piece has
- * nothing to match in another. Colours come from `tokens` (`--_a` accent, `--_s` surface, the
+ * once. Selectors are the pieces' own classes, so a rule meant for one piece has nothing to
+ * match in another; each part also carries a one-letter class (`.l` launcher, `.p` panel,
+ * `.h` header, `.e` error, `.m` messages, `.c` composer, `.s` send button) that is shorter
+ * to select than the part. Colours come from `tokens` (`--_a` accent, `--_s` surface, the
  * text colour by inheritance); `#8882` is a grey wash that reads on both themes' surfaces and
  * `#6b7280` a border grey with 3:1 against both. Nothing moves, so reduced motion holds.
  * The left corner (`:host([position=left])`) and phone safe areas are the root's rules.
  */
 export const shared = css`
   :host,
-  [part='panel'],
-  [part='messages'],
+  .p,
+  .m,
   .g,
   .card,
   fieldset {
@@ -83,7 +85,7 @@ export const shared = css`
     height: 40px;
     border-radius: 50%;
   }
-  [part='launcher'],
+  .l,
   .float {
     position: fixed;
     z-index: var(--akece-z-index, 2147483000);
@@ -91,13 +93,13 @@ export const shared = css`
     inset-inline-end: var(--akece-offset-inline);
     box-shadow: 0 4px 24px #0004;
   }
-  [part='launcher'] {
+  .l {
     width: 56px;
     height: 56px;
   }
-  [part='header'],
-  [part='launcher'],
-  [part='send-button'],
+  .h,
+  .l,
+  .s,
   .on,
   .own .b {
     background: var(--_a);
@@ -113,7 +115,7 @@ export const shared = css`
     background: #dc2626;
     font: 700 12px/22px sans-serif;
   }
-  [part='panel'] {
+  .p {
     overflow: hidden;
     background: var(--_s);
   }
@@ -134,7 +136,7 @@ export const shared = css`
       border-radius: 0;
     }
   }
-  [part='header'] {
+  .h {
     display: flex;
     justify-content: space-between;
     padding: 12px 16px;
@@ -142,9 +144,9 @@ export const shared = css`
   h2 {
     font-size: 17px;
   }
-  [part='header'] p,
+  .h p,
   .banner,
-  [part='error'],
+  .e,
   .meta,
   .note,
   .typing,
@@ -159,7 +161,7 @@ export const shared = css`
     color: #4ade80;
   }
   .banner,
-  [part='error'],
+  .e,
   .b {
     padding: 8px 12px;
   }
@@ -171,12 +173,12 @@ export const shared = css`
   .banner:empty {
     display: none;
   }
-  [part='error'] {
+  .e {
     margin: 8px 12px 0;
     border: 2px solid #dc2626;
     border-radius: 8px;
   }
-  [part='messages'] {
+  .m {
     position: relative;
     flex: 1;
     gap: 12px;
@@ -200,7 +202,7 @@ export const shared = css`
   }
   .f,
   .opts,
-  [part='composer'] {
+  .c {
     display: flex;
     gap: 8px;
   }
@@ -251,7 +253,7 @@ export const shared = css`
     /* 16px at least, so mobile browsers do not zoom in on focus */
     font-size: max(16px,1em);
   }
-  [part='composer'] {
+  .c {
     align-items: flex-end;
     padding: 8px;
     border-top: 1px solid #6b7280;

@@ -34,7 +34,7 @@ export class AkeceComposer extends LitElement {
 
   override render() {
     const s = this.strings;
-    return html`<div part="composer">
+    return html`<div part="composer" class="c">
       <textarea
         rows="1"
         aria-label=${s.input}
@@ -51,7 +51,7 @@ export class AkeceComposer extends LitElement {
       ></textarea>
       <button class="ib" aria-label=${s.attach} @click=${() => this.renderRoot.querySelector('input')!.click()}>${attachIcon}</button>
       <input type="file" multiple hidden @change=${this.handlePick} />
-      <button part="send-button" class="ib" aria-label=${s.send} @click=${this.send}>${sendIcon}</button>
+      <button part="send-button" class="ib s" aria-label=${s.send} @click=${this.send}>${sendIcon}</button>
     </div>`;
   }
 

@@ -25,7 +25,7 @@ export interface LauncherOptions {
 export const renderLauncher = ({open, unread: n, controls, strings: s}: LauncherOptions) =>
   html`<button
     part="launcher"
-    class="ib"
+    class="ib l"
     aria-expanded=${open}
     aria-controls=${controls}
     aria-label=${(open ? s.close : s.open) + (n > 0 ? ', ' + t(s.unread, n) : '')}

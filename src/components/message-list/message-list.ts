@@ -120,6 +120,7 @@ export class AkeceMessageList extends LitElement {
     }
     return html`<div
       part="messages"
+      class="m"
       role="log"
       aria-label=${s.messages}
       aria-live=${this.live ? 'polite' : 'off'}

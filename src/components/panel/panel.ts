@@ -32,8 +32,8 @@ export interface PanelOptions {
  * @fires {AkeceCloseRequestEvent} akece-close-request - header close button (bubbles, composed)
  */
 export const renderPanel = ({id, open, floating: f, strings: s, title, subtitle, availability: a, connection: c, error}: PanelOptions, body: unknown) =>
-  html`<section part="panel" id=${id} class=${f ? 'float' : 'inline'} role=${f ? 'dialog' : 'region'} aria-labelledby="${id}-t" ?hidden=${!open}>
-    <div part="header">
+  html`<section part="panel" id=${id} class="p ${f ? 'float' : 'inline'}" role=${f ? 'dialog' : 'region'} aria-labelledby="${id}-t" ?hidden=${!open}>
+    <div part="header" class="h">
       <div>
         <h2 id="${id}-t">${title || s.title}</h2>
         <p>${subtitle || s.subtitle}</p>
@@ -42,7 +42,7 @@ export const renderPanel = ({id, open, floating: f, strings: s, title, subtitle,
       ${f ? html`<button class="ib" aria-label=${s.close} @click=${(e: Event) => fire(e.target!, 'close-request')}>${closeIcon}</button>` : nothing}
     </div>
     <div class="banner" role="status">${c == 'reconnecting' || c == 'offline' ? s[c] : ''}</div>
-    ${error ? html`<div part="error" role="alert">${error}</div>` : nothing}
+    ${error ? html`<div part="error" class="e" role="alert">${error}</div>` : nothing}
     ${body}
   </section>`;
 
