@@ -9,7 +9,7 @@ export const en = {
   online: 'Online',
   away: 'Away',
   messages: 'Messages',
-  older: 'Show older messages',
+  older: 'Show older',
   loading: 'Loading…',
   typing: '{name} is typing…',
   agent: 'An agent',

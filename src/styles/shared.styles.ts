@@ -4,9 +4,9 @@ import {css} from 'lit';
  * The whole layer's CSS in one sheet, adopted by every shadow root (the root, the message list
  * and the composer): rules shared between pieces are written once, and one sheet is parsed
  * once. Selectors are the pieces' own classes, so a rule meant for one piece has nothing to
- * match in another; each part also carries a one-letter class (`.l` launcher, `.p` panel,
- * `.h` header, `.e` error, `.m` messages, `.c` composer, `.s` send button) that is shorter
- * to select than the part. Colours come from `tokens` (`--_a` accent, `--_s` surface, the
+ * match in another; each part also carries a one-letter class, shorter to select than the
+ * part (`.l` launcher, `.u` unread badge, `.p` panel, `.h` header, `.e` error, `.m` messages,
+ * `.c` composer, `.s` send button; `.n` is the connection banner). Colours come from `tokens` (`--_a` accent, `--_s` surface, the
  * text colour by inheritance); `#8882` is a grey wash that reads on both themes' surfaces and
  * `#6b7280` a border grey with 3:1 against both. Nothing moves, so reduced motion holds.
  * The left corner (`:host([position=left])`) and phone safe areas are the root's rules.
@@ -15,7 +15,6 @@ export const shared = css`
   :host,
   .p,
   .m,
-  .g,
   .card,
   fieldset {
     display: flex;
@@ -42,12 +41,6 @@ export const shared = css`
   :focus-visible {
     outline: 2px solid var(--_a);
     outline-offset: 2px;
-  }
-  .sr {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    clip-path: inset(50%);
   }
   svg {
     width: 24px;
@@ -101,11 +94,11 @@ export const shared = css`
   .l,
   .s,
   .on,
-  .own .b {
+  .b.own {
     background: var(--_a);
     color: #fff;
   }
-  [part='unread-badge'] {
+  .u {
     position: absolute;
     top: -4px;
     inset-inline-end: -4px;
@@ -145,7 +138,7 @@ export const shared = css`
     font-size: 17px;
   }
   .h p,
-  .banner,
+  .n,
   .e,
   .meta,
   .note,
@@ -153,24 +146,24 @@ export const shared = css`
   small {
     font-size: 13px;
   }
-  .away::before,
-  .online::before {
+  /* the availability line: a dot, green when online */
+  .h p + p:before {
     content: '● ';
   }
-  .online::before {
+  .online:before {
     color: #4ade80;
   }
-  .banner,
+  .n,
   .e,
   .b {
     padding: 8px 12px;
   }
-  .banner,
+  .n,
   .b,
   pre {
     background: #8882;
   }
-  .banner:empty {
+  .n:empty {
     display: none;
   }
   .e {
@@ -181,7 +174,8 @@ export const shared = css`
   .m {
     position: relative;
     flex: 1;
-    gap: 12px;
+    align-items: flex-start;
+    gap: 8px;
     padding: 12px;
     overflow-y: auto;
     overflow-anchor: none;
@@ -189,7 +183,6 @@ export const shared = css`
     /* long words and names wrap instead of scrolling the log sideways */
     overflow-wrap: anywhere;
   }
-  .g,
   .card,
   fieldset {
     align-items: flex-start;
@@ -210,15 +203,11 @@ export const shared = css`
   .opts {
     flex-wrap: wrap;
   }
-  .g {
-    max-width: 85%;
-  }
   .own {
     align-self: flex-end;
-    align-items: flex-end;
   }
   .b {
-    max-width: 100%;
+    max-width: 85%;
     border-radius: var(--_r);
   }
   .b > * + * {

@@ -41,19 +41,21 @@ describe('<akece-message-list>', () => {
     const d = msg({sender: who(8, 'Bot', 'https://x.test/a.png'), content: 'four'});
     const el = await list([a, b, c, d]);
     expect(qa(el, '[part=message]').map((m) => m.textContent!.trim())).to.deep.equal(['one', 'two', 'three', 'four']);
-    const groups = qa(el, '.g');
-    expect(groups).to.have.length(3);
-    expect(groups[0].querySelector('.meta')!.textContent).to.contain('Priya Sharma');
-    expect(groups[1].classList.contains('own')).to.be.true;
-    expect(groups[1].querySelector('.meta')!.textContent).to.contain(en.you);
-    expect(groups[2].querySelector('.meta')!.textContent).to.contain('Bot');
-    expect(groups[0].querySelector('.meta')!.textContent).to.contain(new Intl.DateTimeFormat(undefined, {timeStyle: 'short'}).format(a.createdAt));
+    // one name-and-time head per group, before the group's first message
+    const heads = qa(el, '.meta');
+    expect(heads).to.have.length(3);
+    expect(heads.map((h) => (h.nextElementSibling as HTMLElement).dataset.k)).to.deep.equal([a.key, c.key, d.key]);
+    expect(heads[0].textContent).to.contain('Priya Sharma');
+    expect(heads[1].classList.contains('own')).to.be.true;
+    expect(heads[1].textContent).to.contain(en.you);
+    expect(heads[2].textContent).to.contain('Bot');
+    expect(heads[0].textContent).to.contain(new Intl.DateTimeFormat(undefined, {timeStyle: 'short'}).format(a.createdAt));
   });
 
   it('starts a new group after a pause of five minutes', async () => {
     const a = msg();
     const el = await list([a, msg({createdAt: a.createdAt + 6 * 60e3})]);
-    expect(qa(el, '.g')).to.have.length(2);
+    expect(qa(el, '.meta')).to.have.length(2);
   });
 
   it('shows pending, failed with a retry button, deleted and status notes', async () => {

@@ -18,7 +18,7 @@ const A = {attribute: false};
 const time = new Intl.DateTimeFormat(undefined, {timeStyle: 'short'});
 
 /**
- * The conversation: oldest first, grouped by sender, with a "load older" control, the typing
+ * The conversation: oldest first, grouped by sender (one name and time per group), with a "load older" control, the typing
  * indicator and status notes. Only a window of the latest messages is in the DOM; it grows as
  * the visitor scrolls up. Sticks to the bottom when the visitor is there, keeps the view steady
  * when older messages are prepended, and never moves focus.
@@ -78,7 +78,7 @@ export class AkeceMessageList extends LitElement {
       // A page of history or a first load must not be read out message by message.
       this.live = !i && added < 4;
       // The visitor's own new message brings the view down to it.
-      if (added > 0 && m[m.length - 1].role == 'visitor') this.atBottom = true;
+      if (added > 0 && m.at(-1)!.role == 'visitor') this.atBottom = true;
       if (this.atBottom) this.shown = PAGE;
       if (i > 0) this.shown += i;
       else if (!this.atBottom && added > 0) this.shown += added;
@@ -101,23 +101,7 @@ export class AkeceMessageList extends LitElement {
 
   override render() {
     const s = this.strings;
-    // The window in groups: a status note alone, or one sender's messages close in time.
-    const groups: Message[][] = [];
-    let p: Message | undefined;
-    for (const x of this.messages.slice(-this.shown)) {
-      if (
-        p &&
-        x.body.type != 'status' &&
-        p.body.type != 'status' &&
-        x.role == p.role &&
-        x.sender?.id == p.sender?.id &&
-        // a pause of five minutes starts a new group, with its own time
-        x.createdAt - p.createdAt < 3e5
-      )
-        groups[groups.length - 1].push(x);
-      else groups.push([x]);
-      p = x;
-    }
+    const win = this.messages.slice(-this.shown);
     return html`<div
       part="messages"
       class="m"
@@ -135,27 +119,26 @@ export class AkeceMessageList extends LitElement {
       ${this.hasOlder || this.messages.length > this.shown
         ? html`<button class="btn older" @click=${this.more}>${this.loadingOlder ? s.loading : s.older}</button>`
         : nothing}
-      ${groups.map((g) => {
-        const [{role, sender, body, key, createdAt}] = g;
-        const own = role == 'visitor';
+      ${win.map(({role, sender, body, key, createdAt, status}, i) => {
+        const p = win[i - 1];
+        const own = role == 'visitor' ? 'own' : '';
         return body.type == 'status'
           ? html`<p part="message" class="note" data-k=${key}>${s[`st_${body.status}`]}</p>`
-          : html`<div class="g ${own ? 'own' : ''}">
-              <p class="meta">${own ? html`<span class="sr">${s.you}</span>` : sender?.name} ${createdAt ? time.format(createdAt) : ''}</p>
-              ${g.map(
-                (m) =>
-                  html`<div part="message" class="b" data-k=${m.key}>
-                    ${renderBody(m, s)}
-                    ${m.status == 'pending'
-                      ? html`<small>${s.sending}</small>`
-                      : m.status == 'failed'
-                        ? html`<small
-                            >${s.failed} <button class="btn" @click=${() => fire(this, 'retry-request', {key: m.key})}>${s.retry}</button></small
-                          >`
-                        : nothing}
-                  </div>`
-              )}
-            </div>`;
+          : html`${
+                // One sender's messages close in time form a group under one name and time; a
+                // status note or a pause of five minutes starts a new group.
+                p && p.body.type != 'status' && p.role == role && p.sender?.id == sender?.id && createdAt - p.createdAt < 3e5
+                  ? nothing
+                  : html`<p class="meta ${own}">${own ? s.you : sender?.name} ${createdAt ? time.format(createdAt) : ''}</p>`
+              }
+              <div part="message" class="b ${own}" data-k=${key}>
+                ${renderBody(win[i], s)}
+                ${status == 'pending'
+                  ? html`<small>${s.sending}</small>`
+                  : status == 'failed'
+                    ? html`<small>${s.failed} <button class="btn" @click=${() => fire(this, 'retry-request', {key})}>${s.retry}</button></small>`
+                    : nothing}
+              </div>`;
       })}
       ${this.typing == null ? nothing : html`<p part="typing-indicator" class="typing">${t(s.typing, this.typing || s.agent)}</p>`}
     </div>`;

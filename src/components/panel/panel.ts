@@ -41,7 +41,7 @@ export const renderPanel = ({id, open, floating: f, strings: s, title, subtitle,
       </div>
       ${f ? html`<button class="ib" aria-label=${s.close} @click=${(e: Event) => fire(e.target!, 'close-request')}>${closeIcon}</button>` : nothing}
     </div>
-    <div class="banner" role="status">${c == 'reconnecting' || c == 'offline' ? s[c] : ''}</div>
+    <div class="n" role="status">${c == 'reconnecting' || c == 'offline' ? s[c] : ''}</div>
     ${error ? html`<div part="error" class="e" role="alert">${error}</div>` : nothing}
     ${body}
   </section>`;
