@@ -10,7 +10,7 @@ import {css} from 'lit';
  * public properties the root's own rules read (`--akece-offset-inline`, `--akece-panel-height`)
  * are set here; a value the page sets on the element wins over `:host`.
  *
- * The dark values are written once: a themed default is `var(--_lt, light) var(--_dk, dark)`
+ * The dark values are written once: a themed default is `var(--_lt,light) var(--_dk,dark)`
  * and the theme flips two "space toggles" (a custom property set to a space is valid and empty;
  * one set to `initial` is invalid, so `var()` takes its fallback).
  */
@@ -20,13 +20,13 @@ export const tokens = css`
     --_dk: ;
     --akece-offset-inline: 20px;
     --akece-panel-height: 600px;
-    --_a: var(--akece-color-accent, #2563eb);
-    --_y: var(--akece-offset-bottom, 20px);
-    --_r: var(--akece-radius, 12px);
-    --_s: var(--akece-color-surface, var(--_lt, #fff) var(--_dk, #111827));
-    font: 15px/1.45 var(--akece-font-family, system-ui, sans-serif);
-    color: var(--akece-color-text, var(--_lt, #1f2937) var(--_dk, #f3f4f6));
-    color-scheme: var(--_lt, light) var(--_dk, dark);
+    --_a: var(--akece-color-accent,#2563eb);
+    --_y: var(--akece-offset-bottom,20px);
+    --_r: var(--akece-radius,12px);
+    --_s: var(--akece-color-surface,var(--_lt,#fff) var(--_dk,#111827));
+    font: 15px/1.45 var(--akece-font-family,system-ui,sans-serif);
+    color: var(--akece-color-text,var(--_lt,#1f2937) var(--_dk,#f3f4f6));
+    color-scheme: var(--_lt,light) var(--_dk,dark);
   }
   :host([theme='dark']) {
     --_lt: ;

@@ -29,8 +29,8 @@ export const renderBody = ({key, deleted, role, content, attachments, body: b, a
   const csat = b.type == 'input_csat';
   /** What the visitor answered in the form's text field. */
   const v = a?.kind == 'csat' ? a.feedback : a?.kind == 'email' ? a.email : '';
-  /** A field of the submitted form, trimmed. */
-  const field = (e: Event, name: string) => String(new FormData(e.target as HTMLFormElement).get(name) ?? '').trim();
+  /** A field of the submitted form, trimmed (never missing: email and rating are required, the feedback box always submits). */
+  const field = (e: Event, name: string) => String(new FormData(e.target as HTMLFormElement).get(name)).trim();
   return deleted
     ? html`<em>${s.deleted}</em>`
     : html`${role == 'visitor' ? plain(content) : markdown(content)}
@@ -44,12 +44,12 @@ export const renderBody = ({key, deleted, role, content, attachments, body: b, a
             : kind == 'audio'
               ? html`<audio controls preload="none" src=${u} aria-label=${name}></audio>`
               : kind == 'video'
-                ? html`<video controls preload="metadata" src=${u} aria-label=${name}></video>`
+                ? html`<video controls src=${u} aria-label=${name}></video>`
                 : // a file, a location or anything else: a link
                   newTab(u, name + (n == null ? '' : n < 1e6 ? ` (${Math.ceil(n / 1e3)} kB)` : ` (${(n / 1e6).toFixed(1)} MB)`), 'file');
       })}
       ${b.type == 'input_select'
-        ? html`<div class="opts" role="group" aria-label=${content || s.messages}>
+        ? html`<div class="opts" role="group" aria-label=${content}>
             ${b.items.map((o) => {
               const on = a?.kind == 'select' && a.values.some((x) => x.value === o.value);
               return html`<button class="btn ${on ? 'on' : ''}" ?disabled=${!!a} aria-pressed=${a ? on : nothing} @click=${(e: Event) => answer(e, {kind: 'select', values: [o]})}>
