@@ -9,5 +9,8 @@ export type Intent<P extends object = object> = Event & Readonly<P>;
 type Payload<N extends string> = `akece-${N}` extends keyof HTMLElementEventMap ? Omit<HTMLElementEventMap[`akece-${N}`], keyof Event> : never;
 
 /** Dispatches the intent `akece-${name}` from `target` (an element, or a node of a template function's click). */
-export const fire = <N extends string>(target: EventTarget, name: N, ...p: {} extends Payload<N> ? [] : [Payload<N>]) =>
-  target.dispatchEvent(Object.assign(new Event('akece-' + name, {bubbles: true, composed: true}), p[0]));
+export const fire: <N extends string>(target: EventTarget, name: N, ...p: {} extends Payload<N> ? [] : [Payload<N>]) => boolean = (
+  target: EventTarget,
+  name: string,
+  p?: object
+) => target.dispatchEvent(Object.assign(new Event('akece-' + name, {bubbles: true, composed: true}), p));

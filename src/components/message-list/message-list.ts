@@ -48,10 +48,11 @@ export class AkeceMessageList extends LitElement {
   /** Name of the agent typing a public reply ('' when unnamed), or null when nobody is. */
   typing: string | null = null;
 
-  /** How many of the latest messages are in the DOM. */
-  private shown = PAGE;
+  /** How many of the latest messages are in the DOM (set by the first update: `messages` is always in it). */
+  private shown!: number;
   private atBottom = true;
-  private live = true;
+  /** Additions are announced (not a page of history, nor a first load); set by every update. */
+  private live!: boolean;
   // Late image loads keep the view stuck to the bottom (load does not bubble: captured).
   private readonly onLoad = {handleEvent: () => this.stick(), capture: true};
 
