@@ -42,6 +42,13 @@ export const shared = css`
     outline: 2px solid var(--_a);
     outline-offset: 2px;
   }
+  /* on the accent (header close, a failed own message's retry) the ring and border take the text colour */
+  .h :focus-visible {
+    outline-color: currentColor;
+  }
+  .own .btn {
+    border-color: currentColor;
+  }
   svg {
     width: 24px;
     height: 24px;

@@ -133,7 +133,8 @@ describe('<akece-message-list>', () => {
   it('answers input_select with buttons, then shows the answer', async () => {
     const m = msg({key: 'q1', content: 'Pick one', body: {type: 'input_select', items: [{title: 'Sales', value: 's'}, {title: 'Help', value: 'h'}]}});
     const el = await list([m]);
-    const [, help] = qa(el, '.opts button');
+    const [sales, help] = qa(el, '.opts button');
+    expect([sales, help].map((b) => b.getAttribute('aria-pressed'))).to.deep.equal(['false', 'false']);
     const ev = once(el, 'akece-answer-request');
     help.click();
     const e = await ev;

@@ -44,9 +44,7 @@ describe('renderPanel', () => {
     expect(q(h, '[part=header]')!.textContent).to.contain(en.online);
     expect(q(h, '[part=header] .online')).to.exist;
     expect(q(h, '[part=header] button')).to.be.null;
-    // inline: a labelled <section>, a region by its own role
-    expect(q(h, '[part=panel]')!.tagName).to.equal('SECTION');
-    expect(q(h, '[part=panel]')!.hasAttribute('role')).to.be.false;
+    expect(q(h, '[part=panel]')!.getAttribute('role')).to.equal('region');
     expect(q(h, '#' + q(h, '[part=panel]')!.getAttribute('aria-labelledby'))!.textContent).to.equal('Acme');
     h.tpl = renderPanel(opts({open: false, availability: 'away'}), '');
     await h.updateComplete;

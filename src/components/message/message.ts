@@ -52,7 +52,7 @@ export const renderBody = ({key, deleted, role, content, attachments, body: b, a
         ? html`<div class="opts" role="group" aria-label=${content}>
             ${b.items.map((o) => {
               const on = a?.kind == 'select' && a.values.some((x) => x.value === o.value);
-              return html`<button class="btn ${on ? 'on' : ''}" ?disabled=${!!a} aria-pressed=${a ? on : nothing} @click=${(e: Event) => answer(e, {kind: 'select', values: [o]})}>
+              return html`<button class="btn ${on ? 'on' : ''}" ?disabled=${!!a} aria-pressed=${on} @click=${(e: Event) => answer(e, {kind: 'select', values: [o]})}>
                 ${o.title}
               </button>`;
             })}

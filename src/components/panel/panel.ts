@@ -13,7 +13,7 @@ export interface PanelOptions {
   id: string;
   /** Shown; with `floating` false it should stay true. */
   open: boolean;
-  /** Floating layout: fixed in a corner, labelled dialog, close button in the header (inline: a labelled section, a region). */
+  /** Floating layout: fixed in a corner, labelled dialog, close button in the header (inline: a labelled region). */
   floating: boolean;
   strings: Catalogue;
   /** Header texts; the catalogue's when empty. */
@@ -32,7 +32,7 @@ export interface PanelOptions {
  * @fires {AkeceCloseRequestEvent} akece-close-request - header close button (bubbles, composed)
  */
 export const renderPanel = ({id, open, floating: f, strings: s, title, subtitle, availability: a, connection: c, error}: PanelOptions, body: unknown) =>
-  html`<section part="panel" id=${id} class="p ${f ? 'float' : 'inline'}" role=${f ? 'dialog' : nothing} aria-labelledby="${id}-t" ?hidden=${!open}>
+  html`<section part="panel" id=${id} class="p ${f ? 'float' : 'inline'}" role=${f ? 'dialog' : 'region'} aria-labelledby="${id}-t" ?hidden=${!open}>
     <div part="header" class="h">
       <div>
         <h2 id="${id}-t">${title || s.title}</h2>
