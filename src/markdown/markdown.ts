@@ -22,7 +22,7 @@ export const safeUrl = (u: string, ok = /^(https?|mailto):$/): string => {
 export const newTab = (href: string, body: unknown, cls = '') =>
   html`<a class=${cls} href=${href} target="_blank" rel="noopener noreferrer">${body}</a>`;
 
-const ITEM = /^\s*(?:([-*+])|(\d{1,9})[.)])\s+(.*)$/;
+const ITEM = /^\s*(?:([-*+])|(\d+)[.)])\s+(.*)$/;
 // code | **b** | __b__ | *i* | _i_ | [text](url) | bare URL. Emphasis must hug its text (stray
 // markers stay literal) and cannot run past the next marker of its kind: a failed match then
 // costs only the distance to that marker, which keeps the whole scan linear.

@@ -72,8 +72,8 @@ describe('<akece-message-list>', () => {
     expect(parts[0].textContent).to.contain(en.sending);
     expect(parts[1].textContent).to.contain(en.failed);
     expect(parts[2].textContent!.trim()).to.equal(en.deleted);
-    expect(parts[3].textContent!.trim()).to.equal(en.st_resolved);
-    expect(parts[4].textContent!.trim()).to.equal(en.st_open);
+    expect(parts[3].textContent!.trim()).to.equal(en.resolved);
+    expect(parts[4].textContent!.trim()).to.equal(en.open);
     const ev = once(el, 'akece-retry-request');
     parts[1].querySelector('button')!.click();
     const e = await ev;

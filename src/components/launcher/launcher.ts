@@ -28,7 +28,7 @@ export const renderLauncher = ({open, unread: n, controls, strings: s}: Launcher
     class="ib l"
     aria-expanded=${open}
     aria-controls=${controls}
-    aria-label=${(open ? s.close : s.open) + (n ? ', ' + t(s.unread, n) : '')}
+    aria-label=${(open ? s.close : s.show) + (n ? ', ' + t(s.unread, n) : '')}
     @click=${(e: Event) => fire(e.target!, 'toggle-request')}
   >
     ${open ? closeIcon : chatIcon}${n ? html`<span part="unread-badge" class="u" aria-hidden="true">${n > 99 ? '99+' : n}</span>` : nothing}

@@ -65,7 +65,7 @@ export class AkeceMessageList extends LitElement {
 
   /** The scrolling log; null before the first render. */
   private get log() {
-    return this.renderRoot.querySelector<HTMLElement>('[part=messages]')!;
+    return this.renderRoot.querySelector<HTMLElement>('.m')!;
   }
 
   protected override willUpdate(c: PropertyValues<this>) {
@@ -124,7 +124,7 @@ export class AkeceMessageList extends LitElement {
         const p = win[i - 1];
         const own = role == 'visitor' ? 'own' : '';
         return body.type == 'status'
-          ? html`<p part="message" class="note" data-k=${key}>${s[`st_${body.status}`]}</p>`
+          ? html`<p part="message" class="note" data-k=${key}>${s[body.status]}</p>`
           : html`${
                 // One sender's messages close in time form a group under one name and time; a
                 // status note or a pause of five minutes starts a new group.
