@@ -1,3 +1,4 @@
+import {backoff} from '../utils/backoff.js';
 type Obj = Record<string, any>;
 
 /**
@@ -77,7 +78,7 @@ export const restClient =
         clearTimeout(timer);
         signal?.removeEventListener('abort', abort);
       }
-      await new Promise((r) => setTimeout(r, 500 * 2 ** n * (0.5 + Math.random())));
+      await new Promise((r) => setTimeout(r, backoff(n)));
     }
   };
 

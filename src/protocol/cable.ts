@@ -3,6 +3,7 @@
 // run-time validation of every frame (nothing from the socket is trusted or allowed to throw).
 import RWS from 'reconnecting-websocket';
 import type {AkeceEvent} from './payloads.js';
+import {backoff} from '../utils/backoff.js';
 
 /** Connection states of the contract (`connectionState`); 'connected' means subscribed. */
 export type ConnectionState = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'error';
@@ -49,13 +50,6 @@ export interface CableEventMap {
 
 type Listener = (detail: never) => void;
 
-/**
- * Delay before retry number `attempt` (0-based): exponential with full jitter, uniform in
- * [0.5 s, min(30 s, 1 s * 2^attempt)]. The floor keeps a dead server from being hammered; the
- * jitter starts at the first retry, so clients that lost the same server spread out at once.
- */
-export const backoff = (attempt: number, random: () => number = Math.random): number =>
-  500 + random() * (Math.min(3e4, 1e3 * 2 ** attempt) - 500);
 
 /**
  * JSON.parse for untrusted text; anything but a string is returned as is (a data frame's message

@@ -3,6 +3,7 @@ import type {AkeceEvent, WireConversation, WireMessage} from '../protocol/payloa
 import {initialState, reduce, type ChatError, type ChatPatch, type ChatState, type ContactRef} from './chat-state.js';
 import {sender, snake, toMessage} from './normalize.js';
 import type {ConnectionState, Message, SubmittedAnswer, VisitorUser} from './model.js';
+import {backoff} from '../utils/backoff.js';
 
 /** What the session needs from protocol/cable.ts's `Cable` (structural, so tests use a fake). */
 export interface CableLike {
@@ -363,9 +364,9 @@ export class ChatSession {
         (e: ApiError) => {
           ready = undefined;
           fail('connect-failed', e);
-          // A failure that may pass (network, 5xx, 429) is tried again, 1 s, 2 s, … 30 s apart, jittered.
+          // A failure that may pass (network, 5xx, 429) is tried again with the cable's backoff.
           // Creating a contact twice leaves at most one unused contact; nothing the visitor sees.
-          if (e.retryable) timer(3, Math.min(3e4, 1e3 * 2 ** tries++) * (0.5 + Math.random() / 2), () => quiet(ensure()));
+          if (e.retryable) timer(3, backoff(tries++), () => quiet(ensure()));
           throw e;
         }
       ));

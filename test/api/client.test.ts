@@ -143,14 +143,14 @@ describe('RestClient', () => {
     fetch.onCall(1).rejects(new TypeError('Failed to fetch'));
     fetch.onCall(2).resolves(json([msg]));
     const p = api('GET', 's', convPath(87, '/messages'), list);
-    // random 0.5: 500 ms, then 1000 ms
+    // the shared backoff with random 0.5: 750 ms, then 1250 ms
     await macrotasks();
-    await clock.tickAsync(499);
+    await clock.tickAsync(749);
     expect(fetch.callCount).to.equal(1);
     await clock.tickAsync(1);
     expect(fetch.callCount).to.equal(2);
     await macrotasks();
-    await clock.tickAsync(999);
+    await clock.tickAsync(1249);
     expect(fetch.callCount).to.equal(2);
     await clock.tickAsync(1);
     expect(await p).to.have.length(1);

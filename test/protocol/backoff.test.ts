@@ -1,5 +1,5 @@
 import {expect} from '@open-wc/testing';
-import {backoff} from '../../src/protocol/cable.js';
+import {backoff} from '../../src/utils/backoff.js';
 
 describe('backoff', () => {
   it('is uniform in [0.5 s, min(30 s, 1 s * 2^attempt)]', () => {
