@@ -149,7 +149,6 @@ export const shared = css`
   .e,
   .meta,
   .note,
-  .typing,
   small {
     font-size: 13px;
   }

@@ -18,10 +18,11 @@ const A = {attribute: false};
 const time = new Intl.DateTimeFormat(undefined, {timeStyle: 'short'});
 
 /**
- * The conversation: oldest first, grouped by sender (one name and time per group), with a "load older" control, the typing
- * indicator and status notes. Only a window of the latest messages is in the DOM; it grows as
- * the visitor scrolls up. Sticks to the bottom when the visitor is there, keeps the view steady
- * when older messages are prepended, and never moves focus.
+ * The conversation: oldest first, grouped by sender (one name and time per group), with a
+ * "load older" control, the typing indicator and status notes. Only a window of the latest
+ * messages is in the DOM; it grows as the visitor scrolls up. Sticks to the bottom when the
+ * visitor is there, keeps the view steady when older messages are prepended, and never moves
+ * focus.
  *
  * @summary Message log of the chat panel.
  * @tag akece-message-list
@@ -141,7 +142,7 @@ export class AkeceMessageList extends LitElement {
                     : nothing}
               </div>`;
       })}
-      ${this.typing == null ? nothing : html`<p part="typing-indicator" class="typing">${t(s.typing, this.typing || s.agent)}</p>`}
+      ${this.typing == null ? nothing : html`<p part="typing-indicator" class="meta">${t(s.typing, this.typing || s.agent)}</p>`}
     </div>`;
   }
 
