@@ -35,19 +35,15 @@ let uid = 0;
  * @csspart error - A problem shown to the visitor (`role="alert"`).
  *
  * @cssproperty [--akece-color-accent=#2563eb] - Accent: launcher, header, own messages.
- * @cssproperty [--akece-color-on-accent=#fff] - Text on the accent colour.
  * @cssproperty [--akece-color-surface=#fff] - Panel background.
  * @cssproperty [--akece-color-text=#1f2937] - Text colour.
  * @cssproperty [--akece-font-family=system-ui] - Font family.
- * @cssproperty [--akece-font-size=15px] - Base font size.
  * @cssproperty [--akece-radius=12px] - Corner radius of the panel.
- * @cssproperty [--akece-shadow] - Shadow of the launcher and panel.
  * @cssproperty [--akece-z-index=2147483000] - Stacking order of the floating widget.
  * @cssproperty [--akece-offset-bottom=20px] - Distance from the bottom of the viewport.
  * @cssproperty [--akece-offset-inline=20px] - Distance from the side of the viewport.
  * @cssproperty [--akece-panel-width=380px] - Width of the floating panel.
  * @cssproperty [--akece-panel-height=600px] - Height of the panel.
- * @cssproperty [--akece-launcher-size=56px] - Size of the launcher button.
  *
  * @fires {CustomEvent<{}>} akece-ready - The element is configured and usable (bubbles, composed).
  * @fires {CustomEvent<{open: boolean}>} akece-open-change - The panel opened or closed (bubbles, composed).
