@@ -66,7 +66,7 @@ export class AkeceMessageList extends LitElement {
 
   /** The scrolling log; null before the first render. */
   private get log() {
-    return this.renderRoot.querySelector<HTMLElement>('.m')!;
+    return this.renderRoot.querySelector<HTMLElement>('.m');
   }
 
   protected override willUpdate(c: PropertyValues<this>) {
@@ -93,9 +93,9 @@ export class AkeceMessageList extends LitElement {
     // (read the key now: the node may show another message after the render)
     const a = this.log?.querySelector<HTMLElement>('[data-k]');
     const k = a?.dataset.k;
-    const top = a ? a.offsetTop - this.log.scrollTop : 0;
+    const top = a ? a.offsetTop - this.log!.scrollTop : 0;
     super.update(c);
-    const l = this.log;
+    const l = this.log!;
     const b = k && l.querySelector<HTMLElement>(`[data-k="${CSS.escape(k)}"]`);
     if (this.atBottom) l.scrollTop = l.scrollHeight;
     else if (b) l.scrollTop = b.offsetTop - top;
@@ -112,7 +112,7 @@ export class AkeceMessageList extends LitElement {
       aria-live=${this.live ? 'polite' : 'off'}
       tabindex="0"
       @scroll=${() => {
-        const l = this.log;
+        const l = this.log!;
         this.atBottom = l.scrollHeight - l.scrollTop - l.clientHeight < 40;
         if (l.scrollTop < 40) this.more();
       }}

@@ -8,8 +8,8 @@ import {t} from '../../i18n/i18n.js';
 import {markdown, newTab, plain, safeUrl} from '../../markdown/markdown.js';
 import {fire} from '../../events/intent.js';
 
-/** Media and avatars may also be local (`blob:`, the visitor's own uploads). */
-export const media = (u: string) => safeUrl(u, /^(https?|blob):$/);
+/** Media may also be local (`blob:`, the visitor's own uploads). */
+const media = (u: string) => safeUrl(u, /^(https?|blob):$/);
 
 const card = (img: string, title: unknown, text: string, actions?: unknown) =>
   html`<div class="card">
