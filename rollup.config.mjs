@@ -1,6 +1,7 @@
 // Builds the script-tag bundle: one minified classic script (IIFE) with Lit and every
 // dependency inside, plus its sourcemap; and the non-English catalogues as small ES modules
-// beside it (dist/locales/), which the bundle imports only when a page needs one.
+// beside it (dist/locales/), which the bundle imports only when a page needs one, and the
+// rich-content module (dist/rich.js: Markdown, bot forms), imported when a message needs it.
 // ES modules for npm come from `tsc` (scripts/build.mjs).
 import {nodeResolve} from '@rollup/plugin-node-resolve';
 import typescript from '@rollup/plugin-typescript';
@@ -37,6 +38,13 @@ export default [
       minifyTemplateLiterals({include: ['src/**/*.ts']}),
       minify(),
     ],
+  },
+  {
+    // Agent Markdown and bot forms, loaded on demand beside the bundle (it brings its own copy of
+    // lit-html's template tag module; template results are plain data any copy can render).
+    input: {rich: 'src/components/message/rich.ts'},
+    output: {dir: 'dist', format: 'es', entryFileNames: '[name].js'},
+    plugins: [nodeResolve({browser: true, exportConditions: ['production']}), ts(), minifyTemplateLiterals({include: ['src/**/*.ts']}), minify()],
   },
   {
     input: {es: 'src/i18n/locales/es.ts', 'pt-BR': 'src/i18n/locales/pt-BR.ts', fr: 'src/i18n/locales/fr.ts', de: 'src/i18n/locales/de.ts', ar: 'src/i18n/locales/ar.ts'},

@@ -5,22 +5,11 @@
 // and nesting is capped.
 import {html} from 'lit';
 import type {TemplateResult} from 'lit';
+import {br, newTab, safeUrl} from './safe.js';
+
+export {plain, safeUrl} from './safe.js';
 
 type Part = string | TemplateResult | Part[];
-
-/** `u` normalised if its scheme is allowed (http, https, mailto by default), else ''. */
-export const safeUrl = (u: string, ok = /^(https?|mailto):$/): string => {
-  try {
-    const x = new URL(u);
-    return ok.test(x.protocol) ? x.href : '';
-  } catch {
-    return '';
-  }
-};
-
-/** A link to a checked URL, opened in a new tab that gets no handle on this page. */
-export const newTab = (href: string, body: unknown, cls = '') =>
-  html`<a class=${cls} href=${href} target="_blank" rel="noopener noreferrer">${body}</a>`;
 
 const ITEM = /^\s*(?:([-*+])|(\d+)[.)])\s+(.*)$/;
 // code | **b** | __b__ | *i* | _i_ | [text](url) | bare URL. Emphasis must hug its text (stray
@@ -56,11 +45,6 @@ const inline = (s: string, depth = 0, inLink = false): Part[] => {
   out.push(s.slice(last));
   return out;
 };
-
-const br = html`<br />`;
-
-/** Visitor text: no Markdown, only line breaks. */
-export const plain = (s: string) => s.split('\n').map((l, i) => [i ? br : '', l]);
 
 /**
  * Agent Markdown: paragraphs, line breaks, lists, fenced code, bold, italic, code, links.

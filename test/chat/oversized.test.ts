@@ -5,6 +5,7 @@ import {AkeceMessageList} from '../../src/components/message-list/message-list.j
 import {AkeceComposer} from '../../src/components/composer/composer.js';
 import {fakeSockets, type FakeWebSocket} from '../../src/protocol/testing.js';
 import {IDENTIFIER, TOKEN} from '../helpers/frames.js';
+import {richReady} from '../../src/components/message/load-rich.js';
 
 // Oversized input through the real element (only fetch and WebSocket faked): a 150,000-character
 // message, 10,000 messages, a 5,000-character sender name. The widget renders them, keeps its DOM
@@ -34,6 +35,7 @@ const wire = (id: number, content: string, extra: Record<string, unknown> = {}) 
 });
 
 describe('<akece-chat> with oversized input', function () {
+  before(() => richReady()); // Markdown is rendered by the on-demand module
   this.timeout(170000);
   let sockets: ReturnType<typeof fakeSockets>;
   let realWebSocket: typeof WebSocket;

@@ -5,6 +5,9 @@ import {en} from '../../src/i18n/en.js';
 import type {Attachment, CardItem, Message} from '../../src/state/model.js';
 import {assertSafe, msg, once, visitor, who} from './fixtures.js';
 import {define, inner} from './host.js';
+import {rich, richReady} from '../../src/components/message/load-rich.js';
+import {renderBody} from '../../src/components/message/message.js';
+import {render} from 'lit';
 import type {TestHost} from './host.js';
 
 define();
@@ -20,8 +23,25 @@ async function list(messages: readonly Message[] = [], extra: Partial<AkeceMessa
   return el;
 }
 
+// First in this file (a fresh page): nothing has requested the on-demand module yet.
+describe('the rich-content module', () => {
+  it('renders agent text plain until it has loaded, then as Markdown', async () => {
+    expect(rich() === undefined).to.equal(true); // (this call starts the load)
+    const div = document.createElement('div');
+    const m = msg({content: 'a **bold** claim'});
+    render(renderBody(m, en), div);
+    expect(div.querySelector('strong')).to.equal(null);
+    expect(div.textContent).to.contain('a **bold** claim');
+    await richReady();
+    render(renderBody(m, en), div);
+    expect(div.querySelector('strong')!.textContent).to.equal('bold');
+  });
+});
+
 describe('<akece-message-list>', () => {
   afterEach(() => sinon.restore());
+  // Every other test renders with the module loaded.
+  before(() => richReady());
 
   it('renders defaults: an empty labelled log, no typing indicator, no load-older control', async () => {
     const el = await list();

@@ -7,6 +7,7 @@ import {t} from '../../i18n/i18n.js';
 import {shared} from '../../styles/shared.styles.js';
 import {fire} from '../../events/intent.js';
 import {renderBody} from '../message/message.js';
+import {rich, richReady} from '../message/load-rich.js';
 
 /** Messages rendered at first, and added each time the visitor reaches the top. */
 const PAGE = 100;
@@ -52,6 +53,7 @@ export class AkeceMessageList extends LitElement {
   /** How many of the latest messages are in the DOM (set by the first update: `messages` is always in it). */
   private shown!: number;
   private atBottom = true;
+  private waiting?: boolean;
   /** Additions are announced (not a page of history, nor a first load); set by every update. */
   private live!: boolean;
   // Late image loads keep the view stuck to the bottom (load does not bubble: captured).
@@ -70,6 +72,12 @@ export class AkeceMessageList extends LitElement {
   }
 
   protected override willUpdate(c: PropertyValues<this>) {
+    // Messages to show and no rich-content module yet: render plain now, again once it has
+    // loaded (once: if it cannot load, the text stays plain).
+    if (this.messages.length && !rich() && !this.waiting) {
+      this.waiting = true;
+      richReady().then(() => this.requestUpdate());
+    }
     this.live = true;
     if (c.has('messages')) {
       const m = this.messages;

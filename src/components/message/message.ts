@@ -2,38 +2,23 @@
 // no extra custom-element lifecycles). Intents are dispatched from the clicked node; they bubble
 // and are composed, so the root hears them whatever element renders this.
 import {html, nothing} from 'lit';
-import type {Message, SubmittedAnswer} from '../../state/model.js';
+import type {Message} from '../../state/model.js';
 import type {Catalogue} from '../../i18n/en.js';
-import {t} from '../../i18n/i18n.js';
-import {markdown, newTab, plain, safeUrl} from '../../markdown/markdown.js';
-import {fire} from '../../events/intent.js';
+import {newTab, plain, safeUrl} from '../../markdown/safe.js';
+import {rich} from './load-rich.js';
 
 /** Media may also be local (`blob:`, the visitor's own uploads). */
 const media = (u: string) => safeUrl(u, /^(https?|blob):$/);
 
-const card = (img: string, title: unknown, text: string, actions?: unknown) =>
-  html`<div class="card">
-    ${img ? html`<img src=${img} alt="" loading="lazy" />` : nothing}
-    <strong>${title}</strong>
-    <p>${text}</p>
-    ${actions}
-  </div>`;
-
 /** The content of one message: text, attachments and any bot input (select, email, CSAT, cards, articles). */
-export const renderBody = ({key, deleted, role, content, attachments, body: b, answer: a}: Message, s: Catalogue) => {
-  /** Sends the answer from a form's submit or a button's click. */
-  const answer = (e: Event, answer: SubmittedAnswer) => {
-    e.preventDefault();
-    fire(e.target!, 'answer-request', {key, answer});
-  };
-  const csat = b.type == 'input_csat';
-  /** What the visitor answered in the form's text field. */
-  const v = a?.kind == 'csat' ? a.feedback : a?.kind == 'email' ? a.email : '';
-  /** A field of the submitted form, trimmed (never missing: email and rating are required, the feedback box always submits). */
-  const field = (e: Event, name: string) => String(new FormData(e.target as HTMLFormElement).get(name)).trim();
+export const renderBody = (m: Message, s: Catalogue) => {
+  const {deleted, role, content, attachments} = m;
+  // Markdown and bot forms come with the on-demand rich-content module; until it is there (or
+  // if it cannot load) an agent's text shows as plain text and a bot question as its text.
+  const r = rich();
   return deleted
     ? html`<em>${s.deleted}</em>`
-    : html`${role == 'visitor' ? plain(content) : markdown(content)}
+    : html`${role == 'visitor' || !r ? plain(content) : r.markdown(content)}
       ${attachments.map(({kind, url, thumbUrl, fileName: name, size: n}) => {
         const u = media(url);
         name ||= kind == 'image' ? s.image : s.file;
@@ -48,53 +33,5 @@ export const renderBody = ({key, deleted, role, content, attachments, body: b, a
                 : // a file, a location or anything else: a link
                   newTab(u, name + (n == null ? '' : n < 1e6 ? ` (${Math.ceil(n / 1e3)} kB)` : ` (${(n / 1e6).toFixed(1)} MB)`), 'file');
       })}
-      ${b.type == 'input_select'
-        ? html`<div class="opts" role="group" aria-label=${content}>
-            ${b.items.map((o) => {
-              const on = a?.kind == 'select' && a.values.some((x) => x.value === o.value);
-              return html`<button class="btn ${on ? 'on' : ''}" ?disabled=${!!a} aria-pressed=${on} @click=${(e: Event) => answer(e, {kind: 'select', values: [o]})}>
-                ${o.title}
-              </button>`;
-            })}
-          </div>`
-        : b.type == 'input_email' || csat
-          ? html`<form
-              class="f"
-              @submit=${(e: Event) => answer(e, csat ? {kind: 'csat', rating: +field(e, 'r'), feedback: field(e, 'v')} : {kind: 'email', email: field(e, 'v')})}
-            >
-              <fieldset ?disabled=${!!a}>
-                ${csat
-                  ? html`<legend>${s.rate}</legend>
-                      <div class="opts">
-                        ${[...'😞😕😐🙂😍'].map(
-                          (e, i) =>
-                            html`<label
-                              ><input type="radio" name="r" value=${++i} required aria-label=${t(s.rating, i)} .checked=${a?.kind == 'csat' && a.rating == i} />${b.display ==
-                              'star'
-                                ? '★'
-                                : e}</label
-                            >`
-                        )}
-                      </div>
-                      <textarea name="v" rows="2" aria-label=${s.feedback} placeholder=${s.feedback} .value=${v}></textarea>`
-                  : html`<input type="email" name="v" required autocomplete="email" aria-label=${s.email} placeholder=${s.email} .value=${v} />`}
-                <button class="btn">${s.submit}</button>
-              </fieldset>
-            </form>`
-          : b.type == 'cards'
-            ? b.items.map((c) =>
-                card(
-                  media(c.mediaUrl),
-                  c.title,
-                  c.description,
-                  c.actions.map((x) =>
-                    safeUrl(x.uri)
-                      ? newTab(safeUrl(x.uri), x.text, 'btn')
-                      : html`<button class="btn" @click=${(e: Event) => fire(e.target!, 'send-request', {content: x.text, files: []})}>${x.text}</button>`
-                  )
-                )
-              )
-            : b.type == 'article'
-              ? b.items.map((x) => card('', safeUrl(x.link) ? newTab(safeUrl(x.link), x.title) : x.title, x.description))
-              : nothing}`;
+      ${r ? r.renderBot(m, s) : nothing}`;
 };
