@@ -2,7 +2,7 @@
 // JSDoc (`npm run build` rewrites it; commit the result). Regenerates it into a temporary folder,
 // with the arguments scripts/build.mjs uses, and compares.
 import {execFileSync} from 'node:child_process';
-import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join, relative} from 'node:path';
 
@@ -14,6 +14,8 @@ function normalize(text) {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'akece-cem-'));
+// The analyzer also points package.json's `customElements` at its output: keep ours as it is.
+const pkg = readFileSync('package.json', 'utf8');
 try {
   execFileSync(
     'node_modules/.bin/cem',
@@ -40,5 +42,6 @@ try {
     console.log('custom-elements.json is up to date.');
   }
 } finally {
+  writeFileSync('package.json', pkg);
   rmSync(dir, {recursive: true, force: true});
 }

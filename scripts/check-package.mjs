@@ -18,13 +18,14 @@ const required = [
   'dist/akece-chat.js',
   'dist/akece-chat.js.map',
   ...['es', 'pt-BR', 'fr', 'de', 'ar'].map((l) => `dist/locales/${l}.js`),
+  'dist/rich.js',
   'dist/lib/main.js',
   'dist/lib/main.d.ts',
   'dist/lib/react.d.ts',
 ];
 for (const f of required) if (!files.has(f)) problems.push(`missing: ${f}`);
 
-const allowed = /^(package\.json|README\.md|LICENSE|custom-elements\.json|dist\/akece-chat\.js(\.map)?|dist\/locales\/[\w-]+\.js|dist\/lib\/.+\.(js|d\.ts))$/;
+const allowed = /^(package\.json|README\.md|LICENSE|custom-elements\.json|dist\/akece-chat\.js(\.map)?|dist\/locales\/[\w-]+\.js|dist\/rich\.js|dist\/lib\/.+\.(js|d\.ts))$/;
 for (const f of files) {
   if (!allowed.test(f)) problems.push(`not for users: ${f}`);
   if (/^dist\/lib\/(akece-chat|bootstrap)\./.test(f)) problems.push(`the snippet loader must not be in the ES modules: ${f}`);
