@@ -152,6 +152,23 @@ export const shared = css`
   small {
     font-size: 13px;
   }
+  .av {
+    display: inline-grid;
+    place-items: center;
+    width: 24px;
+    height: 24px;
+    margin-inline-end: 6px;
+    overflow: hidden;
+    border-radius: 50%;
+    background: var(--_a);
+    color: #fff;
+    vertical-align: middle;
+  }
+  .av img {
+    width: 100%;
+    height: 100%;
+    object-fit: cover;
+  }
   /* the availability line: a dot, green when online */
   .h p + p:before {
     content: '● ';

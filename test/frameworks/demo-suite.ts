@@ -47,7 +47,7 @@ export function describeDemo(name: 'react' | 'vue', title: string) {
     it('opens and closes from framework state, and follows the widget through akece-open-change', async () => {
       const el = widget(host);
       button(host, /Open the chat/).click();
-      await until(() => el.open && !panel(el).hidden, 'the panel to open');
+      await until(() => el.open && panel(el)?.hidden === false, 'the panel to open');
       expect(el.hasAttribute('open')).to.equal(true); // reflected by the element itself
 
       el.hide(); // as the visitor closing the panel: the page's state follows the event

@@ -62,7 +62,7 @@ describe('snippet: window.akeceChatSettings and the window.akeceChat queue (buil
       calls: [['setUser', {name: 'Ada Lovelace', email: 'ada@example.com'}], ['show'], ['sendMessage', 'Hello from the snippet']],
     });
     const [el] = widgets(win);
-    await until(() => el.open && !panel(el).hidden, 'the queued show()');
+    await until(() => el.open && panel(el)?.hidden === false, 'the queued show()');
     const conversation = await agent(server).only();
     // setUser ran before sendMessage: the contact that wrote is Ada.
     expect(conversation.meta.sender.name).to.equal('Ada Lovelace');

@@ -7,6 +7,7 @@ import {t} from '../../i18n/i18n.js';
 import {shared} from '../../styles/shared.styles.js';
 import {fire} from '../../events/intent.js';
 import {renderBody} from '../message/message.js';
+import {safeUrl} from '../../markdown/safe.js';
 import {rich, richReady} from '../message/load-rich.js';
 
 /** Messages rendered at first, and added each time the visitor reaches the top. */
@@ -139,7 +140,15 @@ export class AkeceMessageList extends LitElement {
                 // status note or a pause of five minutes starts a new group.
                 p && p.body.type != 'status' && p.role == role && p.sender?.id == sender?.id && createdAt - p.createdAt < 3e5
                   ? nothing
-                  : html`<p class="meta ${own}">${own ? s.you : sender?.name} ${createdAt ? time.format(createdAt) : ''}</p>`
+                  : html`<p class="meta ${own}">
+                      ${own
+                        ? s.you
+                        : // the agent's avatar, else the initial of their name
+                          html`<span class="av" aria-hidden="true"
+                              >${safeUrl(sender?.avatarUrl || '', /^https?:$/) ? html`<img src=${sender!.avatarUrl} alt="" />` : (sender?.name || '?')[0]}</span
+                            >${sender?.name}`}
+                      ${createdAt ? time.format(createdAt) : ''}
+                    </p>`
               }
               <div part="message" class="b ${own}" data-k=${key}>
                 ${renderBody(win[i], s)}

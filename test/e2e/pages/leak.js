@@ -45,7 +45,10 @@
     const remove = target.removeEventListener;
     const name = target === window ? 'window' : 'document';
     target.addEventListener = function (type, fn, o) {
-      if (fn) listeners.set(`${name} ${type} ${id(fn)} ${capture(o)}`, type);
+      const key = `${name} ${type} ${id(fn)} ${capture(o)}`;
+      if (fn && !o?.signal?.aborted) listeners.set(key, type);
+      // A listener added with an AbortSignal is removed when the signal aborts (no removeEventListener call).
+      o?.signal?.addEventListener('abort', () => listeners.delete(key), {once: true});
       return add.call(this, type, fn, o);
     };
     target.removeEventListener = function (type, fn, o) {
