@@ -1,18 +1,11 @@
 import {expect, fixture, html, oneEvent} from '@open-wc/testing';
 import sinon from 'sinon';
-import {AkeceChat} from '../../src/chat/chat.js';
-import {AkeceMessageList} from '../../src/components/message-list/message-list.js';
-import {AkeceComposer} from '../../src/components/composer/composer.js';
+import type {AkeceChat} from '../../src/chat/chat.js';
 import {fakeSockets} from '../../src/protocol/testing.js';
+import '../../src/define.js'; // registers the elements (guarded, as on a page)
 
 // The root element with only the network edge faked: fetch returns real Responses from a tiny
 // in-test Akece, and WebSocket is a FakeWebSocket the test drives.
-for (const [tag, ctor] of [
-  ['akece-message-list', AkeceMessageList],
-  ['akece-composer', AkeceComposer],
-  ['akece-chat', AkeceChat],
-] as const)
-  customElements.get(tag) || customElements.define(tag, ctor);
 
 const BASE = 'https://akece.test';
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), {status, headers: {'content-type': 'application/json'}});

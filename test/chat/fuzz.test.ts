@@ -1,22 +1,15 @@
 import {expect, fixture, html} from '@open-wc/testing';
 import sinon from 'sinon';
 import fc from 'fast-check';
-import {AkeceChat} from '../../src/chat/chat.js';
-import {AkeceMessageList} from '../../src/components/message-list/message-list.js';
-import {AkeceComposer} from '../../src/components/composer/composer.js';
+import type {AkeceChat} from '../../src/chat/chat.js';
 import {fakeSockets, type FakeWebSocket} from '../../src/protocol/testing.js';
 import {IDENTIFIER, TOKEN, fixtureJson} from '../helpers/frames.js';
+import '../../src/define.js'; // registers the elements (guarded, as on a page)
 
 // Random and mutated server input through the real element, with only fetch and WebSocket faked:
 // thousands of socket frames built from the protocol fixtures, then random REST bodies for the
 // contact, conversation and history calls. Nothing may throw out of the widget, it must keep
 // rendering, and a valid message afterwards must still show.
-for (const [tag, ctor] of [
-  ['akece-message-list', AkeceMessageList],
-  ['akece-composer', AkeceComposer],
-  ['akece-chat', AkeceChat],
-] as const)
-  customElements.get(tag) || customElements.define(tag, ctor);
 
 const BASE = 'https://akece.test';
 const CONV = 87;

@@ -1,21 +1,14 @@
 import {expect, fixture, html} from '@open-wc/testing';
 import sinon from 'sinon';
-import {AkeceChat} from '../../src/chat/chat.js';
-import {AkeceMessageList} from '../../src/components/message-list/message-list.js';
-import {AkeceComposer} from '../../src/components/composer/composer.js';
+import type {AkeceChat} from '../../src/chat/chat.js';
 import {fakeSockets, type FakeWebSocket} from '../../src/protocol/testing.js';
 import {IDENTIFIER, TOKEN} from '../helpers/frames.js';
 import {richReady} from '../../src/components/message/load-rich.js';
+import '../../src/define.js'; // registers the elements (guarded, as on a page)
 
 // Oversized input through the real element (only fetch and WebSocket faked): a 150,000-character
 // message, 10,000 messages, a 5,000-character sender name. The widget renders them, keeps its DOM
 // small, and the composer still works. Times are measured and printed, not asserted.
-for (const [tag, ctor] of [
-  ['akece-message-list', AkeceMessageList],
-  ['akece-composer', AkeceComposer],
-  ['akece-chat', AkeceChat],
-] as const)
-  customElements.get(tag) || customElements.define(tag, ctor);
 
 const BASE = 'https://akece.test';
 const CONV = 87;
