@@ -16,16 +16,10 @@ export async function loadDemo(name: 'react' | 'vue') {
   return mod.mount;
 }
 
-/** Polls `check` until it returns a truthy value; fails with `what` after `ms`. */
-export async function until<T>(check: () => T | Promise<T>, what: string, ms = 8000): Promise<NonNullable<T>> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value) return value as NonNullable<T>;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+import {until} from '../e2e/helpers.js';
+
+/** Polls a check until it holds (the end-to-end tests' helper). */
+export {until};
 
 interface AgentConversation {
   id: number;
