@@ -12,9 +12,10 @@ const PROTOCOL = 'actioncable-v1-json';
 
 /**
  * @param {{pingMs?: number, isToken: (token: string) => boolean,
- *   presence: (token: string) => unknown, originOf: (req: import('node:http').IncomingMessage) => string}} opts
+ *   presence: (token: string) => unknown, originOf: (req: import('node:http').IncomingMessage) => string,
+ *   deliver?: (event: string, send: () => void) => void}} opts `deliver` sends a broadcast (fault injection may hold or repeat it)
  */
-export function createCable({pingMs = 3000, isToken, presence, originOf}) {
+export function createCable({pingMs = 3000, isToken, presence, originOf, deliver = (_event, send) => send()}) {
   const wss = new WebSocketServer({
     noServer: true,
     // Rails picks the first protocol it supports; a socket offering none is accepted too.
@@ -32,13 +33,16 @@ export function createCable({pingMs = 3000, isToken, presence, originOf}) {
   function broadcast(token, event, build) {
     /** @type {Map<string, unknown>} */
     const byOrigin = new Map();
+    /** @type {[CableSocket, string][]} */
+    const out = [];
     for (const ws of sockets) {
       for (const [identifier, subToken] of ws.subs) {
         if (subToken !== token) continue;
         if (!byOrigin.has(ws.origin)) byOrigin.set(ws.origin, build(ws.origin));
-        ws.send(JSON.stringify({identifier, message: {event, data: byOrigin.get(ws.origin)}}));
+        out.push([ws, JSON.stringify({identifier, message: {event, data: byOrigin.get(ws.origin)}})]);
       }
     }
+    if (out.length) deliver(event, () => out.forEach(([ws, frame]) => ws.readyState === ws.OPEN && ws.send(frame)));
   }
 
   /** @param {CableSocket} ws @param {string} identifier */

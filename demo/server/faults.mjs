@@ -3,15 +3,31 @@
 //   POST   /agent/api/faults {method?, path, status?, drop?, after?, delayMs?, count?}
 //   DELETE /agent/api/faults
 // `status` answers with that HTTP status (500, 429, …) without doing the work; `drop` cuts the
-// connection without an answer; `after` does the work first and then cuts the connection, so
-// the client cannot know that its request succeeded; `delayMs` holds the request first (a
-// timeout, for a client with a shorter one). Matching is by method and a substring of the path.
+// connection without an answer; `after` does the work first and then cuts the connection half
+// way through the answer, so the client cannot know that its request succeeded; `delayMs` holds
+// the request first (a timeout, for a client with a shorter one); `answerDelayMs` does the work
+// and holds the answer (its socket events reach the page first). Matching is by method and a
+// substring of the path.
+// Socket events fail too: {event, delayMs?, twice?, count?} holds the next `count` broadcasts of
+// that event (`message.created`, …) for `delayMs`, or delivers them twice, so events reach the
+// page late, out of order and duplicated, as they do behind real proxies and reconnects.
+// Why `after` sends half an answer rather than none: a browser that sees a kept-alive connection
+// close before any byte of the answer sends the request again by itself (Chromium does so even
+// for a POST), so the server would do the work twice before the page knew anything. That is the
+// browser's doing, not the client's; `drop` with `after` models it when a test wants it.
 
-/** @typedef {{method?: string, path: string, status?: number, drop?: boolean, after?: boolean, delayMs?: number, count: number}} Fault */
+/** @typedef {{method?: string, path: string, event?: string, answerDelayMs?: number, status?: number, drop?: boolean, after?: boolean, twice?: boolean, delayMs?: number, count: number}} Fault */
 
 export function createFaults() {
   /** @type {Fault[]} */
   let faults = [];
+  /** Takes one use of the first fault that matches. @param {(f: Fault) => boolean} match */
+  const take = (match) => {
+    const i = faults.findIndex(match);
+    const f = faults[i];
+    if (f && --f.count <= 0) faults.splice(i, 1);
+    return f;
+  };
   return {
     /** @type {import('./http.mjs').Route[]} */
     routes: [
@@ -31,15 +47,30 @@ export function createFaults() {
      * @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res @param {URL} url
      */
     async intercept(req, res, url) {
-      const i = faults.findIndex((f) => (!f.method || f.method === req.method) && url.pathname.includes(f.path));
-      if (i < 0 || !url.pathname.startsWith('/public/api/')) return false;
-      const f = faults[i];
-      if (--f.count <= 0) faults.splice(i, 1);
+      if (!url.pathname.startsWith('/public/api/')) return false;
+      const f = take((f) => !f.event && (!f.method || f.method === req.method) && url.pathname.includes(f.path));
+      if (!f) return false;
       if (f.delayMs) await new Promise((r) => setTimeout(r, f.delayMs));
-      if (f.after) {
-        // Let the request do its work, then cut the connection instead of answering.
+      if (f.answerDelayMs) {
+        const end = res.end.bind(res);
+        res.end = (/** @type {any} */ body) => (setTimeout(() => end(body), f.answerDelayMs), res);
+        return false;
+      }
+      if (f.after && f.drop) {
+        // Let the request do its work, then cut the connection before the answer starts.
         res.writeHead = () => res;
         res.end = () => (req.socket.destroy(), res);
+        return false;
+      }
+      if (f.after) {
+        // Let the request do its work, then send the head and half the body, and cut.
+        res.end = (body) => {
+          const bytes = Buffer.from(body ?? '');
+          res.flushHeaders();
+          res.write(bytes.subarray(0, bytes.length >> 1));
+          req.socket.end(); // fewer bytes than the content-length announced
+          return res;
+        };
         return false;
       }
       if (f.drop) return req.socket.destroy(), true;
@@ -49,6 +80,16 @@ export function createFaults() {
         return true;
       }
       return false;
+    },
+    /**
+     * Delivers one socket broadcast of `event`: now, late, or twice, as a matching fault says.
+     * @param {string} event @param {() => void} deliver
+     */
+    deliver(event, deliver) {
+      const f = take((f) => f.event === event);
+      const run = () => (deliver(), f?.twice && deliver());
+      if (f?.delayMs) setTimeout(run, f.delayMs).unref();
+      else run();
     },
   };
 }

@@ -33,14 +33,15 @@ export async function startServer({
   const hub = createAgentHub();
   /** @type {import('./chat.mjs').Chat} */
   let chat;
+  const faults = createFaults();
   const cable = createCable({
     pingMs,
+    deliver: faults.deliver,
     isToken: (token) => Boolean(store.byToken(token)),
     presence: () => chat.presence(),
     originOf: (req) => originOf(req, fallbackOrigin),
   });
   chat = createChat({store, cable, agents: hub, floodLimit});
-  const faults = createFaults();
   const routes = [...publicRoutes({store, chat, inboxIdentifier}), ...agentRoutes({store, chat, cable, hub}), ...faults.routes];
   const log = quiet ? () => {} : (/** @type {string} */ line) => console.log(line);
 

@@ -320,12 +320,29 @@ export class ChatSession {
         });
         k.on('error', (e) => {
           if (e.code == 'subscription-timeout' && inbox) {
-            // A bad token gets silence. Ask REST whether the contact still exists; twice is enough.
-            let t = ++misses;
-            call('', 0)
-              .catch((x: ApiError) => x.status == 404 && (t = 2))
-              .then(() => (t < 2 ? cable?.reconnect() : replace()))
-              .catch(noop);
+            // A bad token gets silence. Ask REST: the contact under another token (a stale or
+            // mistyped one) keeps its conversation under the right one; a gone contact (404), or
+            // one missed twice, is replaced.
+            const t = ++misses;
+            quiet(
+              call('', contact)
+                .then(
+                  (r) => {
+                    if (k != cable) return; // reset or disposed meanwhile
+                    const c = state.contact!;
+                    if (r.pubsub_token == c.pubsubToken) throw 0;
+                    set({contact: {...c, pubsubToken: r.pubsub_token}});
+                    save();
+                    k.dispose();
+                    cable = undefined;
+                    connect();
+                  },
+                  (x: ApiError) => {
+                    throw x.status == 404 || t > 1;
+                  }
+                )
+                .catch((gone) => k == cable && (gone || t > 1 ? replace() : k.reconnect()))
+            );
           } else {
             if (e.fatal) set({connection: 'error'});
             fail(e.code, e);

@@ -75,7 +75,9 @@ export function reduce(s: ChatState, patch: ChatPatch, add: readonly (Message | 
     for (const m of add) {
       if (!m || (m.conversationId && m.conversationId != n.conversationId)) continue;
       const j = list.findIndex((x) => (m.id == null ? x.key == m.key : x.id === m.id));
-      let i = list.findIndex((x) => m.echoId && x.echoId == m.echoId);
+      // By echo only a copy the server has not numbered, or numbered the same: two server
+      // messages with one echo id (a browser that sent the POST again) are two messages.
+      let i = list.findIndex((x) => m.echoId && x.echoId == m.echoId && (x.id == null || m.id == null || x.id === m.id));
       if (i < 0) i = j;
       const o = list[i];
       const t = n.agentTyping;

@@ -1,13 +1,16 @@
 // End-to-end helpers: the widget from the built bundle (dist/akece-chat.js) in a real page (an
 // iframe, so it can be reloaded), against the real local server, acting as the agent through
 // the server's agent API. Nothing is faked.
+import {expect} from '@open-wc/testing';
 import type {AkeceChat} from '../../src/chat/chat.js';
 import type {TestServer} from '../helpers/server.js';
 
 export interface WidgetPage {
-  frame: HTMLIFrameElement;
+  /** The page's window; it stays the same object across reloads. */
   win: Window & typeof globalThis;
   el: AkeceChat;
+  /** Removes the iframe or closes the popup. */
+  close(): void;
 }
 
 /** Polls `check` until it returns a truthy value; fails with `what` after `ms`. */
@@ -21,33 +24,41 @@ export async function until<T>(check: () => T | Promise<T>, what: string, ms = 8
   }
 }
 
-/** Loads the widget page in a new iframe with these attributes on <akece-chat>. */
-export async function openWidget(attrs: Record<string, string>, scripts = 1): Promise<WidgetPage> {
+/**
+ * Loads the widget page with these attributes on <akece-chat>: in an iframe, or with `popup` in
+ * a window of its own, which is what network emulation (setOffline) needs: switching off the
+ * test page's network would also cut the test's own line to the runner.
+ */
+export async function openWidget(attrs: Record<string, string>, {scripts = 1, popup = false} = {}): Promise<WidgetPage> {
+  const src = `/test/e2e/pages/widget.html?${new URLSearchParams({...attrs, scripts: String(scripts)})}`;
+  if (popup) {
+    const win = window.open(src, '_blank', 'popup,width=800,height=700') as (Window & typeof globalThis) | null;
+    if (!win) throw new Error('the browser blocked the popup');
+    return attach(win, () => win.close());
+  }
   const frame = document.createElement('iframe');
   frame.style.cssText = 'width: 800px; height: 700px; border: 0';
-  const query = new URLSearchParams({...attrs, scripts: String(scripts)});
-  frame.src = `/test/e2e/pages/widget.html?${query}`;
+  frame.src = src;
   document.body.append(frame);
-  return attach(frame);
+  return attach(await until(() => frame.contentWindow as Window & typeof globalThis, 'the frame'), () => frame.remove());
 }
 
-/** Waits for the page in `frame` (after a load or reload) to have a defined, rendered widget. */
-export async function attach(frame: HTMLIFrameElement): Promise<WidgetPage> {
-  const win = await until(() => {
-    const w = frame.contentWindow as (Window & typeof globalThis) | null;
-    return w?.document.readyState === 'complete' && w.document.querySelector('akece-chat') && w.customElements.get('akece-chat') ? w : null;
+/** Waits for the page in `win` (after a load or reload) to have a defined, rendered widget. */
+async function attach(win: Window & typeof globalThis, close: () => void, old?: Document): Promise<WidgetPage> {
+  await until(() => {
+    const doc = win.document;
+    return doc !== old && doc.URL !== 'about:blank' && doc.readyState === 'complete' && doc.querySelector('akece-chat') && win.customElements.get('akece-chat');
   }, 'the widget page');
   const el = win.document.querySelector('akece-chat') as AkeceChat;
   await el.updateComplete;
-  return {frame, win, el};
+  return {win, el, close};
 }
 
-/** Reloads the page in the frame, as a visitor pressing F5. */
+/** Reloads the page, as a visitor pressing F5. */
 export async function reload(page: WidgetPage): Promise<WidgetPage> {
   const old = page.win.document;
   page.win.location.reload();
-  await until(() => page.frame.contentDocument && page.frame.contentDocument !== old, 'the reload');
-  return attach(page.frame);
+  return attach(page.win, page.close, old);
 }
 
 export const part = (el: Element, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`) ?? deep(el, name)[0] ?? null;
@@ -110,6 +121,17 @@ export async function onlyConversation(server: TestServer) {
     return all.length ? all : null;
   }, 'a conversation on the server');
   return list[0];
+}
+
+/** The conversation's public messages as the server holds them, oldest first. */
+export const publicMessages = async (server: TestServer, id: number) => (await agent(server).messages(id)).filter((m) => !m.private);
+
+/** The widget shows exactly what the server holds: same ids, same order, once each. */
+export async function expectServerView(server: TestServer, el: AkeceChat, id: number) {
+  const want = (await publicMessages(server, id)).map((m) => m.id);
+  const own = () => el.messages.filter((m) => m.body.type !== 'status');
+  await until(() => own().length >= want.length, `${want.length} messages`, 15000);
+  expect(own().map((m) => m.id)).to.deep.equal(want);
 }
 
 /** Requests this page has made to `origin` (resource timing), for "quiet until needed". */

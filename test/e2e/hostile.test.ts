@@ -86,7 +86,7 @@ describe('e2e: hostile content', function () {
   afterEach(async () => {
     delete (window as {__pwned?: number}).__pwned;
     page?.win.localStorage.clear();
-    page?.frame.remove();
+    page?.close();
     page = undefined;
     await stopServer(server);
   });

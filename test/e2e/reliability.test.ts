@@ -1,15 +1,13 @@
 import {expect} from '@open-wc/testing';
 import {nodeFetch, restartServer, setOffline, signalServer, startServer, stopServer, type TestServer} from '../helpers/server.js';
-import {agent, deep, onlyConversation, openWidget, reload, until, type WidgetPage} from './helpers.js';
+import {agent, deep, expectServerView, onlyConversation, openWidget, publicMessages, reload, until, type WidgetPage} from './helpers.js';
 import type {AkeceChat} from '../../src/chat/chat.js';
 
 // Nothing lost, nothing duplicated: faults injected for real (a killed, frozen or failing
 // server process, a browser without network) while the built widget is in use.
-// Skipped for now: since the last round of changes this file stalls the runner (no test reports,
-// the page never finishes) and the cause was not found before the session ended. The scenarios
-// passed earlier in the session (5 of 8, the rest being widget bugs fixed since); see the notes
-// on issue 5. Re-enable by removing `.skip` once the stall is understood.
-describe.skip('e2e: reliability under faults', function () {
+// The offline test runs the widget in a popup window: network emulation switches off a whole
+// page, and doing it to the test page cut the runner's own channel and stalled the run.
+describe('e2e: reliability under faults', function () {
   this.timeout(90000);
   let server: TestServer;
   let page: WidgetPage | undefined;
@@ -21,27 +19,19 @@ describe.skip('e2e: reliability under faults', function () {
   afterEach(async () => {
     await setOffline(false);
     page?.win.localStorage.clear();
-    page?.frame.remove();
+    page?.close();
     page = undefined;
     await stopServer(server);
   });
 
-  const open = async (attrs: Record<string, string> = {}) => {
-    page = await openWidget({'base-url': server.url, 'inbox-identifier': 'demo-inbox', open: '', ...attrs});
+  const open = async (attrs: Record<string, string> = {}, popup = false) => {
+    page = await openWidget({'base-url': server.url, 'inbox-identifier': 'demo-inbox', open: '', ...attrs}, {popup});
     await until(() => page!.el.connectionState === 'connected', 'connected');
     return page;
   };
 
-  /** The conversation's public messages as the server holds them, oldest first. */
-  const serverMessages = async (id: number) => (await agent(server).messages(id)).filter((m) => !m.private);
-
-  /** The widget shows exactly what the server holds: same ids, same order, once each. */
-  async function expectConverged(el: AkeceChat, id: number) {
-    const want = (await serverMessages(id)).map((m) => m.id);
-    await until(() => el.messages.filter((m) => m.body.type !== 'status').length >= want.length, `${want.length} messages`, 15000);
-    const shown = el.messages.filter((m) => m.body.type !== 'status').map((m) => m.id);
-    expect(shown).to.deep.equal(want);
-  }
+  const serverMessages = (id: number) => publicMessages(server, id);
+  const expectConverged = (el: AkeceChat, id: number) => expectServerView(server, el, id);
 
   const fault = (spec: Record<string, unknown>) => agent(server).fault(spec);
 
@@ -84,7 +74,7 @@ describe.skip('e2e: reliability under faults', function () {
   });
 
   it('keeps messages typed offline as pending and sends them once, in order, when back online', async () => {
-    const {el} = await open();
+    const {el} = await open({}, true);
     await el.sendMessage('Online first');
     const conv = await onlyConversation(server);
     await setOffline(true);
@@ -157,6 +147,23 @@ describe.skip('e2e: reliability under faults', function () {
     await new Promise((r) => setTimeout(r, 500));
     expect((await serverMessages(conv.id)).filter((m) => m.content === 'Maybe sent')).to.have.length(1);
     expect(el.messages.filter((m) => m.content === 'Maybe sent')).to.have.length(1);
+    await expectConverged(el, conv.id);
+  });
+
+  it('shows what the server holds when the connection drops before any answer', async () => {
+    const {el} = await open();
+    await el.sendMessage('First');
+    const conv = await onlyConversation(server);
+    // The server does the work and the connection closes before a byte of the answer. On a
+    // kept-alive connection Chromium then sends the POST again by itself, and the server
+    // (like Akece, which does not deduplicate by echo_id) creates it twice; on a fresh one the
+    // page gets a network error. Either way the view must end up as the server holds it.
+    await fault({method: 'POST', path: '/messages', after: true, drop: true});
+    await el.sendMessage('Cut short').catch(() => null);
+    const retry = deep(el, 'message').flatMap((m) => [...m.querySelectorAll('button')]).find((b) => /retry/i.test(b.textContent! + b.getAttribute('aria-label')));
+    retry?.click();
+    await until(() => el.messages.filter((m) => m.content === 'Cut short').every((m) => m.status === 'sent'), 'settled');
+    await new Promise((r) => setTimeout(r, 500));
     await expectConverged(el, conv.id);
   });
 

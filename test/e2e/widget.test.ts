@@ -16,13 +16,13 @@ describe('e2e: the visitor experience', function () {
   afterEach(async () => {
     page?.win.localStorage.clear();
     page?.win.sessionStorage.clear();
-    page?.frame.remove();
+    page?.close();
     page = undefined;
     await stopServer(server);
   });
 
   const open = async (attrs: Record<string, string> = {}, scripts = 1) =>
-    (page = await openWidget({'base-url': server.url, 'inbox-identifier': 'demo-inbox', ...attrs}, scripts));
+    (page = await openWidget({'base-url': server.url, 'inbox-identifier': 'demo-inbox', ...attrs}, {scripts}));
 
   it('stays quiet until the visitor opens it, then creates the contact and connects', async () => {
     const {el, win} = await open();

@@ -89,26 +89,29 @@ const commands = {
   },
 };
 
-// One DevTools session per test page, kept open: closing it would lift the emulation.
-const cdpSessions = new Map();
+// Network emulation applies to a whole page, and the test page's own channel to the runner
+// (every executeServerCommand) would die with it and stall the run. So the network is switched
+// off in the widget's own window, the newest popup the test page opened (openWidget with
+// `popup`), never in the test page itself. One DevTools session per popup, kept open: closing
+// it would lift the emulation.
+const cdpSessions = new WeakMap();
 
 async function setOffline(session, offline) {
-  const conditions = {offline, latency: 0, downloadThroughput: -1, uploadThroughput: -1};
-  for (let attempt = 0; ; attempt++) {
-    let cdp = cdpSessions.get(session.id);
-    try {
-      if (!cdp) {
-        cdp = await session.browser.getPage(session.id).createCDPSession();
-        cdpSessions.set(session.id, cdp);
-        await cdp.send('Network.enable');
-      }
-      await cdp.send('Network.emulateNetworkConditions', conditions);
-      return true;
-    } catch (err) {
-      cdpSessions.delete(session.id); // the page was replaced: open a new DevTools session
-      if (attempt) throw err;
-    }
+  const testPage = session.browser.getPage(session.id);
+  const popups = testPage.browser().targets().filter((t) => t.type() === 'page' && t.opener() === testPage.target());
+  const target = popups.at(-1);
+  if (!target) {
+    if (!offline) return false; // nothing to bring back online
+    throw new Error('network-offline needs the widget in its own window: openWidget(attrs, {popup: true})');
   }
+  let cdp = cdpSessions.get(target);
+  if (!cdp) {
+    cdp = await target.createCDPSession();
+    cdpSessions.set(target, cdp);
+    await cdp.send('Network.enable');
+  }
+  await cdp.send('Network.emulateNetworkConditions', {offline, latency: 0, downloadThroughput: -1, uploadThroughput: -1});
+  return true;
 }
 
 // Commands that need the browser itself (a second page, DevTools on the test page).
@@ -185,6 +188,8 @@ export function serverPlugin() {
   return {
     name: 'akece-server',
     async executeCommand({command, payload, session}) {
+      // E2E_DEBUG=1 logs every command as it arrives: where a stalled browser test stopped.
+      if (process.env.E2E_DEBUG) console.error(new Date().toISOString(), command, JSON.stringify(payload ?? {}).slice(0, 120));
       if (command === 'network-offline') return setOffline(session, Boolean(payload?.offline));
       if (pageCommands[command]) return pageCommands[command](session, payload);
       const run = commands[command];

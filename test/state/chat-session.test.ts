@@ -311,6 +311,35 @@ describe('ChatSession', () => {
     expect(t.cables).to.have.length(3);
   });
 
+  it('keeps the contact and its conversation under the token the server gives when the stored one gets no answer', async () => {
+    srv.convs.push({id: 87, status: 'open', contact_last_seen_at: 0});
+    t = makeSession();
+    t.storage.map.set(KEY, JSON.stringify({k: {sourceId: 'src-1', pubsubToken: 'mistyped'}, o: []}));
+    t.session.start();
+    await wait();
+    t.cable.emit('error', {code: 'subscription-timeout', message: 'no confirm', fatal: false});
+    await wait();
+    expect(t.cables.map((c) => [c.options.pubsubToken, c.disposed])).to.deep.equal([['mistyped', true], ['tok-src-1', false]]);
+    expect(s().contact).to.deep.equal({sourceId: 'src-1', pubsubToken: 'tok-src-1'});
+    expect(s().conversationId).to.equal(87);
+    expect(JSON.parse(t.storage.map.get(KEY)!).k.pubsubToken).to.equal('tok-src-1');
+    expect(srv.paths('POST').filter((p) => p.endsWith('/contacts'))).to.deep.equal([]);
+  });
+
+  it('ignores the token check when the session was reset meanwhile', async () => {
+    t = makeSession();
+    t.storage.map.set(KEY, JSON.stringify({k: {sourceId: 'src-1', pubsubToken: 'mistyped'}, o: []}));
+    t.session.start();
+    await wait();
+    const first = t.cable;
+    first.emit('error', {code: 'subscription-timeout', message: 'no confirm', fatal: false});
+    t.session.reset();
+    await wait();
+    expect(t.cables).to.have.length(1);
+    expect(first.disposed).to.equal(true);
+    expect(s().contact).to.equal(null);
+  });
+
   it('reports fatal cable errors', async () => {
     t = makeSession({pubsubToken: 'tok', contactIdentifier: 'src-1', inboxIdentifier: undefined});
     const errors: unknown[] = [];

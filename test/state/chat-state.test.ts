@@ -64,6 +64,13 @@ describe('chat-state reducer', () => {
     expect(s.messages[0].id).to.equal(50);
   });
 
+  it('shows two server messages with one echo id as two (a POST the browser sent twice)', () => {
+    const twice = model({id: 51, role: 'visitor', content: 'hi', createdAt: 2001, echoId: 'e1'});
+    const s = run(merge(pending), merge(echo), merge(twice), merge(echo), merge({...server, echoId: null}));
+    expect(s.messages.map((m) => m.id)).to.deep.equal([50, 51]);
+    expect(keys(s)).to.deep.equal(['echo:e1', '51']);
+  });
+
   it('merges duplicates by id and inserts unknown updates', () => {
     const s = run(merge(model({id: 1, content: 'a'})), merge(model({id: 1, content: 'b'})), merge(model({id: 2, content: 'new'})));
     expect(s.messages.map((m) => m.content)).to.deep.equal(['b', 'new']);
