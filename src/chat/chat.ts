@@ -8,6 +8,7 @@ import {tokens} from '../styles/tokens.styles.js';
 import {shared} from '../styles/shared.styles.js';
 import {styles} from './chat.styles.js';
 import {emit} from './public-events.js';
+import {t} from '../i18n/i18n.js';
 import type {AkeceSendRequestEvent} from '../events/send-request.js';
 import type {AkeceRetryRequestEvent} from '../events/retry-request.js';
 import type {AkeceAnswerRequestEvent} from '../events/answer-request.js';
@@ -73,11 +74,11 @@ export class AkeceChat extends LitElement {
     headerSubtitle: {attribute: 'header-subtitle'},
   };
 
-  private readonly chat = new SessionController(this);
-  private readonly i18n = new LocaleController(this);
-  private readonly panelId = `akece-panel-${++uid}`;
+  readonly #chat = new SessionController(this);
+  readonly #i18n = new LocaleController(this);
+  readonly #panelId = `akece-panel-${++uid}`;
   /** Set when the panel opens through the visitor or a method call: focus goes to the composer. */
-  private focusOnOpen = false;
+  #focusOnOpen = false;
 
   /** Origin of the Akece installation; REST goes to `{baseUrl}/public/api/v1/…`. */
   baseUrl = 'https://dash.akece.com';
@@ -112,17 +113,17 @@ export class AkeceChat extends LitElement {
 
   /** The connection: `idle`, `connecting`, `connected`, `reconnecting`, `offline` or `error`. */
   get connectionState(): ConnectionState {
-    return this.chat.state.connection;
+    return this.#chat.state.connection;
   }
 
   /** Agent messages the visitor has not seen. */
   get unreadCount(): number {
-    return this.chat.state.unreadCount;
+    return this.#chat.state.unreadCount;
   }
 
   /** The visible conversation, oldest first. */
   get messages(): readonly Message[] {
-    return this.chat.state.messages;
+    return this.#chat.state.messages;
   }
 
   /** @internal Panel open and page visible, for the session controller. */
@@ -132,42 +133,42 @@ export class AkeceChat extends LitElement {
 
   override connectedCallback() {
     super.connectedCallback();
-    document.addEventListener('visibilitychange', this.sync);
+    document.addEventListener('visibilitychange', this.#sync);
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
-    document.removeEventListener('visibilitychange', this.sync);
+    document.removeEventListener('visibilitychange', this.#sync);
   }
 
   /** Opens the panel. */
   show() {
-    this.setOpen(true);
+    this.#setOpen(true);
   }
 
   /** Closes the panel. */
   hide() {
-    this.setOpen(false);
+    this.#setOpen(false);
   }
 
   /** Opens or closes the panel. */
   toggle() {
-    this.setOpen(!this.open);
+    this.#setOpen(!this.open);
   }
 
   /** Sends `content` as the visitor; resolves once the server has it. */
   sendMessage(content: string): Promise<Message> {
-    return this.chat.run((s) => s.sendMessage(content));
+    return this.#chat.run((s) => s.sendMessage(content));
   }
 
   /** Identifies the visitor (name, email, identifier with its HMAC, …). */
   setUser(user: VisitorUser): Promise<void> {
-    return this.chat.run((s) => s.setUser(user));
+    return this.#chat.run((s) => s.setUser(user));
   }
 
   /** Forgets the stored contact and conversation (logout), disconnects and clears the view. */
   reset(): Promise<void> {
-    return this.chat.run((s) => s.reset());
+    return this.#chat.run((s) => s.reset());
   }
 
   // Renders at most once per animation frame: a burst of socket frames (each its own task)
@@ -178,28 +179,31 @@ export class AkeceChat extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
-    if (changed.has('open') || changed.has('layout')) this.sync();
+    if (changed.has('open') || changed.has('layout')) this.#sync();
   }
 
   protected override updated(changed: PropertyValues<this>) {
     this.setAttribute('connection-state', this.connectionState);
-    if (changed.has('open') && this.open && this.focusOnOpen) {
-      this.focusOnOpen = false;
+    if (changed.has('open') && this.open && this.#focusOnOpen) {
+      this.#focusOnOpen = false;
       const composer = this.renderRoot.querySelector<AkeceComposer>('akece-composer');
       composer?.updateComplete.then(() => composer.focus());
     }
   }
 
   override render() {
-    const st = this.chat.state;
-    const strings = this.i18n.strings;
+    const st = this.#chat.state;
+    const strings = this.#i18n.strings;
     const floating = this.layout != 'inline';
     const error = st.error && st.error.code != 'load-failed' ? st.error.code : '';
-    return html`<div dir=${this.i18n.dir} @keydown=${this.handleKeydown} @akece-toggle-request=${this.handleIntent} @akece-close-request=${this.handleIntent} @akece-send-request=${this.handleIntent} @akece-retry-request=${this.handleIntent} @akece-load-older-request=${this.handleIntent} @akece-answer-request=${this.handleIntent} @akece-typing=${this.handleIntent}>
-      ${floating ? renderLauncher({open: this.open, unread: st.unreadCount, controls: this.panelId, strings}) : nothing}
+    // One live region for the other side: messages with their sender's name, and typing.
+    const said = this.#chat.said;
+    return html`<div dir=${this.#i18n.dir} @keydown=${this.#handleKeydown} @akece-toggle-request=${this.#handleIntent} @akece-close-request=${this.#handleIntent} @akece-send-request=${this.#handleIntent} @akece-retry-request=${this.#handleIntent} @akece-load-older-request=${this.#handleIntent} @akece-answer-request=${this.#handleIntent} @akece-typing=${this.#handleIntent}>
+      <p class="sr" aria-live="polite">${said == null ? '' : typeof said == 'string' ? t(strings.typing, said || strings.agent) : `${said.sender?.name || strings.agent}: ${said.content}`}</p>
+      ${floating ? renderLauncher({open: this.open, unread: st.unreadCount, controls: this.#panelId, strings}) : nothing}
       ${renderPanel(
         {
-          id: this.panelId,
+          id: this.#panelId,
           open: this.open || !floating,
           floating,
           strings,
@@ -215,9 +219,9 @@ export class AkeceChat extends LitElement {
     </div>`;
   }
 
-  private setOpen(open: boolean, focusLauncher?: boolean) {
+  #setOpen(open: boolean, focusLauncher?: boolean) {
     if (open == this.open) return;
-    this.focusOnOpen = open;
+    this.#focusOnOpen = open;
     this.open = open;
     this.updateComplete.then(() => {
       emit(this, 'akece-open-change', {open});
@@ -225,25 +229,25 @@ export class AkeceChat extends LitElement {
     });
   }
 
-  private sync = () => this.chat.syncVisibility();
+  #sync = () => this.#chat.syncVisibility();
 
-  private handleKeydown(e: KeyboardEvent) {
+  #handleKeydown(e: KeyboardEvent) {
     if (e.key == 'Escape' && this.open && this.layout != 'inline') {
       e.stopPropagation();
-      this.setOpen(false, true);
+      this.#setOpen(false, true);
     }
   }
 
   /** Internal intent events from the children stop here (none reaches the page) and become calls. */
-  private handleIntent(e: Event) {
+  #handleIntent(e: Event) {
     e.stopPropagation();
     const i = e as Event & Partial<AkeceSendRequestEvent & AkeceRetryRequestEvent & AkeceAnswerRequestEvent & AkeceTypingEvent>;
     const type = e.type.slice(6); // without 'akece-'
     if (type == 'toggle-request') this.toggle();
-    else if (type == 'close-request') this.setOpen(false, true);
-    else if (type == 'typing') this.chat.session?.setTyping(i.on!);
+    else if (type == 'close-request') this.#setOpen(false, true);
+    else if (type == 'typing') this.#chat.session?.setTyping(i.on!);
     else
-      this.chat
+      this.#chat
         .run<unknown>((s) =>
           type == 'send-request' ? s.sendMessage(i.content!, i.files) : type == 'retry-request' ? s.retry(i.key!) : type == 'answer-request' ? s.answer(i.key!, i.answer!) : s.loadOlder()
         )

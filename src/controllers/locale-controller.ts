@@ -14,16 +14,18 @@ export class LocaleController implements ReactiveController {
   strings: Catalogue = en;
   locale = 'en';
   dir: 'ltr' | 'rtl' = 'ltr';
-  private loading = '';
+  #loading = '';
 
-  constructor(private readonly host: LocaleHost) {
-    host.addController(this);
+  readonly #host: LocaleHost;
+
+  constructor(host: LocaleHost) {
+    (this.#host = host).addController(this);
   }
 
   hostUpdate() {
-    const tag = this.host.locale || document.documentElement.lang || navigator.language || 'en';
-    if (tag === this.loading) return;
-    this.loading = tag;
+    const tag = this.#host.locale || document.documentElement.lang || navigator.language || 'en';
+    if (tag === this.#loading) return;
+    this.#loading = tag;
     this.locale = tag;
     // A right-to-left page keeps the widget right-to-left even in an English UI.
     this.dir = document.documentElement.dir === 'rtl' ? 'rtl' : dirFor(tag);
@@ -32,9 +34,9 @@ export class LocaleController implements ReactiveController {
       return;
     }
     loadLocale(tag).then((strings) => {
-      if (this.loading !== tag) return;
+      if (this.#loading !== tag) return;
       this.strings = strings;
-      this.host.requestUpdate();
+      this.#host.requestUpdate();
     });
   }
 }

@@ -26,6 +26,11 @@ export const shared = css`
   [hidden] {
     display: none !important;
   }
+  /* read out, not shown */
+  .sr {
+    position: absolute;
+    clip-path: inset(50%);
+  }
   button,
   input,
   textarea {
@@ -38,16 +43,14 @@ export const shared = css`
   :disabled {
     opacity: 0.7;
   }
+  /* Rings and button borders take the text colour, which reads on the surface and on the
+     accent whatever accent the page picks; the launcher's ring, on the page, is the accent. */
   :focus-visible {
-    outline: 2px solid var(--_a);
+    outline: 2px solid;
     outline-offset: 2px;
   }
-  /* on the accent (header close, a failed own message's retry) the ring and border take the text colour */
-  .h :focus-visible {
-    outline-color: currentColor;
-  }
-  .own .btn {
-    border-color: currentColor;
+  .l:focus-visible {
+    outline-color: var(--_a);
   }
   svg {
     width: 24px;
@@ -66,7 +69,7 @@ export const shared = css`
   }
   .btn {
     padding: 6px 12px;
-    border: 1px solid var(--_a);
+    border: 1px solid;
     border-radius: 18px;
     background: none;
     text-decoration: none;
@@ -103,7 +106,7 @@ export const shared = css`
   .on,
   .b.own {
     background: var(--_a);
-    color: #fff;
+    color: var(--_o);
   }
   .u {
     position: absolute;
@@ -161,7 +164,7 @@ export const shared = css`
     overflow: hidden;
     border-radius: 50%;
     background: var(--_a);
-    color: #fff;
+    color: var(--_o);
     vertical-align: middle;
   }
   .av img {

@@ -21,6 +21,9 @@ export const tokens = css`
     --akece-offset-inline: 20px;
     --akece-panel-height: 600px;
     --_a: var(--akece-color-accent,#2563eb);
+    /* text on the accent: white or black, whichever reads on it (WCAG's crossover is a
+       relative luminance of 0.18, an L* of about 49.5); needs relative colours (Baseline 2024) */
+    --_o: lch(from var(--_a) calc((49.5 - l)*infinity) 0 0);
     --_y: var(--akece-offset-bottom,20px);
     --_r: var(--akece-radius,12px);
     --_s: var(--akece-color-surface,var(--_lt,#fff) var(--_dk,#111827));

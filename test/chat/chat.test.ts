@@ -147,6 +147,89 @@ describe('<akece-chat>', () => {
     expect(list.shadowRoot!.querySelector('[part~=message]')!.textContent).to.contain('<img src=x onerror=alert(1)> hi');
   });
 
+  it('reads out each message from the other side once, with its sender, and typing, without a flood', async () => {
+    localStorage.setItem(`akece-chat:${BASE}:inbox`, JSON.stringify({k: {sourceId: 'src-1', pubsubToken: 'tok-1'}}));
+    fetchStub.callsFake(async (input) => {
+      const url = String(input);
+      if (url.endsWith('/conversations')) return json([{id: 87, status: 'open', messages: []}]);
+      if (url.includes('/messages')) return json([]);
+      return json({});
+    });
+    const el = await mount();
+    await new Promise((r) => setTimeout(r, 50));
+    const socket = sockets.last!;
+    const identifier = JSON.stringify({channel: 'RoomChannel', pubsub_token: 'tok-1'});
+    socket.accept();
+    socket.receive({type: 'welcome'});
+    socket.receive({identifier, type: 'confirm_subscription'});
+    await new Promise((r) => setTimeout(r, 50));
+    const region = () => el.shadowRoot!.querySelector('[aria-live=polite]')!;
+    const said: string[] = [];
+    // Every change of the region's text, as a screen reader would hear it.
+    new MutationObserver(() => said.push(region().textContent!.trim())).observe(region(), {subtree: true, childList: true, characterData: true});
+    const frame = (event: string, data: unknown) => socket.receive({identifier, message: {event, data}});
+    const settle = async () => {
+      await new Promise((r) => setTimeout(r, 50));
+      await el.updateComplete;
+    };
+    const agent = {id: 7, name: 'Priya', type: 'user'};
+    frame('conversation.typing_on', {conversation: {id: 87}, is_private: false, user: agent});
+    await settle();
+    frame('conversation.typing_on', {conversation: {id: 87}, is_private: false, user: agent}); // again: not repeated
+    await settle();
+    const message = (id: number, content: string) => ({id, content, message_type: 1, created_at: 1781692380 + id, conversation_id: 87, sender: {id: 7, name: 'Priya'}});
+    frame('message.created', message(1, 'Hello there'));
+    await settle();
+    frame('message.created', message(1, 'Hello there')); // twice: read once
+    frame('message.updated', {...message(1, 'Hello there!'), updated_at: '2026-01-01T00:00:00Z'}); // an edit is not news
+    await settle();
+    // A burst (a backfill after a reconnect) is one announcement, the latest message.
+    for (let id = 2; id < 12; id++) frame('message.created', message(id, `burst ${id}`));
+    await settle();
+    expect(said.filter(Boolean)).to.deep.equal(['Priya is typing…', 'Priya: Hello there', 'Priya: burst 11']);
+    // The region is outside the panel, which is closed: a reply is heard all the same.
+    expect(el.open).to.equal(false);
+    expect(region().closest('[hidden]')).to.equal(null);
+  });
+
+  it('picks white or black text on the accent, whichever reads (WCAG AA)', async () => {
+    // Any CSS colour (the text is computed as lch()) as sRGB bytes: paint a pixel, read it.
+    const ctx = document.createElement('canvas').getContext('2d', {willReadFrequently: true})!;
+    const rgb = (color: string) => {
+      ctx.fillStyle = color;
+      ctx.fillRect(0, 0, 1, 1);
+      return `rgb(${[...ctx.getImageData(0, 0, 1, 1).data.slice(0, 3)].join(', ')})`;
+    };
+    // Relative luminance and contrast ratio as WCAG 2.1 defines them.
+    const luminance = (color: string) => {
+      const [r, g, b] = rgb(color).match(/[\d.]+/g)!.map((v) => {
+        const c = Number(v) / 255;
+        return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const contrast = (a: string, b: string) => {
+      const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
+      return (x + 0.05) / (y + 0.05);
+    };
+    for (const [accent, text] of [
+      ['', 'rgb(255, 255, 255)'],
+      ['#fde047', 'rgb(0, 0, 0)'],
+      ['#1e3a8a', 'rgb(255, 255, 255)'],
+      ['#22c55e', 'rgb(0, 0, 0)'],
+      ['#7c3aed', 'rgb(255, 255, 255)'],
+      ['hsl(0 0% 100%)', 'rgb(0, 0, 0)'],
+    ]) {
+      const el = await mount();
+      if (accent) el.style.setProperty('--akece-color-accent', accent);
+      const launcher = part(el, 'launcher')!;
+      const {color, backgroundColor} = getComputedStyle(launcher);
+      expect(rgb(color), accent).to.equal(text);
+      expect(contrast(color, backgroundColor), accent).to.be.at.least(4.5);
+      el.remove();
+    }
+  });
+
   it('closes on Escape and gives focus back to the launcher', async () => {
     const el = await mount();
     el.show();

@@ -28,13 +28,18 @@ describe('the rich-content module', () => {
   it('renders agent text plain until it has loaded, then as Markdown', async () => {
     expect(rich() === undefined).to.equal(true); // (this call starts the load)
     const div = document.createElement('div');
-    const m = msg({content: 'a **bold** claim'});
+    const image = {kind: 'image', url: 'https://cdn.test/p.png', thumbUrl: '', fileName: 'photo.png', size: 2e3} as const;
+    const m = msg({content: 'a **bold** claim', attachments: [image, {...image, url: 'javascript:alert(1)'}]});
     render(renderBody(m, en), div);
     expect(div.querySelector('strong')).to.equal(null);
     expect(div.textContent).to.contain('a **bold** claim');
+    // Until then an attachment is a plain link (a safe URL only), not lost.
+    expect([...div.querySelectorAll('a')].map((a) => [a.href, a.textContent])).to.deep.equal([['https://cdn.test/p.png', 'photo.png']]);
+    expect(div.querySelector('img')).to.equal(null);
     await richReady();
     render(renderBody(m, en), div);
     expect(div.querySelector('strong')!.textContent).to.equal('bold');
+    expect(div.querySelector('img')!.getAttribute('src')).to.equal('https://cdn.test/p.png');
   });
 });
 
@@ -48,7 +53,8 @@ describe('<akece-message-list>', () => {
     const l = log(el);
     expect(l.getAttribute('role')).to.equal('log');
     expect(l.getAttribute('aria-label')).to.equal(en.messages);
-    expect(l.getAttribute('aria-live')).to.equal('polite');
+    // The root's own live region reads messages out (with the sender's name), not the log.
+    expect(l.getAttribute('aria-live')).to.equal('off');
     expect(qa(el, '[part=message]')).to.have.length(0);
     expect(q(el, '[part=typing-indicator]')).to.be.null;
     expect(q(el, '.older')).to.be.null;

@@ -23,13 +23,13 @@ export class AkeceComposer extends LitElement {
   /** UI strings. */
   strings: Catalogue = en;
 
-  private get field() {
+  get #field() {
     return this.renderRoot.querySelector('textarea')!;
   }
 
   /** Focuses the text field. */
   override focus(options?: FocusOptions) {
-    this.field.focus(options);
+    this.#field.focus(options);
   }
 
   override render() {
@@ -37,50 +37,51 @@ export class AkeceComposer extends LitElement {
     return html`<div part="composer" class="c">
       <textarea
         rows="1"
+        dir="auto"
         aria-label=${s.input}
         placeholder=${s.input}
         @keydown=${(e: KeyboardEvent) => {
           // 229: Safari's Enter that ends an IME composition
           if (e.key == 'Enter' && !e.shiftKey && !e.isComposing && e.keyCode != 229) {
             e.preventDefault();
-            this.send();
+            this.#send();
           }
         }}
-        @input=${this.handleInput}
-        @blur=${this.stop}
+        @input=${this.#handleInput}
+        @blur=${this.#stop}
       ></textarea>
       <button class="ib" aria-label=${s.attach} @click=${() => this.renderRoot.querySelector('input')!.click()}>${attachIcon}</button>
-      <input type="file" multiple hidden @change=${this.handlePick} />
-      <button part="send-button" class="ib s" aria-label=${s.send} @click=${this.send}>${sendIcon}</button>
+      <input type="file" multiple hidden @change=${this.#handlePick} />
+      <button part="send-button" class="ib s" aria-label=${s.send} @click=${this.#send}>${sendIcon}</button>
     </div>`;
   }
 
-  private handleInput() {
-    const f = this.field;
+  #handleInput() {
+    const f = this.#field;
     // Auto-grow through CSSOM (allowed under a strict style-src); CSS caps it at ~5 lines.
     f.style.height = '';
     f.style.height = f.scrollHeight + 2 + 'px';
     fire(this, 'typing', {on: true});
   }
 
-  private handlePick(e: Event) {
+  #handlePick(e: Event) {
     const p = e.target as HTMLInputElement;
     const files = [...p.files!];
     p.value = '';
     if (files.length) fire(this, 'send-request', {content: '', files});
   }
 
-  private send() {
-    const f = this.field;
+  #send() {
+    const f = this.#field;
     const content = f.value.trim();
     if (content) {
       f.value = f.style.height = '';
-      this.stop();
+      this.#stop();
       fire(this, 'send-request', {content, files: []});
     }
   }
 
-  private stop() {
+  #stop() {
     fire(this, 'typing', {on: false});
   }
 }

@@ -53,46 +53,41 @@ export class AkeceMessageList extends LitElement {
 
   /** How many of the latest messages are in the DOM (set by the first update: `messages` is always in it). */
   private shown!: number;
-  private atBottom = true;
-  private waiting?: boolean;
-  /** Additions are announced (not a page of history, nor a first load); set by every update. */
-  private live!: boolean;
+  #atBottom = true;
+  #waiting?: boolean;
   // Late image loads keep the view stuck to the bottom (load does not bubble: captured).
-  private readonly onLoad = {handleEvent: () => this.stick(), capture: true};
+  readonly #onLoad = {handleEvent: () => this.#stick(), capture: true};
 
   constructor() {
     super();
     // The log's size changes (panel resized, composer grown): the host is sized by its
     // container and the log fills it, so watching the host is enough.
-    new ResizeObserver(() => this.stick()).observe(this);
+    new ResizeObserver(() => this.#stick()).observe(this);
   }
 
   /** The scrolling log; null before the first render. */
-  private get log() {
+  get #log() {
     return this.renderRoot.querySelector<HTMLElement>('.m');
   }
 
   protected override willUpdate(c: PropertyValues<this>) {
     // Messages to show and no rich-content module yet: render plain now, again once it has
     // loaded (once: if it cannot load, the text stays plain).
-    if (this.messages.length && !rich() && !this.waiting) {
-      this.waiting = true;
+    if (this.messages.length && !rich() && !this.#waiting) {
+      this.#waiting = true;
       richReady().then(() => this.requestUpdate());
     }
-    this.live = true;
     if (c.has('messages')) {
       const m = this.messages;
       const old = c.get('messages') ?? [];
       // i: how many were prepended (-1: a different list); added: appended at the end
       const i = old.length ? m.findIndex((x) => x.key === old[0].key) : 0;
       const added = m.length - old.length - Math.max(i, 0);
-      // A page of history or a first load must not be read out message by message.
-      this.live = !i && added < 4;
       // The visitor's own new message brings the view down to it.
-      if (added > 0 && m.at(-1)!.role == 'visitor') this.atBottom = true;
-      if (this.atBottom) this.shown = PAGE;
+      if (added > 0 && m.at(-1)!.role == 'visitor') this.#atBottom = true;
+      if (this.#atBottom) this.shown = PAGE;
       if (i > 0) this.shown += i;
-      else if (!this.atBottom && added > 0) this.shown += added;
+      else if (!this.#atBottom && added > 0) this.shown += added;
     }
   }
 
@@ -100,13 +95,13 @@ export class AkeceMessageList extends LitElement {
   // rendered message keeps its distance from the top edge (older messages prepended above it).
   protected override update(c: PropertyValues<this>) {
     // (read the key now: the node may show another message after the render)
-    const a = this.log?.querySelector<HTMLElement>('[data-k]');
+    const a = this.#log?.querySelector<HTMLElement>('[data-k]');
     const k = a?.dataset.k;
-    const top = a ? a.offsetTop - this.log!.scrollTop : 0;
+    const top = a ? a.offsetTop - this.#log!.scrollTop : 0;
     super.update(c);
-    const l = this.log!;
+    const l = this.#log!;
     const b = k && l.querySelector<HTMLElement>(`[data-k="${CSS.escape(k)}"]`);
-    if (this.atBottom) l.scrollTop = l.scrollHeight;
+    if (this.#atBottom) l.scrollTop = l.scrollHeight;
     else if (b) l.scrollTop = b.offsetTop - top;
   }
 
@@ -118,21 +113,23 @@ export class AkeceMessageList extends LitElement {
       class="m"
       role="log"
       aria-label=${s.messages}
-      aria-live=${this.live ? 'polite' : 'off'}
+      aria-live="off"
       tabindex="0"
       @scroll=${() => {
-        const l = this.log!;
-        this.atBottom = l.scrollHeight - l.scrollTop - l.clientHeight < 40;
-        if (l.scrollTop < 40) this.more();
+        const l = this.#log!;
+        this.#atBottom = l.scrollHeight - l.scrollTop - l.clientHeight < 40;
+        if (l.scrollTop < 40) this.#more();
       }}
-      @load=${this.onLoad}
+      @load=${this.#onLoad}
     >
       ${this.hasOlder || this.messages.length > this.shown
-        ? html`<button class="btn older" @click=${this.more}>${this.loadingOlder ? s.loading : s.older}</button>`
+        ? html`<button class="btn older" @click=${this.#more}>${this.loadingOlder ? s.loading : s.older}</button>`
         : nothing}
       ${win.map(({role, sender, body, key, createdAt, status}, i) => {
         const p = win[i - 1];
         const own = role == 'visitor' ? 'own' : '';
+        // Each bubble takes the direction of its own text (dir=auto: Arabic in an English
+        // widget reads right to left); its side of the list follows the list's direction.
         return body.type == 'status'
           ? html`<p part="message" class="note" data-k=${key}>${s[body.status]}</p>`
           : html`${
@@ -150,7 +147,7 @@ export class AkeceMessageList extends LitElement {
                       ${createdAt ? time.format(createdAt) : ''}
                     </p>`
               }
-              <div part="message" class="b ${own}" data-k=${key}>
+              <div part="message" class="b ${own}" data-k=${key} dir="auto">
                 ${renderBody(win[i], s)}
                 ${status == 'pending'
                   ? html`<small>${s.sending}</small>`
@@ -167,14 +164,14 @@ export class AkeceMessageList extends LitElement {
    * Reveals a page already in memory, else asks the root for older messages (the session
    * ignores a request while one is under way).
    */
-  private more() {
+  #more() {
     if (this.messages.length > this.shown) this.shown += PAGE;
     else if (this.hasOlder && !this.loadingOlder) fire(this, 'load-older-request');
   }
 
-  private stick() {
-    const l = this.log;
-    if (this.atBottom && l) l.scrollTop = l.scrollHeight;
+  #stick() {
+    const l = this.#log;
+    if (this.#atBottom && l) l.scrollTop = l.scrollHeight;
   }
 }
 
