@@ -64,8 +64,7 @@ describe('e2e: reliability under faults', function () {
     const stopped = performance.now();
     await until(() => el.connectionState === 'reconnecting', 'reconnecting', 7000);
     expect(performance.now() - stopped).to.be.below(7000);
-    await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('[role=status]')!.textContent).to.match(/reconnect/i);
+    await until(() => /reconnect/i.test(el.shadowRoot!.querySelector('[role=status]')!.textContent!), 'the banner');
     await signalServer(server, 'SIGCONT');
     await until(() => el.connectionState === 'connected', 'connected after SIGCONT', 40000);
     await agent(server).reply(conv.id, 'Back again');
@@ -82,7 +81,8 @@ describe('e2e: reliability under faults', function () {
     const sent = [el.sendMessage('Offline one'), el.sendMessage('Offline two')];
     await el.updateComplete;
     expect(el.messages.filter((m) => m.status === 'pending').map((m) => m.content)).to.deep.equal(['Offline one', 'Offline two']);
-    expect(deep(el, 'message').filter((m) => /sending/i.test(m.textContent!))).to.have.length(2);
+    // (the list, a child element, renders after the root)
+    await until(() => deep(el, 'message').filter((m) => /sending/i.test(m.textContent!)).length === 2, 'two messages shown as sending');
     await new Promise((r) => setTimeout(r, 500));
     expect((await nodeFetch<unknown[]>(`${server.url}/agent/api/conversations/${conv.id}/messages`)).body).to.have.length(1);
 

@@ -1,0 +1,93 @@
+import {expect, fixture, html} from '@open-wc/testing';
+import {setViewport} from '@web/test-runner-commands';
+import sinon from 'sinon';
+import type {AkeceChat} from '../../src/chat/chat.js';
+import {fakeSockets} from '../../src/protocol/testing.js';
+import {richReady} from '../../src/components/message/load-rich.js';
+import '../../src/define.js'; // registers the elements (guarded, as on a page)
+
+// Text at 200 % zoom without loss (WCAG 1.4.4) and reflow (1.4.10): browser zoom shrinks the
+// viewport in CSS pixels, so a 1280×800 screen at 200 % is a 640×400 viewport and at 400 % a
+// 320×200 one. In each, the open panel fits the viewport and nothing in it is cut off sideways:
+// long words, long names, Markdown code and the header wrap or scroll inside the log.
+
+const BASE = 'https://akece.test';
+const json = (body: unknown) => new Response(JSON.stringify(body), {headers: {'content-type': 'application/json'}});
+const wire = (id: number, content: string, name = 'Priya Nair') => ({
+  id,
+  content,
+  conversation_id: 87,
+  message_type: 1,
+  created_at: 1781692380 + id,
+  sender: {id: 7, name, type: 'user'},
+});
+
+describe('<akece-chat> zoomed in', function () {
+  this.timeout(30000);
+  let realWebSocket: typeof WebSocket;
+
+  before(() => richReady());
+  beforeEach(() => {
+    localStorage.setItem(`akece-chat:${BASE}:inbox`, JSON.stringify({k: {sourceId: 'src-1', pubsubToken: 'tok-1'}}));
+    realWebSocket = window.WebSocket;
+    (window as unknown as {WebSocket: unknown}).WebSocket = fakeSockets().WebSocket;
+    sinon.stub(window, 'fetch').callsFake(async (input) => {
+      const url = String(input);
+      if (url.endsWith('/conversations')) return json([{id: 87, status: 'open'}]);
+      if (url.includes('/messages'))
+        return json([
+          wire(1, 'A sentence of ordinary length that has to wrap over several lines when the panel is narrow.'),
+          wire(2, 'https://example.com/a/very/long/path/without/any/break/opportunities/at/all/for/the/browser/to/use'),
+          wire(3, 'Try `npm install --save-dev @akece/some-really-long-package-name-here` and **restart**'),
+          wire(4, 'Supercalifragilisticexpialidocious'.repeat(4), 'Bartholomew Maximilian Fitzgerald-Montgomery'),
+        ]);
+      return json({});
+    });
+  });
+  afterEach(async () => {
+    sinon.restore();
+    window.WebSocket = realWebSocket;
+    localStorage.clear();
+    await setViewport({width: 800, height: 600});
+  });
+
+  /** Every element in the widget, through nested shadow roots. */
+  const all = (root: ShadowRoot): Element[] =>
+    [...root.querySelectorAll('*')].flatMap((e) => [e, ...(e.shadowRoot ? all(e.shadowRoot) : [])]);
+
+  for (const [zoom, width, height] of [
+    ['200 %', 640, 400],
+    ['400 %', 320, 200],
+  ] as const) {
+    it(`fits the viewport and cuts nothing off at ${zoom} (${width}×${height} CSS px)`, async () => {
+      await setViewport({width, height});
+      const el = await fixture<AkeceChat>(html`<akece-chat base-url=${BASE} inbox-identifier="inbox" open></akece-chat>`);
+      await new Promise((r) => setTimeout(r, 200));
+      await el.updateComplete;
+      const root = el.shadowRoot!;
+      const nodes = all(root);
+      expect(nodes.filter((n) => n.getAttribute('part') == 'message')).to.have.length(4);
+
+      const panel = root.querySelector('[part~=panel]')!.getBoundingClientRect();
+      expect(panel.left, 'panel left').to.be.at.least(0);
+      expect(panel.right, 'panel right').to.be.at.most(innerWidth + 0.5);
+      expect(panel.width, 'panel width').to.be.greaterThan(0);
+      // Nothing wider than its box (the log itself may scroll up and down, not sideways).
+      const shown = nodes.filter((n): n is HTMLElement => n instanceof HTMLElement && n.offsetParent != null && n.clientWidth > 0);
+      expect(shown.length, 'elements checked').to.be.greaterThan(20);
+      const cut = shown
+        .filter((n) => getComputedStyle(n).overflowX != 'auto' && n.scrollWidth > n.clientWidth + 1)
+        .map((n) => `${n.tagName.toLowerCase()}.${n.className}: ${n.scrollWidth} > ${n.clientWidth}`);
+      expect(cut).to.deep.equal([]);
+      const log = nodes.find((n) => n.getAttribute('part') == 'messages') as HTMLElement;
+      expect(log.scrollWidth, 'no sideways scrolling in the log').to.be.at.most(log.clientWidth + 1);
+      // The composer and its send button stay on screen.
+      for (const name of ['composer', 'send-button']) {
+        const r = nodes.find((n) => n.getAttribute('part') == name)!.getBoundingClientRect();
+        expect(r.right, name).to.be.at.most(innerWidth + 0.5);
+        expect(r.bottom, name).to.be.at.most(innerHeight + 0.5);
+        expect(r.width, name).to.be.greaterThan(0);
+      }
+    });
+  }
+});
