@@ -1,15 +1,17 @@
 import {expect, fixture, html} from '@open-wc/testing';
-import {setViewport} from '@web/test-runner-commands';
+import {emulateMedia, setViewport} from '@web/test-runner-commands';
 import sinon from 'sinon';
 import type {AkeceChat} from '../../src/chat/chat.js';
 import {fakeSockets} from '../../src/protocol/testing.js';
 import {richReady} from '../../src/components/message/load-rich.js';
 import '../../src/define.js'; // registers the elements (guarded, as on a page)
 
-// Text at 200 % zoom without loss (WCAG 1.4.4) and reflow (1.4.10): browser zoom shrinks the
+// How the widget holds up on screens that are not the designer's. Text at 200 % zoom without loss
+// (WCAG 1.4.4) and reflow (1.4.10): browser zoom shrinks the
 // viewport in CSS pixels, so a 1280×800 screen at 200 % is a 640×400 viewport and at 400 % a
 // 320×200 one. In each, the open panel fits the viewport and nothing in it is cut off sideways:
-// long words, long names, Markdown code and the header wrap or scroll inside the log.
+// long words, long names, Markdown code and the header wrap or scroll inside the log. Fields are
+// 16 px or more (phones zoom into smaller ones), and nothing moves (reduced motion holds).
 
 const BASE = 'https://akece.test';
 const json = (body: unknown) => new Response(JSON.stringify(body), {headers: {'content-type': 'application/json'}});
@@ -22,7 +24,7 @@ const wire = (id: number, content: string, name = 'Priya Nair') => ({
   sender: {id: 7, name, type: 'user'},
 });
 
-describe('<akece-chat> zoomed in', function () {
+describe('<akece-chat> on other screens', function () {
   this.timeout(30000);
   let realWebSocket: typeof WebSocket;
 
@@ -40,6 +42,8 @@ describe('<akece-chat> zoomed in', function () {
           wire(2, 'https://example.com/a/very/long/path/without/any/break/opportunities/at/all/for/the/browser/to/use'),
           wire(3, 'Try `npm install --save-dev @akece/some-really-long-package-name-here` and **restart**'),
           wire(4, 'Supercalifragilisticexpialidocious'.repeat(4), 'Bartholomew Maximilian Fitzgerald-Montgomery'),
+          {...wire(5, 'Your email?'), content_type: 'input_email'},
+          {...wire(6, 'How did we do?'), content_type: 'input_csat', content_attributes: {display_type: 'star'}},
         ]);
       return json({});
     });
@@ -49,7 +53,16 @@ describe('<akece-chat> zoomed in', function () {
     window.WebSocket = realWebSocket;
     localStorage.clear();
     await setViewport({width: 800, height: 600});
+    await emulateMedia({reducedMotion: 'no-preference'});
   });
+
+  const open = async () => {
+    const el = await fixture<AkeceChat>(html`<akece-chat base-url=${BASE} inbox-identifier="inbox" open></akece-chat>`);
+    // (the history loads, and bot forms need the rich-content module's render)
+    await new Promise((r) => setTimeout(r, 200));
+    await el.updateComplete;
+    return el;
+  };
 
   /** Every element in the widget, through nested shadow roots. */
   const all = (root: ShadowRoot): Element[] =>
@@ -61,12 +74,10 @@ describe('<akece-chat> zoomed in', function () {
   ] as const) {
     it(`fits the viewport and cuts nothing off at ${zoom} (${width}×${height} CSS px)`, async () => {
       await setViewport({width, height});
-      const el = await fixture<AkeceChat>(html`<akece-chat base-url=${BASE} inbox-identifier="inbox" open></akece-chat>`);
-      await new Promise((r) => setTimeout(r, 200));
-      await el.updateComplete;
+      const el = await open();
       const root = el.shadowRoot!;
       const nodes = all(root);
-      expect(nodes.filter((n) => n.getAttribute('part') == 'message')).to.have.length(4);
+      expect(nodes.filter((n) => n.getAttribute('part') == 'message')).to.have.length(6);
 
       const panel = root.querySelector('[part~=panel]')!.getBoundingClientRect();
       expect(panel.left, 'panel left').to.be.at.least(0);
@@ -90,4 +101,24 @@ describe('<akece-chat> zoomed in', function () {
       }
     });
   }
+
+  it('has fields of 16 px or more, so phones do not zoom in on focus', async () => {
+    const el = await open();
+    const fields = all(el.shadowRoot!).filter((n) => n.matches('input:not([type=radio]), textarea'));
+    // the composer, the bot's email field, the rating's feedback box
+    expect(fields.length).to.be.at.least(3);
+    for (const f of fields) expect(parseFloat(getComputedStyle(f).fontSize), f.outerHTML.slice(0, 60)).to.be.at.least(16);
+  });
+
+  it('moves nothing when the visitor asks for reduced motion', async () => {
+    await emulateMedia({reducedMotion: 'reduce'});
+    const el = await open();
+    const nodes = [el, ...all(el.shadowRoot!)];
+    const moving = nodes.filter((n) => {
+      const c = getComputedStyle(n);
+      return c.animationName != 'none' || parseFloat(c.transitionDuration) > 0 || c.scrollBehavior == 'smooth';
+    });
+    expect(nodes.length).to.be.greaterThan(20);
+    expect(moving.map((n) => n.tagName)).to.deep.equal([]);
+  });
 });
