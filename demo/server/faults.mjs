@@ -45,12 +45,15 @@ export function createFaults() {
     /**
      * Applies a matching fault to a public-API request. Returns true when the request is answered.
      * @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res @param {URL} url
+     * @param {() => Promise<unknown>} readBody the request's body, read once and kept for the route
      */
-    async intercept(req, res, url) {
+    async intercept(req, res, url, readBody) {
       if (!url.pathname.startsWith('/public/api/')) return false;
       const f = take((f) => !f.event && (!f.method || f.method === req.method) && url.pathname.includes(f.path));
       if (!f) return false;
-      if (f.delayMs) await new Promise((r) => setTimeout(r, f.delayMs));
+      // Like Puma before Rails, take the whole request in first: a client that gives up
+      // waiting does not stop the work.
+      if (f.delayMs) await Promise.all([readBody().catch(() => {}), new Promise((r) => setTimeout(r, f.delayMs))]);
       if (f.answerDelayMs) {
         const end = res.end.bind(res);
         res.end = (/** @type {any} */ body) => (setTimeout(() => end(body), f.answerDelayMs), res);

@@ -60,10 +60,10 @@ export async function startServer({
       if (api) {
         cors(req, res);
         if (req.method === 'OPTIONS') return send(res, 200);
-        if (await faults.intercept(req, res, url)) return;
         /** @type {Promise<Awaited<ReturnType<typeof readBody>>> | undefined} */
         let body;
         const ctx = {req, res, url, origin, body: () => (body ??= readBody(req))};
+        if (await faults.intercept(req, res, url, ctx.body)) return;
         if (!(await dispatch(routes, ctx))) throw notFound();
       } else if (!(await serveStatic(req, res, {url, origin, inboxIdentifier, store}))) {
         throw notFound();

@@ -167,25 +167,50 @@ describe('e2e: reliability under faults', function () {
     await expectConverged(el, conv.id);
   });
 
-  it('retries history loads through 429 and 500 answers', async () => {
+  it('retries history loads through 429 and 500 answers and a dropped connection', async () => {
     let {el} = await open();
     await el.sendMessage('Remember me');
     await onlyConversation(server);
     await fault({method: 'GET', path: '/messages', status: 429});
+    await fault({method: 'GET', path: '/messages', drop: true});
     await fault({method: 'GET', path: '/conversations', status: 500});
     ({el} = page = await reload(page!));
     await until(() => el.messages.some((m) => m.content === 'Remember me'), 'history despite the errors', 15000);
   });
 
-  it('recovers when contact creation fails the first time', async () => {
-    page = await openWidget({'base-url': server.url, 'inbox-identifier': 'demo-inbox'});
-    const {el} = page;
-    await fault({method: 'POST', path: '/contacts', status: 500});
-    el.show();
-    await until(() => el.shadowRoot!.querySelector('[part=error]') || el.connectionState === 'connected', 'an error or a connection');
-    await el.sendMessage('After a failed start');
+  for (const [what, failure] of [
+    ['a 500', {status: 500}],
+    ['a dropped connection', {drop: true}],
+  ] as const) {
+    it(`recovers when contact creation fails the first time with ${what}`, async () => {
+      page = await openWidget({'base-url': server.url, 'inbox-identifier': 'demo-inbox'});
+      const {el} = page;
+      await fault({method: 'POST', path: '/contacts', ...failure});
+      el.show();
+      await until(() => el.shadowRoot!.querySelector('[part=error]') || el.connectionState === 'connected', 'an error or a connection');
+      await el.sendMessage('After a failed start');
+      const conv = await onlyConversation(server);
+      expect((await serverMessages(conv.id)).map((m) => m.content)).to.deep.equal(['After a failed start']);
+      await until(() => el.connectionState === 'connected', 'connected');
+    });
+  }
+
+  it('sends once when the answer times out and the server does the work late', async () => {
+    const {el} = await open();
+    await el.sendMessage('First');
     const conv = await onlyConversation(server);
-    expect((await serverMessages(conv.id)).map((m) => m.content)).to.deep.equal(['After a failed start']);
-    await until(() => el.connectionState === 'connected', 'connected');
+    // Held for 16 s before the server creates it: the widget gives up waiting at 15 s.
+    await fault({method: 'POST', path: '/messages', delayMs: 16000});
+    const error = await el.sendMessage('Slow').then(
+      () => null,
+      (e: Error) => e
+    );
+    expect(error?.message).to.match(/timed out/i);
+    expect(el.messages.find((m) => m.content === 'Slow')!.status).to.equal('failed');
+    // Then the server does it after all: its echo settles the message, nothing is sent twice.
+    await until(() => el.messages.find((m) => m.content === 'Slow')?.status === 'sent', 'settled by the late echo', 10000);
+    await new Promise((r) => setTimeout(r, 500));
+    expect((await serverMessages(conv.id)).filter((m) => m.content === 'Slow')).to.have.length(1);
+    await expectConverged(el, conv.id);
   });
 });

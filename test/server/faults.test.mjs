@@ -78,6 +78,15 @@ describe('fault injection', () => {
     assert.ok(performance.now() - t >= 290);
   });
 
+  test('delayMs still does the work when the client has given up waiting', async () => {
+    await fault({method: 'POST', path: '/messages', delayMs: 300});
+    await assert.rejects(
+      fetch(`${s.convUrl}/messages`, {method: 'POST', headers: {'content-type': 'application/json'}, body: JSON.stringify({content: 'late'}), signal: AbortSignal.timeout(100)})
+    );
+    await sleep(400);
+    assert.deepEqual(await held(), ['late']);
+  });
+
   test('only public-API requests are affected, and DELETE clears every fault', async () => {
     await fault({path: '/', status: 503, count: 5});
     assert.equal((await call(`${server.url}/agent/api/conversations`)).status, 200);
