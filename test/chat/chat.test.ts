@@ -37,6 +37,26 @@ describe('<akece-chat>', () => {
   const mount = (attrs = html`<akece-chat base-url=${BASE} inbox-identifier="inbox"></akece-chat>`) => fixture<AkeceChat>(attrs);
   const part = (el: AkeceChat, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~=${name}]`);
 
+  /** A known contact (stored) with conversation 87, no history: it connects at load; the socket is subscribed. */
+  async function mountSubscribed() {
+    localStorage.setItem(`akece-chat:${BASE}:inbox`, JSON.stringify({k: {sourceId: 'src-1', pubsubToken: 'tok-1'}}));
+    fetchStub.callsFake(async (input) => {
+      const url = String(input);
+      if (url.endsWith('/conversations')) return json([{id: 87, status: 'open', messages: []}]);
+      if (url.includes('/messages')) return json([]);
+      return json({});
+    });
+    const el = await mount();
+    await new Promise((r) => setTimeout(r, 50));
+    const socket = sockets.last!;
+    const identifier = JSON.stringify({channel: 'RoomChannel', pubsub_token: 'tok-1'});
+    socket.accept();
+    socket.receive({type: 'welcome'});
+    socket.receive({identifier, type: 'confirm_subscription'});
+    await new Promise((r) => setTimeout(r, 50));
+    return {el, socket, identifier};
+  }
+
   it('renders its defaults: a closed floating launcher, no request, no socket, nothing stored', async () => {
     const el = await mount();
     expect(el.open).to.equal(false);
@@ -116,21 +136,7 @@ describe('<akece-chat>', () => {
   });
 
   it('adds agent messages from the socket, counts them unread while closed, and emits akece-message', async () => {
-    localStorage.setItem(`akece-chat:${BASE}:inbox`, JSON.stringify({k: {sourceId: 'src-1', pubsubToken: 'tok-1'}}));
-    fetchStub.callsFake(async (input) => {
-      const url = String(input);
-      if (url.endsWith('/conversations')) return json([{id: 87, status: 'open', messages: []}]);
-      if (url.includes('/messages')) return json([]);
-      return json({});
-    });
-    const el = await mount();
-    await new Promise((r) => setTimeout(r, 50));
-    const socket = sockets.last!; // a known contact connects at load
-    const identifier = JSON.stringify({channel: 'RoomChannel', pubsub_token: 'tok-1'});
-    socket.accept();
-    socket.receive({type: 'welcome'});
-    socket.receive({identifier, type: 'confirm_subscription'});
-    await new Promise((r) => setTimeout(r, 50));
+    const {el, socket, identifier} = await mountSubscribed();
     const got = oneEvent(el, 'akece-message');
     const unread = oneEvent(el, 'akece-unread-change');
     socket.receive({
@@ -148,21 +154,7 @@ describe('<akece-chat>', () => {
   });
 
   it('reads out each message from the other side once, with its sender, and typing, without a flood', async () => {
-    localStorage.setItem(`akece-chat:${BASE}:inbox`, JSON.stringify({k: {sourceId: 'src-1', pubsubToken: 'tok-1'}}));
-    fetchStub.callsFake(async (input) => {
-      const url = String(input);
-      if (url.endsWith('/conversations')) return json([{id: 87, status: 'open', messages: []}]);
-      if (url.includes('/messages')) return json([]);
-      return json({});
-    });
-    const el = await mount();
-    await new Promise((r) => setTimeout(r, 50));
-    const socket = sockets.last!;
-    const identifier = JSON.stringify({channel: 'RoomChannel', pubsub_token: 'tok-1'});
-    socket.accept();
-    socket.receive({type: 'welcome'});
-    socket.receive({identifier, type: 'confirm_subscription'});
-    await new Promise((r) => setTimeout(r, 50));
+    const {el, socket, identifier} = await mountSubscribed();
     const region = () => el.shadowRoot!.querySelector('[aria-live=polite]')!;
     const said: string[] = [];
     // Every change of the region's text, as a screen reader would hear it.

@@ -1,6 +1,5 @@
 import {expect} from '@open-wc/testing';
-import {startServer, stopServer, type TestServer} from '../helpers/server.js';
-import {agent, expectServerView, onlyConversation, openWidget, publicMessages, requestsTo, shownTexts, until, type WidgetPage} from './helpers.js';
+import {agent, expectServerView, onlyConversation, openWidget, perTest, publicMessages, requestsTo, shownTexts, until} from './helpers.js';
 
 // Socket events as real servers deliver them on a bad day, through the real server's fault
 // injection (demo/server/faults.mjs): held back so that a later event overtakes them, delivered
@@ -8,34 +7,22 @@ import {agent, expectServerView, onlyConversation, openWidget, publicMessages, r
 // the server holds the conversation, each message once.
 describe('e2e: events late, twice and out of order', function () {
   this.timeout(60000);
-  let server: TestServer;
-  let page: WidgetPage | undefined;
-
-  beforeEach(async () => {
-    server = await startServer();
-  });
-
-  afterEach(async () => {
-    page?.win.localStorage.clear();
-    page?.close();
-    page = undefined;
-    await stopServer(server);
-  });
+  const t = perTest();
 
   const open = async () => {
-    page = await openWidget({'base-url': server.url, 'inbox-identifier': 'demo-inbox', open: ''});
-    await until(() => page!.el.connectionState === 'connected', 'connected');
-    return page.el;
+    t.page = await openWidget({'base-url': t.server.url, 'inbox-identifier': 'demo-inbox', open: ''});
+    await until(() => t.page!.el.connectionState === 'connected', 'connected');
+    return t.page.el;
   };
-  const fault = (spec: Record<string, unknown>) => agent(server).fault(spec);
+  const fault = (spec: Record<string, unknown>) => agent(t.server).fault(spec);
 
   it('shows an edit that overtakes its message, and keeps it when the late creation comes twice', async () => {
     const el = await open();
     await el.sendMessage('Hello');
-    const conv = await onlyConversation(server);
+    const conv = await onlyConversation(t.server);
     await fault({event: 'message.created', delayMs: 1500, twice: true});
-    const {id} = await agent(server).reply(conv.id, 'First draft');
-    await agent(server).edit(conv.id, id, 'Final words');
+    const {id} = await agent(t.server).reply(conv.id, 'First draft');
+    await agent(t.server).edit(conv.id, id, 'Final words');
 
     // message.updated for a message the widget has never seen arrives first.
     await until(() => el.messages.find((m) => m.id === id)?.content === 'Final words', 'the edit, before its message');
@@ -44,31 +31,31 @@ describe('e2e: events late, twice and out of order', function () {
     expect(el.messages.filter((m) => m.id === id).map((m) => m.content)).to.deep.equal(['Final words']);
     await until(() => shownTexts(el).filter((t) => t.includes('Final words')).length === 1, 'rendered once');
     expect(shownTexts(el).some((t) => t.includes('First draft'))).to.equal(false);
-    await expectServerView(server, el, conv.id);
+    await expectServerView(t.server, el, conv.id);
   });
 
   it('shows replies delivered twice once each, in the server order', async () => {
     const el = await open();
     await el.sendMessage('Hello');
-    const conv = await onlyConversation(server);
+    const conv = await onlyConversation(t.server);
     // The first reply is held back and doubled: the second one overtakes it.
     await fault({event: 'message.created', delayMs: 1000, twice: true});
-    const first = await agent(server).reply(conv.id, 'one');
-    const second = await agent(server).reply(conv.id, 'two');
+    const first = await agent(t.server).reply(conv.id, 'one');
+    const second = await agent(t.server).reply(conv.id, 'two');
     await until(() => el.messages.some((m) => m.id === second.id), 'the second reply');
     await until(() => el.messages.some((m) => m.id === first.id), 'the first reply, late');
     await new Promise((r) => setTimeout(r, 300));
     expect(el.messages.map((m) => m.content)).to.deep.equal(['Hello', 'one', 'two']);
-    await expectServerView(server, el, conv.id);
+    await expectServerView(t.server, el, conv.id);
   });
 
   it('shows the own message once when its socket echo comes before the HTTP answer', async () => {
     const el = await open();
     await el.sendMessage('Hello');
-    const conv = await onlyConversation(server);
+    const conv = await onlyConversation(t.server);
     await fault({method: 'POST', path: '/messages', answerDelayMs: 1500});
     // Finished requests to the messages endpoint, as the page's resource timing lists them.
-    const done = () => requestsTo(page!.win, server.url).filter((e) => /\/messages$/.test(e.name)).length;
+    const done = () => requestsTo(t.page!.win, t.server.url).filter((e) => /\/messages$/.test(e.name)).length;
     const before = done();
     const message = await el.sendMessage('Echo first');
     // The echo on the socket said the server has it; the HTTP answer is still held back.
@@ -79,7 +66,7 @@ describe('e2e: events late, twice and out of order', function () {
     await until(() => done() > before, 'the HTTP answer');
     await new Promise((r) => setTimeout(r, 300));
     expect(el.messages.filter((m) => m.content === 'Echo first')).to.have.length(1);
-    expect((await publicMessages(server, conv.id)).filter((m) => m.content === 'Echo first')).to.have.length(1);
-    await expectServerView(server, el, conv.id);
+    expect((await publicMessages(t.server, conv.id)).filter((m) => m.content === 'Echo first')).to.have.length(1);
+    await expectServerView(t.server, el, conv.id);
   });
 });

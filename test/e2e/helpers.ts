@@ -3,7 +3,7 @@
 // the server's agent API. Nothing is faked.
 import {expect} from '@open-wc/testing';
 import type {AkeceChat} from '../../src/chat/chat.js';
-import type {TestServer} from '../helpers/server.js';
+import {startServer, stopServer, type TestServer} from '../helpers/server.js';
 
 export interface WidgetPage {
   /** The page's window; it stays the same object across reloads. */
@@ -11,6 +11,32 @@ export interface WidgetPage {
   el: AkeceChat;
   /** Removes the iframe or closes the popup. */
   close(): void;
+}
+
+/** What one end-to-end test works with: its own server process and, once opened, its page. */
+export interface E2E {
+  server: TestServer;
+  page?: WidgetPage;
+}
+
+/**
+ * Gives each test of the calling `describe` a fresh server process, and afterwards forgets
+ * what the page stored, closes the page and stops the server. Hooks a file registers before
+ * calling this run before this cleanup.
+ */
+export function perTest(env: Record<string, string> = {}): E2E {
+  const t = {} as E2E;
+  beforeEach(async () => {
+    t.server = await startServer(env);
+  });
+  afterEach(async () => {
+    t.page?.win.localStorage.clear();
+    t.page?.win.sessionStorage.clear();
+    t.page?.close();
+    t.page = undefined;
+    await stopServer(t.server);
+  });
+  return t;
 }
 
 /** Polls `check` until it returns a truthy value; fails with `what` after `ms`. */

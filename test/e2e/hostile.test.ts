@@ -1,6 +1,5 @@
 import {expect} from '@open-wc/testing';
-import {startServer, stopServer, type TestServer} from '../helpers/server.js';
-import {agent, onlyConversation, openWidget, shownTexts, until, type WidgetPage} from './helpers.js';
+import {agent, onlyConversation, openWidget, perTest, shownTexts, until} from './helpers.js';
 
 // Hostile content through the real server and socket: agent replies made with the agent API and
 // frames pushed as they are with /cable/raw. Every vector tries to run `pwn()`, which sets a flag
@@ -76,32 +75,22 @@ function problems(host: Element): string[] {
 
 describe('e2e: hostile content', function () {
   this.timeout(90000);
-  let server: TestServer;
-  let page: WidgetPage | undefined;
-
-  beforeEach(async () => {
-    server = await startServer();
-  });
-
-  afterEach(async () => {
+  afterEach(() => {
     delete (window as {__pwned?: number}).__pwned;
-    page?.win.localStorage.clear();
-    page?.close();
-    page = undefined;
-    await stopServer(server);
   });
+  const t = perTest();
 
   it('runs no script and renders no dangerous element, attribute or URL, whatever the server sends', async () => {
-    page = await openWidget({'base-url': server.url, 'inbox-identifier': 'demo-inbox', open: ''});
-    const {el, win} = page;
+    t.page = await openWidget({'base-url': t.server.url, 'inbox-identifier': 'demo-inbox', open: ''});
+    const {el, win} = t.page;
     const pwned = () => (win as unknown as {__pwned?: number}).__pwned || (window as {__pwned?: number}).__pwned;
     const bodyBefore = [...win.document.body.children];
     const headBefore = win.document.head.children.length;
     await until(() => el.connectionState === 'connected', 'connected');
     await el.sendMessage('Hello');
-    const conv = await onlyConversation(server);
-    const bot = agent(server);
-    const stored = JSON.parse(win.localStorage.getItem(`akece-chat:${server.url}:demo-inbox`)!) as {k: {pubsubToken: string}};
+    const conv = await onlyConversation(t.server);
+    const bot = agent(t.server);
+    const stored = JSON.parse(win.localStorage.getItem(`akece-chat:${t.server.url}:demo-inbox`)!) as {k: {pubsubToken: string}};
     const token = stored.k.pubsubToken;
     const identifier = JSON.stringify({channel: 'RoomChannel', pubsub_token: token});
 

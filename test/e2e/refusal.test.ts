@@ -1,30 +1,17 @@
 import {expect} from '@open-wc/testing';
-import {startServer, stopServer, type TestServer} from '../helpers/server.js';
-import {agent, expectServerView, openWidget, part, until, type WidgetPage} from './helpers.js';
+import {agent, expectServerView, openWidget, part, perTest, until} from './helpers.js';
 
 // When the server will not have this contact on the socket: a token it answers with silence
 // (Akece never rejects a RoomChannel subscription, it just never confirms), a contact that is
 // gone, and a server that says `disconnect` with `reconnect: false` or rejects the subscription.
 describe('e2e: subscriptions that never confirm, and refusals', function () {
   this.timeout(90000);
-  let server: TestServer;
-  let page: WidgetPage | undefined;
+  const t = perTest();
 
-  beforeEach(async () => {
-    server = await startServer();
-  });
-
-  afterEach(async () => {
-    page?.win.localStorage.clear();
-    page?.close();
-    page = undefined;
-    await stopServer(server);
-  });
-
-  const storageKey = () => `akece-chat:${server.url}:demo-inbox`;
+  const storageKey = () => `akece-chat:${t.server.url}:demo-inbox`;
   const stored = () => JSON.parse(localStorage.getItem(storageKey()) ?? 'null') as {k: {sourceId: string; pubsubToken: string}} | null;
   const publicApi = async (path: string, body: unknown = {}) => {
-    const res = await fetch(`${server.url}/public/api/v1/inboxes/demo-inbox/contacts${path}`, {
+    const res = await fetch(`${t.server.url}/public/api/v1/inboxes/demo-inbox/contacts${path}`, {
       method: 'POST',
       headers: {'content-type': 'application/json'},
       body: JSON.stringify(body),
@@ -32,7 +19,7 @@ describe('e2e: subscriptions that never confirm, and refusals', function () {
     return res.json();
   };
   const open = async () =>
-    (page = await openWidget({'base-url': server.url, 'inbox-identifier': 'demo-inbox', open: ''}));
+    (t.page = await openWidget({'base-url': t.server.url, 'inbox-identifier': 'demo-inbox', open: ''}));
 
   /** A contact with a conversation and one message of theirs, made through the public API. */
   async function contactWithHistory() {
@@ -51,9 +38,9 @@ describe('e2e: subscriptions that never confirm, and refusals', function () {
     // The server stays silent; after 10 s the widget asks for the contact and uses its token.
     await until(() => el.connectionState === 'connected', 'connected under the right token', 20000);
     expect(stored()!.k).to.deep.equal({sourceId: contact.source_id, pubsubToken: contact.pubsub_token});
-    await agent(server).reply(conv.id, 'Welcome back');
+    await agent(t.server).reply(conv.id, 'Welcome back');
     await until(() => el.messages.some((m) => m.content === 'Welcome back'), 'a live reply');
-    await expectServerView(server, el, conv.id);
+    await expectServerView(t.server, el, conv.id);
   });
 
   it('starts over with a new contact when the stored one is gone, keeping what the visitor typed', async () => {
@@ -63,8 +50,8 @@ describe('e2e: subscriptions that never confirm, and refusals', function () {
     await until(() => el.connectionState === 'connected', 'connected as a new contact', 25000);
     expect(stored()!.k.sourceId).to.not.equal('gone-contact');
     await until(() => el.messages.find((m) => m.content === 'Is anyone there?')?.status === 'sent', 'the message sent as the new contact', 15000);
-    const [conv] = await agent(server).conversations();
-    await expectServerView(server, el, conv.id);
+    const [conv] = await agent(t.server).conversations();
+    await expectServerView(t.server, el, conv.id);
   });
 
   for (const [what, frame] of [
@@ -76,14 +63,14 @@ describe('e2e: subscriptions that never confirm, and refusals', function () {
       await el.sendMessage('Before the refusal');
       const token = stored()!.k.pubsubToken;
       const identifier = JSON.stringify({channel: 'RoomChannel', pubsub_token: token});
-      expect((await agent(server).raw(token, {identifier, ...frame})).sent).to.equal(1);
+      expect((await agent(t.server).raw(token, {identifier, ...frame})).sent).to.equal(1);
       await until(() => el.connectionState === 'error', 'the error state');
       const alert = await until(() => part(el, 'error'), 'the error shown');
       expect(alert.getAttribute('role')).to.equal('alert');
       expect(alert.textContent!.trim()).to.not.equal('');
       // No new socket, not even after the longest first backoff.
       await new Promise((r) => setTimeout(r, 3000));
-      expect((await agent(server).raw(token, {type: 'ping', message: 0})).sent).to.equal(0);
+      expect((await agent(t.server).raw(token, {type: 'ping', message: 0})).sent).to.equal(0);
       expect(el.connectionState).to.equal('error');
       expect(el.messages.map((m) => m.content)).to.deep.equal(['Before the refusal']);
     });

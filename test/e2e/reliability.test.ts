@@ -1,6 +1,6 @@
 import {expect} from '@open-wc/testing';
-import {nodeFetch, restartServer, setOffline, signalServer, startServer, stopServer, type TestServer} from '../helpers/server.js';
-import {agent, deep, expectServerView, onlyConversation, openWidget, publicMessages, reload, until, type WidgetPage} from './helpers.js';
+import {nodeFetch, restartServer, setOffline, signalServer} from '../helpers/server.js';
+import {agent, deep, expectServerView, onlyConversation, openWidget, perTest, publicMessages, reload, until} from './helpers.js';
 import type {AkeceChat} from '../../src/chat/chat.js';
 
 // Nothing lost, nothing duplicated: faults injected for real (a killed, frozen or failing
@@ -9,47 +9,37 @@ import type {AkeceChat} from '../../src/chat/chat.js';
 // page, and doing it to the test page cut the runner's own channel and stalled the run.
 describe('e2e: reliability under faults', function () {
   this.timeout(90000);
-  let server: TestServer;
-  let page: WidgetPage | undefined;
-
-  beforeEach(async () => {
-    server = await startServer();
-  });
-
   afterEach(async () => {
     await setOffline(false);
-    page?.win.localStorage.clear();
-    page?.close();
-    page = undefined;
-    await stopServer(server);
   });
+  const t = perTest();
 
   const open = async (attrs: Record<string, string> = {}, popup = false) => {
-    page = await openWidget({'base-url': server.url, 'inbox-identifier': 'demo-inbox', open: '', ...attrs}, {popup});
-    await until(() => page!.el.connectionState === 'connected', 'connected');
-    return page;
+    t.page = await openWidget({'base-url': t.server.url, 'inbox-identifier': 'demo-inbox', open: '', ...attrs}, {popup});
+    await until(() => t.page!.el.connectionState === 'connected', 'connected');
+    return t.page;
   };
 
-  const serverMessages = (id: number) => publicMessages(server, id);
-  const expectConverged = (el: AkeceChat, id: number) => expectServerView(server, el, id);
+  const serverMessages = (id: number) => publicMessages(t.server, id);
+  const expectConverged = (el: AkeceChat, id: number) => expectServerView(t.server, el, id);
 
-  const fault = (spec: Record<string, unknown>) => agent(server).fault(spec);
+  const fault = (spec: Record<string, unknown>) => agent(t.server).fault(spec);
 
   it('shows every message written while the server was killed and restarted, once, in order', async () => {
     const {el} = await open();
     await el.sendMessage('Before the crash');
-    const conv = await onlyConversation(server);
-    await agent(server).reply(conv.id, 'Agent before the crash');
+    const conv = await onlyConversation(t.server);
+    await agent(t.server).reply(conv.id, 'Agent before the crash');
     await until(() => el.messages.length === 2, 'two messages');
 
-    await signalServer(server, 'SIGKILL');
+    await signalServer(t.server, 'SIGKILL');
     await until(() => el.connectionState === 'reconnecting', 'reconnecting');
     // The agent keeps writing, to a server the widget cannot reach (same data, another port):
     // 45 messages, more than two pages of 20.
-    const elsewhere = await restartServer(server, true);
+    const elsewhere = await restartServer(t.server, true);
     const written = await nodeFetch<{ids: number[]}>(`${elsewhere.url}/agent/api/conversations/${conv.id}/messages/bulk`, 'POST', {count: 45});
     expect(written.body.ids).to.have.length(45);
-    await restartServer(server);
+    await restartServer(t.server);
 
     await until(() => el.connectionState === 'connected', 'connected again', 40000);
     await expectConverged(el, conv.id);
@@ -59,15 +49,15 @@ describe('e2e: reliability under faults', function () {
   it('notices a frozen server within 7 s, says so, and recovers when it resumes', async () => {
     const {el} = await open();
     await el.sendMessage('Hello');
-    const conv = await onlyConversation(server);
-    await signalServer(server, 'SIGSTOP');
+    const conv = await onlyConversation(t.server);
+    await signalServer(t.server, 'SIGSTOP');
     const stopped = performance.now();
     await until(() => el.connectionState === 'reconnecting', 'reconnecting', 7000);
     expect(performance.now() - stopped).to.be.below(7000);
     await until(() => /reconnect/i.test(el.shadowRoot!.querySelector('[role=status]')!.textContent!), 'the banner');
-    await signalServer(server, 'SIGCONT');
+    await signalServer(t.server, 'SIGCONT');
     await until(() => el.connectionState === 'connected', 'connected after SIGCONT', 40000);
-    await agent(server).reply(conv.id, 'Back again');
+    await agent(t.server).reply(conv.id, 'Back again');
     await until(() => el.messages.some((m) => m.content === 'Back again'), 'the reply after the freeze');
     await expectConverged(el, conv.id);
   });
@@ -75,7 +65,7 @@ describe('e2e: reliability under faults', function () {
   it('keeps messages typed offline as pending and sends them once, in order, when back online', async () => {
     const {el} = await open({}, true);
     await el.sendMessage('Online first');
-    const conv = await onlyConversation(server);
+    const conv = await onlyConversation(t.server);
     await setOffline(true);
     await until(() => el.connectionState === 'offline', 'offline');
     const sent = [el.sendMessage('Offline one'), el.sendMessage('Offline two')];
@@ -84,7 +74,7 @@ describe('e2e: reliability under faults', function () {
     // (the list, a child element, renders after the root)
     await until(() => deep(el, 'message').filter((m) => /sending/i.test(m.textContent!)).length === 2, 'two messages shown as sending');
     await new Promise((r) => setTimeout(r, 500));
-    expect((await nodeFetch<unknown[]>(`${server.url}/agent/api/conversations/${conv.id}/messages`)).body).to.have.length(1);
+    expect((await nodeFetch<unknown[]>(`${t.server.url}/agent/api/conversations/${conv.id}/messages`)).body).to.have.length(1);
 
     await setOffline(false);
     await Promise.all(sent);
@@ -96,14 +86,14 @@ describe('e2e: reliability under faults', function () {
   it('keeps a pending message across a page reload and sends it once the server is back', async () => {
     let {el} = await open();
     await el.sendMessage('Saved first');
-    const conv = await onlyConversation(server);
-    await signalServer(server, 'SIGKILL');
+    const conv = await onlyConversation(t.server);
+    await signalServer(t.server, 'SIGKILL');
     await until(() => el.connectionState === 'reconnecting', 'reconnecting');
     el.sendMessage('Typed while the server is down').catch(() => {});
     await until(() => el.messages.some((m) => m.content === 'Typed while the server is down'), 'the pending message');
-    ({el} = page = await reload(page!));
+    ({el} = t.page = await reload(t.page!));
     await until(() => el.messages.some((m) => m.content === 'Typed while the server is down' && m.status !== 'sent'), 'the message restored');
-    await restartServer(server);
+    await restartServer(t.server);
     await until(() => el.messages.some((m) => m.content === 'Typed while the server is down' && m.status === 'sent'), 'sent after the restart', 40000);
     const contents = (await serverMessages(conv.id)).map((m) => m.content);
     expect(contents.filter((c) => c === 'Typed while the server is down')).to.have.length(1);
@@ -113,7 +103,7 @@ describe('e2e: reliability under faults', function () {
   it('shows a failed send with a retry button; the retry does not duplicate', async () => {
     const {el} = await open();
     await el.sendMessage('First');
-    const conv = await onlyConversation(server);
+    const conv = await onlyConversation(t.server);
     await fault({method: 'POST', path: '/messages', status: 500});
     await el.sendMessage('Second').then(
       () => expect.fail('a 500 must fail the send'),
@@ -135,7 +125,7 @@ describe('e2e: reliability under faults', function () {
   it('never duplicates a message whose request reached the server but whose answer was lost', async () => {
     const {el} = await open();
     await el.sendMessage('First');
-    const conv = await onlyConversation(server);
+    const conv = await onlyConversation(t.server);
     await fault({method: 'POST', path: '/messages', after: true});
     const attempt = el.sendMessage('Maybe sent').catch(() => null);
     await attempt;
@@ -153,7 +143,7 @@ describe('e2e: reliability under faults', function () {
   it('shows what the server holds when the connection drops before any answer', async () => {
     const {el} = await open();
     await el.sendMessage('First');
-    const conv = await onlyConversation(server);
+    const conv = await onlyConversation(t.server);
     // The server does the work and the connection closes before a byte of the answer. On a
     // kept-alive connection Chromium then sends the POST again by itself, and the server
     // (like Akece, which does not deduplicate by echo_id) creates it twice; on a fresh one the
@@ -170,11 +160,11 @@ describe('e2e: reliability under faults', function () {
   it('retries history loads through 429 and 500 answers and a dropped connection', async () => {
     let {el} = await open();
     await el.sendMessage('Remember me');
-    await onlyConversation(server);
+    await onlyConversation(t.server);
     await fault({method: 'GET', path: '/messages', status: 429});
     await fault({method: 'GET', path: '/messages', drop: true});
     await fault({method: 'GET', path: '/conversations', status: 500});
-    ({el} = page = await reload(page!));
+    ({el} = t.page = await reload(t.page!));
     await until(() => el.messages.some((m) => m.content === 'Remember me'), 'history despite the errors', 15000);
   });
 
@@ -183,13 +173,13 @@ describe('e2e: reliability under faults', function () {
     ['a dropped connection', {drop: true}],
   ] as const) {
     it(`recovers when contact creation fails the first time with ${what}`, async () => {
-      page = await openWidget({'base-url': server.url, 'inbox-identifier': 'demo-inbox'});
-      const {el} = page;
+      t.page = await openWidget({'base-url': t.server.url, 'inbox-identifier': 'demo-inbox'});
+      const {el} = t.page;
       await fault({method: 'POST', path: '/contacts', ...failure});
       el.show();
       await until(() => el.shadowRoot!.querySelector('[part=error]') || el.connectionState === 'connected', 'an error or a connection');
       await el.sendMessage('After a failed start');
-      const conv = await onlyConversation(server);
+      const conv = await onlyConversation(t.server);
       expect((await serverMessages(conv.id)).map((m) => m.content)).to.deep.equal(['After a failed start']);
       await until(() => el.connectionState === 'connected', 'connected');
     });
@@ -198,7 +188,7 @@ describe('e2e: reliability under faults', function () {
   it('sends once when the answer times out and the server does the work late', async () => {
     const {el} = await open();
     await el.sendMessage('First');
-    const conv = await onlyConversation(server);
+    const conv = await onlyConversation(t.server);
     // Held for 16 s before the server creates it: the widget gives up waiting at 15 s.
     await fault({method: 'POST', path: '/messages', delayMs: 16000});
     const error = await el.sendMessage('Slow').then(

@@ -1,41 +1,27 @@
 import {expect} from '@open-wc/testing';
-import {startServer, stopServer, type TestServer} from '../helpers/server.js';
-import {agent, deep, field, onlyConversation, openWidget, part, reload, requestsTo, shownTexts, typeAndSend, until, type WidgetPage} from './helpers.js';
+import {agent, deep, field, onlyConversation, openWidget, part, perTest, reload, requestsTo, shownTexts, typeAndSend, until} from './helpers.js';
 
 // The visitor's whole experience, end to end: the built bundle in a real page, the local
 // Akece-compatible server as a real process, real HTTP and a real WebSocket.
 describe('e2e: the visitor experience', function () {
   this.timeout(60000);
-  let server: TestServer;
-  let page: WidgetPage | undefined;
-
-  beforeEach(async () => {
-    server = await startServer();
-  });
-
-  afterEach(async () => {
-    page?.win.localStorage.clear();
-    page?.win.sessionStorage.clear();
-    page?.close();
-    page = undefined;
-    await stopServer(server);
-  });
+  const t = perTest();
 
   const open = async (attrs: Record<string, string> = {}, scripts = 1) =>
-    (page = await openWidget({'base-url': server.url, 'inbox-identifier': 'demo-inbox', ...attrs}, {scripts}));
+    (t.page = await openWidget({'base-url': t.server.url, 'inbox-identifier': 'demo-inbox', ...attrs}, {scripts}));
 
   it('stays quiet until the visitor opens it, then creates the contact and connects', async () => {
     const {el, win} = await open();
     await new Promise((r) => setTimeout(r, 300));
     expect(el.connectionState).to.equal('idle');
-    expect(requestsTo(win, server.url)).to.have.length(0);
+    expect(requestsTo(win, t.server.url)).to.have.length(0);
     expect(win.localStorage.length).to.equal(0);
-    expect(await agent(server).conversations()).to.have.length(0);
+    expect(await agent(t.server).conversations()).to.have.length(0);
 
     part(el, 'launcher')!.click();
     await until(() => el.connectionState === 'connected', 'connected');
     expect(el.open).to.equal(true);
-    expect(requestsTo(win, server.url).some((e) => e.name.endsWith('/contacts'))).to.equal(true);
+    expect(requestsTo(win, t.server.url).some((e) => e.name.endsWith('/contacts'))).to.equal(true);
     const stored = Object.keys(win.localStorage);
     expect(stored).to.have.length(1);
     expect(win.localStorage.getItem(stored[0])).to.contain('pubsubToken');
@@ -55,8 +41,8 @@ describe('e2e: the visitor experience', function () {
     expect(shownTexts(el).filter((t) => t.includes('Where is my order?'))).to.have.length(1);
     expect(field(el).value).to.equal('');
 
-    const conv = await onlyConversation(server);
-    const bot = agent(server);
+    const conv = await onlyConversation(t.server);
+    const bot = agent(t.server);
     await bot.typing(conv.id, true, true); // a private note: the visitor must not see it
     await new Promise((r) => setTimeout(r, 300));
     expect(deep(el, 'typing-indicator')).to.have.length(0);
@@ -79,8 +65,8 @@ describe('e2e: the visitor experience', function () {
     const {el} = await open({open: ''});
     await until(() => el.connectionState === 'connected', 'connected');
     await el.sendMessage('Hi');
-    const conv = await onlyConversation(server);
-    const bot = agent(server);
+    const conv = await onlyConversation(t.server);
+    const bot = agent(t.server);
     const statuses: string[] = [];
     el.addEventListener('akece-conversation-status', (e) => statuses.push(e.detail.status));
 
@@ -119,9 +105,9 @@ describe('e2e: the visitor experience', function () {
     await el.sendMessage('Hello');
     el.hide();
     await el.updateComplete;
-    const conv = await onlyConversation(server);
-    await agent(server).reply(conv.id, 'One');
-    await agent(server).reply(conv.id, 'Two');
+    const conv = await onlyConversation(t.server);
+    await agent(t.server).reply(conv.id, 'One');
+    await agent(t.server).reply(conv.id, 'Two');
     await until(() => el.unreadCount === 2, 'two unread');
     await el.updateComplete;
     expect(part(el, 'unread-badge')!.textContent!.trim()).to.equal('2');
@@ -131,7 +117,7 @@ describe('e2e: the visitor experience', function () {
     await el.updateComplete;
     expect(part(el, 'unread-badge')).to.equal(null);
     // A reload keeps the contact and the conversation.
-    ({el} = page = await reload(page!));
+    ({el} = t.page = await reload(t.page!));
     await until(() => el.connectionState === 'connected', 'connected after the reload');
     el.show();
     await until(() => shownTexts(el).some((x) => x.includes('Two')), 'the reply after the reload');
@@ -152,7 +138,7 @@ describe('e2e: the visitor experience', function () {
     await until(() => el.connectionState === 'connected', 'connected');
     expect(win.document.querySelectorAll('akece-chat')).to.have.length(1);
     await el.sendMessage('Twice loaded');
-    const conv = await onlyConversation(server);
-    expect((await agent(server).messages(conv.id)).map((m) => m.content)).to.include('Twice loaded');
+    const conv = await onlyConversation(t.server);
+    expect((await agent(t.server).messages(conv.id)).map((m) => m.content)).to.include('Twice loaded');
   });
 });
