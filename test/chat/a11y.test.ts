@@ -1,0 +1,391 @@
+import {expect, fixture, nextFrame} from '@open-wc/testing';
+import sinon from 'sinon';
+import type {AkeceChat} from '../../src/chat/chat.js';
+import {en} from '../../src/i18n/en.js';
+import {fakeSockets, type FakeWebSocket} from '../../src/protocol/testing.js';
+import {richReady} from '../../src/components/message/load-rich.js';
+import {IDENTIFIER, TOKEN, fixtureJson} from '../helpers/frames.js';
+import '../../src/define.js'; // registers the elements (guarded, as on a page)
+
+// The accessibility matrix: axe (through @open-wc/testing, which looks inside shadow roots and
+// checks colour contrast) on the real <akece-chat> in every visual state, in the light and the dark
+// theme, plus custom accent colours. Only the network edge is faked: fetch answers from a tiny
+// in-test Akece with real Responses, and WebSocket is a FakeWebSocket that the test drives with
+// ActionCable frames (some taken from the shared protocol fixtures).
+
+const BASE = 'https://akece.test';
+const CONV = 87;
+const T0 = 1781692000;
+/** Media on the test server's own origin (no DNS lookup): a real picture from the demo shop, and
+ * sound and video files that do not exist (a 404 changes nothing for axe). */
+const PICTURE = `${location.origin}/demo/shop/shoe.svg`;
+const ASSET = `${location.origin}/test/chat/missing-asset`;
+const AGENT = {id: 7, name: 'Priya Nair', available_name: 'Priya', avatar_url: '', type: 'user'};
+const VISITOR = {id: 555, name: 'Alex Moreau', type: 'contact'};
+
+type Wire = Record<string, any>;
+let lastId = 4600;
+/** A server message (REST and socket shape); an agent's plain text unless `o` says otherwise. */
+const wire = (o: Wire = {}): Wire => {
+  const id = ++lastId;
+  return {id, content: '', conversation_id: CONV, message_type: 1, created_at: T0 + id, content_type: 'text', content_attributes: {}, status: 'sent', sender: AGENT, ...o};
+};
+// Error bodies as in the shared protocol fixtures public-api-error-500.json and -422-record-invalid.json.
+const SERVER_ERROR = {status: 500, error: 'Internal Server Error'};
+const RECORD_INVALID = {message: 'Content is too long (maximum is 150000 characters)', attributes: ['content']};
+const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), {status, headers: {'content-type': 'application/json'}});
+
+/** Every kind of message the widget renders, as the server's history page returns them. */
+const everyKind = (): Wire[] => [
+  wire({message_type: 0, sender: VISITOR, content: 'Hi, my invoice shows the wrong VAT number.'}),
+  wire({content: 'Hi Alex! Let me check that for you.'}),
+  wire({content: 'Here is **what to do**, _step by step_:\n\n- open [your account](https://shop.test/account)\n- press `Edit VAT`\n\n1. save\n2. reload'}),
+  wire({
+    content: 'The documents you asked for',
+    attachments: [
+      {file_type: 'image', data_url: PICTURE, thumb_url: PICTURE, file_size: 184233},
+      {file_type: 'file', data_url: `${ASSET}/terms.pdf`, file_size: 2400000},
+      {file_type: 'audio', data_url: `${ASSET}/note.mp3`},
+      {file_type: 'video', data_url: `${ASSET}/howto.mp4`},
+    ],
+  }),
+  wire({content: 'What is it about?', content_type: 'input_select', content_attributes: {items: [{title: 'Billing', value: 'billing'}, {title: 'Shipping', value: 'shipping'}]}}),
+  wire({content: 'Where can we reach you?', content_type: 'input_email'}),
+  wire({message_type: 3, sender: null, content: 'Please rate the conversation', content_type: 'input_csat', content_attributes: {display_type: 'emoji'}}),
+  wire({message_type: 3, sender: null, content: 'And this one too', content_type: 'input_csat', content_attributes: {display_type: 'star'}}),
+  wire({
+    content: 'You may like',
+    content_type: 'cards',
+    content_attributes: {
+      items: [
+        {title: 'Trail shoe', description: 'Light and grippy', media_url: PICTURE, actions: [{text: 'Buy now', uri: 'https://shop.test/buy'}, {text: 'More like this', uri: ''}]},
+      ],
+    },
+  }),
+  wire({content: 'Read more', content_type: 'article', content_attributes: {items: [{title: 'VAT numbers explained', description: 'How to change yours', link: 'https://docs.test/vat'}]}}),
+  wire({content: 'Sent by mistake', content_attributes: {deleted: true}}),
+];
+
+/** The visitor's own messages and an answered bot question: what the accent colours. */
+const accentHistory = (): Wire[] => [
+  wire({message_type: 0, sender: VISITOR, content: 'Hello, I need help with an order.'}),
+  wire({
+    content: 'Sure, which one?',
+    content_type: 'input_select',
+    content_attributes: {items: [{title: 'Latest order', value: 'latest'}, {title: 'Another one', value: 'other'}], submitted_values: [{title: 'Latest order', value: 'latest'}]},
+  }),
+  wire({message_type: 0, sender: VISITOR, content: 'The latest one, **please**: [link](https://shop.test/o/1)'}),
+];
+
+/** Waits (frame by frame, at most `ms`) until `cond` holds; fails with `what` otherwise. */
+async function until(cond: () => unknown, what: string, ms = 4000) {
+  const end = performance.now() + ms;
+  while (!cond()) {
+    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await nextFrame();
+  }
+}
+
+const root = (el: AkeceChat) => el.shadowRoot!;
+const list = (el: AkeceChat) => root(el).querySelector('akece-message-list')!;
+const part = (el: AkeceChat, name: string) => root(el).querySelector<HTMLElement>(`[part~=${name}]`);
+/** In the message list's shadow root. */
+const inList = (el: AkeceChat, sel: string) => [...list(el).shadowRoot!.querySelectorAll<HTMLElement>(sel)];
+
+/** The root renders at most once per animation frame; then its children render. */
+async function settled(el: AkeceChat) {
+  await richReady(); // Markdown and bot forms come with the on-demand module
+  for (let i = 0; i < 3; i++) {
+    await nextFrame();
+    await el.updateComplete;
+    await list(el).updateComplete;
+    await root(el).querySelector('akece-composer')!.updateComplete;
+  }
+}
+
+/** Colour-contrast checks axe could not decide (it reports them as "incomplete", which
+ * `accessible()` lets pass): text on a background it cannot compute would otherwise go unchecked.
+ * What axe can never decide is left out: one-letter text (an agent's initial in the avatar) and
+ * pictographs (the CSAT scale's emoji and stars, whose labels carry the text). */
+async function undecidedContrast(el: Element): Promise<string[]> {
+  const axe = (window as unknown as {axe: AxeLike}).axe;
+  const r = await axe.run(el, {runOnly: ['color-contrast'], resultTypes: ['incomplete']});
+  return r.incomplete.flatMap((rule) =>
+    rule.nodes.filter((n) => !n.any.some((c) => /^(shortTextContent|nonBmp)$/.test(c.data?.messageKey ?? ''))).map((n) => `${n.target.join(' > ')}: ${n.any.map((c) => c.message).join('; ')}`)
+  );
+}
+interface AxeLike {
+  run(el: Element, o: object): Promise<{incomplete: {nodes: {target: string[]; any: {message: string; data?: {messageKey?: string}}[]}[]}[]}>;
+}
+
+/**
+ * axe checks only what is on screen: a message scrolled out of the log is skipped, contrast
+ * included. So the log is scrolled a screenful at a time, top to bottom, and axe runs at each
+ * position; every message is seen once. A closed panel is one position.
+ */
+async function expectAccessible(el: AkeceChat) {
+  const log = list(el).shadowRoot!.querySelector<HTMLElement>('[part~=messages]')!;
+  const step = Math.max(1, Math.floor(log.clientHeight * 0.8));
+  const stops = log.clientHeight ? Array.from({length: Math.ceil(Math.max(1, log.scrollHeight - log.clientHeight) / step) + 1}, (_, i) => i * step) : [0];
+  for (const top of stops) {
+    log.scrollTop = top;
+    await nextFrame();
+    await list(el).updateComplete;
+    await expect(el).to.be.accessible();
+    expect(await undecidedContrast(el), 'contrast axe could not decide').to.deep.equal([]);
+  }
+}
+
+describe('<akece-chat> accessibility (axe, both themes)', function () {
+  this.timeout(30000);
+  let sockets: ReturnType<typeof fakeSockets>;
+  let realWebSocket: typeof WebSocket;
+  let pinger: ReturnType<typeof setInterval>;
+  /** The in-test server's state, reset for every test. */
+  let server: {history: Wire[]; contactStatus: number; post: (body: Wire) => Promise<Response>};
+
+  before(() => richReady());
+
+  beforeEach(() => {
+    localStorage.clear();
+    sockets = fakeSockets();
+    realWebSocket = window.WebSocket;
+    (window as unknown as {WebSocket: unknown}).WebSocket = sockets.WebSocket;
+    // The cable treats a socket without a ping for 6 s as dead; a slow axe run must not drop it.
+    pinger = setInterval(() => sockets.sockets.filter((s) => s.readyState == 1).forEach((s) => s.receive({type: 'ping', message: Math.floor(Date.now() / 1000)})), 2000);
+    server = {
+      history: [],
+      contactStatus: 200,
+      post: async (body) => json({...wire({message_type: 0, sender: VISITOR, content: body.content}), echo_id: body.echo_id}),
+    };
+    const realFetch = window.fetch.bind(window);
+    sinon.stub(window, 'fetch').callsFake(async (input, init) => {
+      const url = new URL(String(input instanceof Request ? input.url : input));
+      if (url.origin != BASE) return realFetch(input, init); // the test's own fixture files
+      const method = init?.method ?? 'GET';
+      const body = typeof init?.body == 'string' ? (JSON.parse(init.body) as Wire) : {};
+      // Below .../contacts/{source_id}: '' for the contact itself
+      const tail = url.pathname.replace(/^.*\/contacts(\/[^/]+)?/, '');
+      if (url.pathname.endsWith('/contacts'))
+        return server.contactStatus == 200
+          ? json({source_id: 'src-1', pubsub_token: TOKEN, id: 555})
+          : json(SERVER_ERROR, server.contactStatus);
+      if (tail == '/conversations') return method == 'GET' ? json([{id: CONV, status: 'open', messages: []}]) : json({id: CONV, status: 'open'});
+      if (tail == `/conversations/${CONV}`) return json({id: CONV, status: 'open'});
+      if (tail == `/conversations/${CONV}/messages`) return method == 'POST' ? server.post(body) : json(url.searchParams.has('before') ? [] : server.history);
+      return json({}); // last seen, typing
+    });
+  });
+
+  afterEach(() => {
+    clearInterval(pinger);
+    sinon.restore();
+    window.WebSocket = realWebSocket;
+    localStorage.clear();
+  });
+
+  /** Mounts <akece-chat> with these attributes (plus the base URL and inbox). */
+  const mount = (attrs: Record<string, string>) =>
+    fixture<AkeceChat>(
+      `<akece-chat base-url="${BASE}" inbox-identifier="inbox" ${Object.entries(attrs)
+        .map(([k, v]) => (v ? `${k}="${v}"` : k))
+        .join(' ')}></akece-chat>`
+    );
+
+  /** Server side of the socket: accept, welcome, confirm the subscription. */
+  async function connect(el: AkeceChat): Promise<FakeWebSocket> {
+    await until(() => sockets.last, 'a socket');
+    const ws = sockets.last!;
+    ws.accept();
+    ws.receive({type: 'welcome'});
+    ws.receive({identifier: IDENTIFIER, type: 'confirm_subscription'});
+    await until(() => el.connectionState == 'connected', 'connected');
+    return ws;
+  }
+
+  /** Mounts an open widget (or inline, per `attrs`) with `history`, connected, every message shown. */
+  async function openWith(attrs: Record<string, string>, history: Wire[]) {
+    server.history = history;
+    const el = await mount({open: '', ...attrs});
+    const ws = await connect(el);
+    await until(() => el.messages.length == history.length, 'the history');
+    await settled(el);
+    return {el, ws};
+  }
+
+  /** A socket event frame from a shared fixture, with `patch` applied to its data. */
+  const fixtureEvent = async (name: string, patch: Wire = {}) => {
+    const f = await fixtureJson<{identifier: string; message: {event: string; data: Wire}}>(name);
+    Object.assign(f.message.data, patch);
+    return f;
+  };
+
+  /** Everything at once: the whole history, the visitor's failed and pending messages, a resolved
+   * and reopened conversation, agents online, an agent typing. */
+  async function everything(attrs: Record<string, string>) {
+    const {el, ws} = await openWith(attrs, everyKind());
+    ws.receive(await fixtureEvent('presence.update'));
+    // First send: refused for good (422), shown failed with a retry button. Second: no answer yet, pending.
+    server.post = async () => json(RECORD_INVALID, 422);
+    await el.sendMessage('This one fails').catch(() => {});
+    server.post = () => new Promise(() => {});
+    el.sendMessage('This one is on its way').catch(() => {}); // rejected when the test unmounts
+    ws.receive(await fixtureEvent('conversation.status_changed', {status: 'resolved'}));
+    ws.receive(await fixtureEvent('conversation.status_changed', {status: 'open'}));
+    ws.receive(await fixtureEvent('conversation.typing_on'));
+    await until(() => inList(el, '[part~=typing-indicator]').length, 'the typing indicator');
+    await settled(el);
+    // Every kind is rendered (so axe sees it), not only held in the state.
+    const has = (sel: string, n = 1) => expect(inList(el, sel), sel).to.have.length.of.at.least(n);
+    has('.b strong');
+    has('.b em');
+    has('.b ul li', 2);
+    has('.b ol li', 2);
+    has('.b code');
+    has('.b a[target=_blank]');
+    has('.b img');
+    has('audio');
+    has('video');
+    has('a.file');
+    has('.opts button', 2);
+    has('input[type=email]');
+    has('input[type=radio]', 10);
+    has('.card', 2);
+    has('.note', 2);
+    expect(inList(el, 'fieldset').map((f) => f.textContent)).to.satisfy((t: string[]) => t.some((x) => x.includes('★')) && t.some((x) => x.includes('😍')));
+    expect(el.messages.map((m) => [m.role, m.status])).to.deep.include.members([
+      ['visitor', 'failed'],
+      ['visitor', 'pending'],
+    ]);
+    expect(el.messages.filter((m) => m.deleted)).to.have.length(1);
+    expect(inList(el, '.b small button')).to.have.length(1); // the failed message's retry button
+    expect(el.connectionState).to.equal('connected');
+    return el;
+  }
+
+  type State = {name: string; build: (theme: string) => Promise<AkeceChat>};
+  const states: State[] = [
+    {
+      name: 'closed',
+      build: async (theme) => {
+        const el = await mount({theme});
+        await settled(el);
+        expect(part(el, 'launcher')!.getAttribute('aria-expanded')).to.equal('false');
+        expect(part(el, 'panel')!.hidden).to.equal(true);
+        return el;
+      },
+    },
+    {
+      name: 'closed, with an unread badge',
+      build: async (theme) => {
+        // A known contact connects at load, so agent replies count while the panel is closed.
+        localStorage.setItem(`akece-chat:${BASE}:inbox`, JSON.stringify({k: {sourceId: 'src-1', pubsubToken: TOKEN}, o: []}));
+        const el = await mount({theme});
+        const ws = await connect(el);
+        ws.receive({identifier: IDENTIFIER, message: {event: 'message.created', data: wire({content: 'Your refund is on its way.'})}});
+        ws.receive({identifier: IDENTIFIER, message: {event: 'message.created', data: wire({content: 'Anything else?'})}});
+        await until(() => part(el, 'unread-badge'), 'the unread badge');
+        await settled(el);
+        expect(part(el, 'unread-badge')!.textContent!.trim()).to.equal('2');
+        expect(part(el, 'launcher')!.getAttribute('aria-label')).to.equal('Open chat, 2 unread');
+        return el;
+      },
+    },
+    {
+      name: 'open and empty',
+      build: async (theme) => {
+        const {el} = await openWith({theme}, []);
+        expect(part(el, 'panel')!.hidden).to.equal(false);
+        expect(inList(el, '[part~=message]')).to.have.length(0);
+        return el;
+      },
+    },
+    {name: 'open, with every message type at once', build: (theme) => everything({theme})},
+    {
+      name: 'open, with an error shown (contact creation answered 500)',
+      build: async (theme) => {
+        server.contactStatus = 500;
+        const el = await mount({theme, open: ''});
+        await until(() => part(el, 'error'), 'the error box');
+        await settled(el);
+        expect(part(el, 'error')!.getAttribute('role')).to.equal('alert');
+        expect(part(el, 'error')!.textContent!.trim()).to.equal(en.err_connect);
+        return el;
+      },
+    },
+    {
+      name: 'open, reconnecting (socket dropped)',
+      build: async (theme) => {
+        const {el, ws} = await openWith({theme}, everyKind().slice(0, 5));
+        ws.drop();
+        await until(() => el.connectionState == 'reconnecting', 'reconnecting');
+        await settled(el);
+        expect(root(el).querySelector('[role=status]')!.textContent!.trim()).to.equal(en.reconnecting);
+        return el;
+      },
+    },
+    {
+      name: 'open, offline (the browser reports no network)',
+      build: async (theme) => {
+        const {el} = await openWith({theme}, everyKind().slice(0, 5));
+        sinon.stub(navigator, 'onLine').get(() => false);
+        window.dispatchEvent(new Event('offline'));
+        await until(() => el.connectionState == 'offline', 'offline');
+        await settled(el);
+        expect(root(el).querySelector('[role=status]')!.textContent!.trim()).to.equal(en.offline);
+        return el;
+      },
+    },
+    {
+      name: 'inline layout',
+      build: async (theme) => {
+        const {el} = await openWith({theme, layout: 'inline'}, everyKind().slice(0, 6));
+        expect(part(el, 'launcher')).to.equal(null);
+        expect(part(el, 'panel')!.getAttribute('role')).to.equal('region');
+        return el;
+      },
+    },
+    {
+      name: 'Arabic (locale="ar", right to left), every message type',
+      build: async (theme) => {
+        const ar = (await import('../../src/i18n/locales/ar.js')).default;
+        const el = await everything({theme, locale: 'ar'});
+        await until(() => part(el, 'header')!.textContent!.includes(ar.title), 'the Arabic strings');
+        await settled(el);
+        expect(root(el).querySelector('[dir]')!.getAttribute('dir')).to.equal('rtl');
+        return el;
+      },
+    },
+  ];
+
+  for (const theme of ['light', 'dark'])
+    for (const state of states)
+      it(`${state.name}, theme="${theme}"`, async () => {
+        const el = await state.build(theme);
+        expect(el.getAttribute('theme')).to.equal(theme);
+        await expectAccessible(el);
+      });
+
+  // Custom accents: the launcher, the header, the send button, the visitor's own messages and the
+  // chosen bot option are drawn on the accent, so their text must stay readable on it.
+  const accents = [
+    {name: 'light yellow', value: '#fde047'},
+    {name: 'dark navy', value: '#1e3a8a'},
+  ];
+  for (const accent of accents)
+    for (const theme of ['light', 'dark'])
+      it(`custom accent ${accent.name} (${accent.value}), open with own messages and a chosen bot option, theme="${theme}": no contrast violation`, async () => {
+        const {el} = await openWith({theme, style: `--akece-color-accent: ${accent.value}`}, accentHistory());
+        await el.sendMessage('And one sent just now');
+        await settled(el);
+        // The accent really is in use where text sits on it (computed colours are rgb()).
+        const probe = document.body.appendChild(document.createElement('i'));
+        probe.style.color = accent.value;
+        const want = getComputedStyle(probe).color;
+        probe.remove();
+        const send = root(el).querySelector('akece-composer')!.shadowRoot!.querySelector<HTMLElement>('[part~=send-button]')!;
+        for (const on of [...inList(el, '.b.own'), inList(el, '.opts button[aria-pressed=true]')[0], send, part(el, 'header')!])
+          expect(getComputedStyle(on).backgroundColor).to.equal(want);
+        await expectAccessible(el);
+      });
+});
