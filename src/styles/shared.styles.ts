@@ -26,6 +26,10 @@ export const shared = css`
   [hidden] {
     display: none !important;
   }
+  /* the message list's rows: wrappers only, their content lays out in the log */
+  .r {
+    display: contents;
+  }
   /* read out, not shown */
   .sr {
     position: absolute;
@@ -44,13 +48,14 @@ export const shared = css`
     opacity: 0.7;
   }
   /* Rings and button borders take the text colour, which reads on the surface and on the
-     accent whatever accent the page picks; the launcher's ring, on the page, is the accent. */
+     accent whatever accent the page picks. The launcher's ring is drawn inside it, on the
+     accent, where its colour is known: around it is the page, whose colour is not. */
   :focus-visible {
     outline: 2px solid;
     outline-offset: 2px;
   }
   .l:focus-visible {
-    outline-color: var(--_a);
+    outline-offset: -6px;
   }
   svg {
     width: 24px;

@@ -189,7 +189,7 @@ export function serverPlugin() {
     name: 'akece-server',
     async executeCommand({command, payload, session}) {
       // E2E_DEBUG=1 logs every command as it arrives: where a stalled browser test stopped.
-      if (process.env.E2E_DEBUG) console.error(new Date().toISOString(), command, JSON.stringify(payload ?? {}).slice(0, 120));
+      if (process.env.E2E_DEBUG) console.error(new Date().toISOString(), command, JSON.stringify(payload ?? {}).slice(0, Number(process.env.E2E_DEBUG) > 1 ? 1e5 : 120));
       if (command === 'network-offline') return setOffline(session, Boolean(payload?.offline));
       if (pageCommands[command]) return pageCommands[command](session, payload);
       const run = commands[command];

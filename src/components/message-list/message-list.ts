@@ -1,4 +1,4 @@
-import {LitElement, html, nothing} from 'lit';
+import {LitElement, html, nothing, render} from 'lit';
 import type {PropertyValues} from 'lit';
 import type {Message} from '../../state/model.js';
 import {en} from '../../i18n/en.js';
@@ -12,6 +12,9 @@ import {rich, richReady} from '../message/load-rich.js';
 
 /** Messages rendered at first, and added each time the visitor reaches the top. */
 const PAGE = 100;
+
+/** A message's row, with what its last render showed. */
+type Row = HTMLElement & {v?: unknown[]};
 
 /** Set by the root as properties only. */
 const A = {attribute: false};
@@ -55,6 +58,7 @@ export class AkeceMessageList extends LitElement {
   private shown!: number;
   #atBottom = true;
   #waiting?: boolean;
+  #byKey = new Map<string, Row>();
   // Late image loads keep the view stuck to the bottom (load does not bubble: captured).
   readonly #onLoad = {handleEvent: () => this.#stick(), capture: true};
 
@@ -94,20 +98,47 @@ export class AkeceMessageList extends LitElement {
   // Keeps the view steady across renders: at the bottom it stays there; otherwise the first
   // rendered message keeps its distance from the top edge (older messages prepended above it).
   protected override update(c: PropertyValues<this>) {
-    // (read the key now: the node may show another message after the render)
-    const a = this.#log?.querySelector<HTMLElement>('[data-k]');
-    const k = a?.dataset.k;
-    const top = a ? a.offsetTop - this.#log!.scrollTop : 0;
+    const l = this.#log;
+    const a = l?.querySelector<HTMLElement>('[data-k]');
+    const top = a ? a.offsetTop - l!.scrollTop : 0;
+    const f = this.shadowRoot!.activeElement as HTMLElement | null;
     super.update(c);
-    const l = this.#log!;
-    const b = k && l.querySelector<HTMLElement>(`[data-k="${CSS.escape(k)}"]`);
-    if (this.#atBottom) l.scrollTop = l.scrollHeight;
-    else if (b) l.scrollTop = b.offsetTop - top;
+    this.#rows();
+    const log = this.#log!;
+    if (this.#atBottom) log.scrollTop = log.scrollHeight;
+    else if (a?.isConnected) log.scrollTop = a.offsetTop - top;
+    // A focused control that went away (the last "older" button, a message out of the
+    // window) leaves focus in the log, not on the page's body.
+    if (f && !f.isConnected) log.focus();
+  }
+
+  /**
+   * One row element per message, kept by its key, its content rendered by Lit and skipped when
+   * nothing it shows has changed: a page of older messages is inserted above the rows without
+   * touching them, so a long conversation costs what changes, and a focused control stays.
+   */
+  #rows() {
+    const box = this.renderRoot.querySelector('.r')!;
+    const win = this.messages.slice(-this.shown);
+    const rows = new Map<string, Row>();
+    let at = box.firstChild;
+    win.forEach((m, i) => {
+      const p = win[i - 1];
+      const row = this.#byKey.get(m.key) ?? (document.createElement('div') as Row);
+      const v = [m, p, this.strings, rich()];
+      if (!row.v?.every((x, j) => x === v[j])) render(this.#row(m, p), row, {host: this});
+      row.v = v;
+      row.className = 'r';
+      rows.set(m.key, row);
+      if (row == at) at = row.nextSibling;
+      else box.insertBefore(row, at);
+    });
+    for (const [k, row] of this.#byKey) if (!rows.has(k)) row.remove();
+    this.#byKey = rows;
   }
 
   override render() {
     const s = this.strings;
-    const win = this.messages.slice(-this.shown);
     return html`<div
       part="messages"
       class="m"
@@ -125,39 +156,43 @@ export class AkeceMessageList extends LitElement {
       ${this.hasOlder || this.messages.length > this.shown
         ? html`<button class="btn older" @click=${this.#more}>${this.loadingOlder ? s.loading : s.older}</button>`
         : nothing}
-      ${win.map(({role, sender, body, key, createdAt, status}, i) => {
-        const p = win[i - 1];
-        const own = role == 'visitor' ? 'own' : '';
-        // Each bubble takes the direction of its own text (dir=auto: Arabic in an English
-        // widget reads right to left); its side of the list follows the list's direction.
-        return body.type == 'status'
-          ? html`<p part="message" class="note" data-k=${key}>${s[body.status]}</p>`
-          : html`${
-                // One sender's messages close in time form a group under one name and time; a
-                // status note or a pause of five minutes starts a new group.
-                p && p.body.type != 'status' && p.role == role && p.sender?.id == sender?.id && createdAt - p.createdAt < 3e5
-                  ? nothing
-                  : html`<p class="meta ${own}">
-                      ${own
-                        ? s.you
-                        : // the agent's avatar, else the initial of their name
-                          html`<span class="av" aria-hidden="true"
-                              >${safeUrl(sender?.avatarUrl || '', /^https?:$/) ? html`<img src=${sender!.avatarUrl} alt="" />` : (sender?.name || '?')[0]}</span
-                            >${sender?.name}`}
-                      ${createdAt ? time.format(createdAt) : ''}
-                    </p>`
-              }
-              <div part="message" class="b ${own}" data-k=${key} dir="auto">
-                ${renderBody(win[i], s)}
-                ${status == 'pending'
-                  ? html`<small>${s.sending}</small>`
-                  : status == 'failed'
-                    ? html`<small>${s.failed} <button class="btn" @click=${() => fire(this, 'retry-request', {key})}>${s.retry}</button></small>`
-                    : nothing}
-              </div>`;
-      })}
+      <div class="r"></div>
       ${this.typing == null ? nothing : html`<p part="typing-indicator" class="meta">${t(s.typing, this.typing || s.agent)}</p>`}
     </div>`;
+  }
+
+  /** One message, with its sender and time when it starts a group (`p`: the one before it). */
+  #row(m: Message, p?: Message) {
+    const {role, sender, body, key, createdAt, status} = m;
+    const s = this.strings;
+    const own = role == 'visitor' ? 'own' : '';
+    // Each bubble takes the direction of its own text (dir=auto: Arabic in an English
+    // widget reads right to left); its side of the list follows the list's direction.
+    return body.type == 'status'
+      ? html`<p part="message" class="note" data-k=${key}>${s[body.status]}</p>`
+      : html`${
+            // One sender's messages close in time form a group under one name and time; a
+            // status note or a pause of five minutes starts a new group.
+            p && p.body.type != 'status' && p.role == role && p.sender?.id == sender?.id && createdAt - p.createdAt < 3e5
+              ? nothing
+              : html`<p class="meta ${own}">
+                  ${own
+                    ? s.you
+                    : // the agent's avatar, else the initial of their name
+                      html`<span class="av" aria-hidden="true"
+                          >${safeUrl(sender?.avatarUrl || '', /^https?:$/) ? html`<img src=${sender!.avatarUrl} alt="" />` : (sender?.name || '?')[0]}</span
+                        >${sender?.name}`}
+                  ${createdAt ? time.format(createdAt) : ''}
+                </p>`
+          }
+          <div part="message" class="b ${own}" data-k=${key} dir="auto">
+            ${renderBody(m, s)}
+            ${status == 'pending'
+              ? html`<small>${s.sending}</small>`
+              : status == 'failed'
+                ? html`<small>${s.failed} <button class="btn" @click=${() => fire(this, 'retry-request', {key})}>${s.retry}</button></small>`
+                : nothing}
+          </div>`;
   }
 
   /**
