@@ -5,8 +5,9 @@
 //   arrival is the event's creation time when the browser gives one (queueing counts);
 // - seen / painted: for every rendered message (an element with part~="message" and a data-k
 //   key inside the widget's shadow roots), when it entered the DOM (MutationObserver on every
-//   shadow root; a node whose data-k changes counts as new) and when that frame was painted (the next animation frame, then a task posted
-//   from it, which runs after that frame's style, layout and paint);
+//   shadow root; a node whose data-k changes counts as new) and when that frame was painted: the
+//   frame being rendered if the change was made in its animation callbacks, else the next one;
+//   then a task posted from it, which runs after that frame's style, layout and paint;
 // - timers: live setTimeout/setInterval ids;
 // - track: false stops recording frames and rendered messages (soak and scroll runs);
 // - painted(pred): resolves with the time of the first painted frame in which pred() holds.
@@ -69,12 +70,25 @@
     afterPaint = [];
     for (const fn of list) fn(t);
   };
-  /** Calls fn(t) once the next frame has been painted. */
-  const nextPaint = (fn) =>
-    requestAnimationFrame(() => {
-      afterPaint.push(fn);
-      if (afterPaint.length === 1) channel.port2.postMessage(0);
-    });
+  const afterThisPaint = (fn) => {
+    afterPaint.push(fn);
+    if (afterPaint.length === 1) channel.port2.postMessage(0);
+  };
+  // Whether the page is in a frame's animation callbacks, where a DOM change is painted in that
+  // same frame (a widget that renders from requestAnimationFrame does so). This loop's callback
+  // runs first in every frame (it is registered a frame ahead of any other); the task it posts
+  // runs once that frame has been rendered and clears the flag.
+  let inFrame = false;
+  const frameEnd = new MessageChannel();
+  frameEnd.port1.onmessage = () => (inFrame = false);
+  const frameLoop = () => {
+    inFrame = true;
+    frameEnd.port2.postMessage(0);
+    requestAnimationFrame(frameLoop);
+  };
+  requestAnimationFrame(frameLoop);
+  /** Calls fn(t) once the frame that shows what is in the DOM now has been painted. */
+  const nextPaint = (fn) => (inFrame ? afterThisPaint(fn) : requestAnimationFrame(() => afterThisPaint(fn)));
   b.nextPaint = nextPaint;
   const flush = (t) => {
     for (const k of pending) if (!b.painted.has(k)) b.painted.set(k, t);
