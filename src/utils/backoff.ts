@@ -2,8 +2,9 @@
 
 /**
  * Delay before retry number `attempt` (0-based): exponential with full jitter, uniform in
- * [0.5 s, min(30 s, 1 s * 2^attempt)]. The floor keeps a dead server from being hammered; the
- * jitter starts at the first retry, so clients that lost the same server spread out at once.
+ * [0.5 s, min(30 s, max(1.5 s, 1 s * 2^attempt))]. The floor keeps a dead server from being
+ * hammered. The jitter starts at the first retry and spreads it over a whole second, so clients
+ * that lost the same server come back a tenth at a time in any 100 ms; later retries double.
  */
 export const backoff = (attempt: number, random: () => number = Math.random): number =>
-  500 + random() * (Math.min(3e4, 1e3 * 2 ** attempt) - 500);
+  500 + random() * (Math.min(3e4, Math.max(1500, 1e3 * 2 ** attempt)) - 500);

@@ -143,9 +143,9 @@ describe('RestClient', () => {
     fetch.onCall(1).rejects(new TypeError('Failed to fetch'));
     fetch.onCall(2).resolves(json([msg]));
     const p = api('GET', 's', convPath(87, '/messages'), list);
-    // the shared backoff with random 0.5: 750 ms, then 1250 ms
+    // the shared backoff with random 0.5: 1000 ms, then 1250 ms
     await macrotasks();
-    await clock.tickAsync(749);
+    await clock.tickAsync(999);
     expect(fetch.callCount).to.equal(1);
     await clock.tickAsync(1);
     expect(fetch.callCount).to.equal(2);
@@ -162,7 +162,7 @@ describe('RestClient', () => {
     const clock = sinon.useFakeTimers({toFake: ['setTimeout', 'clearTimeout']});
     fetch.rejects(new TypeError('Failed to fetch'));
     const g = api('GET', 's', '/conversations', list).catch((x) => x);
-    await clock.tickAsync(2000);
+    await clock.tickAsync(2250); // 1000 + 1250 ms with random 0.5
     const e = (await g) as ApiError;
     expect([e.status, e.retryable, e.message]).to.deep.equal([0, true, 'Failed to fetch']);
     expect(fetch.callCount).to.equal(3);

@@ -357,12 +357,12 @@ describe('Cable: dead connections and backoff', () => {
       while (t.net.sockets.length == count) await t.tick(50);
       gaps.push(Date.now() - before);
     }
-    expect(gaps).to.deep.equal([1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000]);
+    expect(gaps).to.deep.equal([1500, 2000, 4000, 8000, 16000, 30000, 30000, 30000]);
     expect(t.log.errors.every((e) => e.code == 'socket-error' && !e.fatal)).to.equal(true);
     expect(t.cable.state).to.equal('reconnecting');
     await t.subscribe();
     t.last().drop();
-    await t.tick(999);
+    await t.tick(1499);
     expect(t.net.sockets).to.have.length(9);
     await t.tick(1);
     expect(t.net.sockets).to.have.length(10);
@@ -381,7 +381,7 @@ describe('Cable: dead connections and backoff', () => {
       while (t.net.sockets.length == count) await t.tick(50);
       gaps.push(Date.now() - before);
     }
-    // attempt 0: 0.5 + 0 * 0.5 s; attempt 1: 0.5 + 0.5 * 1.5 s; attempt 2: 0.5 + 0.5 * 3.5 s.
+    // attempt 0: 0.5 + 0 * 1 s; attempt 1: 0.5 + 0.5 * 1.5 s; attempt 2: 0.5 + 0.5 * 3.5 s.
     expect(gaps).to.deep.equal([500, 1250, 2250]);
   });
 });
