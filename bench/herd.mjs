@@ -2,9 +2,8 @@
 // the WebSocket) subscribed to one server, which is killed and restarted at once. Every socket
 // the clients open is timestamped: the histogram of reconnect attempts over time must show the
 // jitter spreading them (no 100 ms window holding more than a fifth of the clients' first retry).
-import {WebSocket} from 'ws';
 import {loadCable} from './lib/build.mjs';
-import {cableUrl, coreClient, first} from './lib/clients.mjs';
+import {QuietWebSocket, cableUrl, coreClient, first} from './lib/clients.mjs';
 import {setting, sleep, until} from './lib/env.mjs';
 import {startChild} from './lib/server.mjs';
 import {densestWindow, histogram, summary} from './lib/stats.mjs';
@@ -24,7 +23,7 @@ export default async function herd() {
     const url = cableUrl(server.url);
     for (const {token} of tokens) {
       const opened = [];
-      const WS = class extends WebSocket {
+      const WS = class extends QuietWebSocket {
         constructor(...args) {
           super(...args);
           opened.push(Date.now());

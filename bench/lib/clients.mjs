@@ -15,8 +15,20 @@ ActionCable.adapters.logger = {log() {}};
 
 export const cableUrl = (httpUrl) => `${httpUrl.replace(/^http/, 'ws')}/cable`;
 
+/**
+ * `ws` as a browser's WebSocket behaves: an error is an event, never a crash. (`ws` emits
+ * 'error' when a socket still connecting is closed, as reconnecting-websocket does on its
+ * connection timeout after removing its listeners; with no listener left Node would exit.)
+ */
+export class QuietWebSocket extends WebSocket {
+  constructor(...args) {
+    super(...args);
+    this.on('error', () => {});
+  }
+}
+
 /** The widget's core: log of [Date.now(), what] with what = state name or 'subscribed'. */
-export function coreClient(Cable, url, token, WS = WebSocket) {
+export function coreClient(Cable, url, token, WS = QuietWebSocket) {
   const log = [];
   const cable = new Cable({url, pubsubToken: token, WebSocket: WS, environment: nodeEnvironment});
   cable.on('state', ({state}) => log.push([Date.now(), state]));
