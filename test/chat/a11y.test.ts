@@ -2,10 +2,8 @@ import {expect, fixture, nextFrame} from '@open-wc/testing';
 import sinon from 'sinon';
 import type {AkeceChat} from '../../src/chat/chat.js';
 import {en} from '../../src/i18n/en.js';
-import {fakeSockets, type FakeWebSocket} from '../../src/protocol/testing.js';
-import {richReady} from '../../src/components/message/load-rich.js';
 import {IDENTIFIER, TOKEN, fixtureJson} from '../helpers/frames.js';
-import '../../src/define.js'; // registers the elements (guarded, as on a page)
+import {BASE, CONV, VISITOR, RECORD_INVALID, wire, json, until, root, list, inList, settled, fakeNetwork, connect, serve, type Wire} from './kit.js';
 
 // The accessibility matrix: axe (through @open-wc/testing, which looks inside shadow roots and
 // checks colour contrast) on the real <akece-chat> in every visual state, in the light and the dark
@@ -13,27 +11,12 @@ import '../../src/define.js'; // registers the elements (guarded, as on a page)
 // in-test Akece with real Responses, and WebSocket is a FakeWebSocket that the test drives with
 // ActionCable frames (some taken from the shared protocol fixtures).
 
-const BASE = 'https://akece.test';
-const CONV = 87;
-const T0 = 1781692000;
 /** Media on the test server's own origin (no DNS lookup): a real picture from the demo shop, and
  * sound and video files that do not exist (a 404 changes nothing for axe). */
 const PICTURE = `${location.origin}/demo/shop/shoe.svg`;
 const ASSET = `${location.origin}/test/chat/missing-asset`;
-const AGENT = {id: 7, name: 'Priya Nair', available_name: 'Priya', avatar_url: '', type: 'user'};
-const VISITOR = {id: 555, name: 'Alex Moreau', type: 'contact'};
-
-type Wire = Record<string, any>;
-let lastId = 4600;
-/** A server message (REST and socket shape); an agent's plain text unless `o` says otherwise. */
-const wire = (o: Wire = {}): Wire => {
-  const id = ++lastId;
-  return {id, content: '', conversation_id: CONV, message_type: 1, created_at: T0 + id, content_type: 'text', content_attributes: {}, status: 'sent', sender: AGENT, ...o};
-};
-// Error bodies as in the shared protocol fixtures public-api-error-500.json and -422-record-invalid.json.
+// As the shared protocol fixture public-api-error-500.json.
 const SERVER_ERROR = {status: 500, error: 'Internal Server Error'};
-const RECORD_INVALID = {message: 'Content is too long (maximum is 150000 characters)', attributes: ['content']};
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), {status, headers: {'content-type': 'application/json'}});
 
 /** Every kind of message the widget renders, as the server's history page returns them. */
 const everyKind = (): Wire[] => [
@@ -77,31 +60,9 @@ const accentHistory = (): Wire[] => [
   wire({message_type: 0, sender: VISITOR, content: 'The latest one, **please**: [link](https://shop.test/o/1)'}),
 ];
 
-/** Waits (frame by frame, at most `ms`) until `cond` holds; fails with `what` otherwise. */
-async function until(cond: () => unknown, what: string, ms = 4000) {
-  const end = performance.now() + ms;
-  while (!cond()) {
-    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await nextFrame();
-  }
-}
 
-const root = (el: AkeceChat) => el.shadowRoot!;
-const list = (el: AkeceChat) => root(el).querySelector('akece-message-list')!;
 const part = (el: AkeceChat, name: string) => root(el).querySelector<HTMLElement>(`[part~=${name}]`);
-/** In the message list's shadow root. */
-const inList = (el: AkeceChat, sel: string) => [...list(el).shadowRoot!.querySelectorAll<HTMLElement>(sel)];
 
-/** The root renders at most once per animation frame; then its children render. */
-async function settled(el: AkeceChat) {
-  await richReady(); // Markdown and bot forms come with the on-demand module
-  for (let i = 0; i < 3; i++) {
-    await nextFrame();
-    await el.updateComplete;
-    await list(el).updateComplete;
-    await root(el).querySelector('akece-composer')!.updateComplete;
-  }
-}
 
 /** Colour-contrast checks axe could not decide (it reports them as "incomplete", which
  * `accessible()` lets pass): text on a background it cannot compute would otherwise go unchecked.
@@ -138,34 +99,17 @@ async function expectAccessible(el: AkeceChat) {
 
 describe('<akece-chat> accessibility (axe, both themes)', function () {
   this.timeout(30000);
-  let sockets: ReturnType<typeof fakeSockets>;
-  let realWebSocket: typeof WebSocket;
-  let pinger: ReturnType<typeof setInterval>;
+  const net = fakeNetwork();
   /** The in-test server's state, reset for every test. */
   let server: {history: Wire[]; contactStatus: number; post: (body: Wire) => Promise<Response>};
 
-  before(() => richReady());
-
   beforeEach(() => {
-    localStorage.clear();
-    sockets = fakeSockets();
-    realWebSocket = window.WebSocket;
-    (window as unknown as {WebSocket: unknown}).WebSocket = sockets.WebSocket;
-    // The cable treats a socket without a ping for 6 s as dead; a slow axe run must not drop it.
-    pinger = setInterval(() => sockets.sockets.filter((s) => s.readyState == 1).forEach((s) => s.receive({type: 'ping', message: Math.floor(Date.now() / 1000)})), 2000);
     server = {
       history: [],
       contactStatus: 200,
       post: async (body) => json({...wire({message_type: 0, sender: VISITOR, content: body.content}), echo_id: body.echo_id}),
     };
-    const realFetch = window.fetch.bind(window);
-    sinon.stub(window, 'fetch').callsFake(async (input, init) => {
-      const url = new URL(String(input instanceof Request ? input.url : input));
-      if (url.origin != BASE) return realFetch(input, init); // the test's own fixture files
-      const method = init?.method ?? 'GET';
-      const body = typeof init?.body == 'string' ? (JSON.parse(init.body) as Wire) : {};
-      // Below .../contacts/{source_id}: '' for the contact itself
-      const tail = url.pathname.replace(/^.*\/contacts(\/[^/]+)?/, '');
+    serve(({method, url, tail, body}) => {
       if (url.pathname.endsWith('/contacts'))
         return server.contactStatus == 200
           ? json({source_id: 'src-1', pubsub_token: TOKEN, id: 555})
@@ -173,15 +117,8 @@ describe('<akece-chat> accessibility (axe, both themes)', function () {
       if (tail == '/conversations') return method == 'GET' ? json([{id: CONV, status: 'open', messages: []}]) : json({id: CONV, status: 'open'});
       if (tail == `/conversations/${CONV}`) return json({id: CONV, status: 'open'});
       if (tail == `/conversations/${CONV}/messages`) return method == 'POST' ? server.post(body) : json(url.searchParams.has('before') ? [] : server.history);
-      return json({}); // last seen, typing
+      return undefined; // last seen, typing
     });
-  });
-
-  afterEach(() => {
-    clearInterval(pinger);
-    sinon.restore();
-    window.WebSocket = realWebSocket;
-    localStorage.clear();
   });
 
   /** Mounts <akece-chat> with these attributes (plus the base URL and inbox). */
@@ -192,22 +129,12 @@ describe('<akece-chat> accessibility (axe, both themes)', function () {
         .join(' ')}></akece-chat>`
     );
 
-  /** Server side of the socket: accept, welcome, confirm the subscription. */
-  async function connect(el: AkeceChat): Promise<FakeWebSocket> {
-    await until(() => sockets.last, 'a socket');
-    const ws = sockets.last!;
-    ws.accept();
-    ws.receive({type: 'welcome'});
-    ws.receive({identifier: IDENTIFIER, type: 'confirm_subscription'});
-    await until(() => el.connectionState == 'connected', 'connected');
-    return ws;
-  }
 
   /** Mounts an open widget (or inline, per `attrs`) with `history`, connected, every message shown. */
   async function openWith(attrs: Record<string, string>, history: Wire[]) {
     server.history = history;
     const el = await mount({open: '', ...attrs});
-    const ws = await connect(el);
+    const ws = await connect(el, net.sockets);
     await until(() => el.messages.length == history.length, 'the history');
     await settled(el);
     return {el, ws};
@@ -281,7 +208,7 @@ describe('<akece-chat> accessibility (axe, both themes)', function () {
         // A known contact connects at load, so agent replies count while the panel is closed.
         localStorage.setItem(`akece-chat:${BASE}:inbox`, JSON.stringify({k: {sourceId: 'src-1', pubsubToken: TOKEN}, o: []}));
         const el = await mount({theme});
-        const ws = await connect(el);
+        const ws = await connect(el, net.sockets);
         ws.receive({identifier: IDENTIFIER, message: {event: 'message.created', data: wire({content: 'Your refund is on its way.'})}});
         ws.receive({identifier: IDENTIFIER, message: {event: 'message.created', data: wire({content: 'Anything else?'})}});
         await until(() => part(el, 'unread-badge'), 'the unread badge');

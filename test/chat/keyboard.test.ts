@@ -1,12 +1,10 @@
-import {expect, fixture, nextFrame} from '@open-wc/testing';
+import {expect, fixture} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
-import sinon from 'sinon';
 import type {AkeceChat} from '../../src/chat/chat.js';
 import {en} from '../../src/i18n/en.js';
-import {fakeSockets, type FakeWebSocket} from '../../src/protocol/testing.js';
-import {richReady} from '../../src/components/message/load-rich.js';
+import type {FakeWebSocket} from '../../src/protocol/testing.js';
 import {IDENTIFIER, TOKEN, fixtureJson} from '../helpers/frames.js';
-import '../../src/define.js'; // registers the elements (guarded, as on a page)
+import {BASE, CONV, T0, VISITOR, RECORD_INVALID, wire, json, until, root, inList, settled, fakeNetwork, connect, serve, type Wire} from './kit.js';
 
 // Keyboard use of the real <akece-chat> with real key presses (sendKeys drives the browser's own
 // keyboard, so focus moves as it does for a visitor): reaching and opening the launcher, the Tab
@@ -14,22 +12,6 @@ import '../../src/define.js'; // registers the elements (guarded, as on a page)
 // Escape, visible focus rings, and focus that stays put while the conversation changes. Only the
 // network edge is faked: fetch answers from a tiny in-test Akece, WebSocket is a FakeWebSocket.
 
-const BASE = 'https://akece.test';
-const CONV = 87;
-const T0 = 1781692000;
-const AGENT = {id: 7, name: 'Priya Nair', available_name: 'Priya', avatar_url: '', type: 'user'};
-const VISITOR = {id: 555, name: 'Alex Moreau', type: 'contact'};
-// As the shared protocol fixture public-api-error-422-record-invalid.json.
-const RECORD_INVALID = {message: 'Content is too long (maximum is 150000 characters)', attributes: ['content']};
-
-type Wire = Record<string, any>;
-let lastId = 4800;
-/** A server message (REST and socket shape); an agent's plain text unless `o` says otherwise. */
-const wire = (o: Wire = {}): Wire => {
-  const id = ++lastId;
-  return {id, content: `Message ${id}`, conversation_id: CONV, message_type: 1, created_at: T0 + id, content_type: 'text', content_attributes: {}, status: 'sent', sender: AGENT, ...o};
-};
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), {status, headers: {'content-type': 'application/json'}});
 
 /** A full first page (20 messages, so "Show older" is offered) ending with every answerable kind. */
 const history = (): Wire[] => [
@@ -70,14 +52,6 @@ const TAB_ORDER = [
   'button "after"',
 ];
 
-/** Waits (frame by frame, at most `ms`) until `cond` holds; fails with `what` otherwise. */
-async function until(cond: () => unknown, what: string, ms = 4000) {
-  const end = performance.now() + ms;
-  while (!cond()) {
-    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await nextFrame();
-  }
-}
 
 /** The focused element, followed down through nested shadow roots. */
 function deepActive(): Element | null {
@@ -161,34 +135,17 @@ function behind(e: Element, self = false): string {
 
 describe('<akece-chat> by keyboard', function () {
   this.timeout(30000);
-  let sockets: ReturnType<typeof fakeSockets>;
-  let realWebSocket: typeof WebSocket;
-  let pinger: ReturnType<typeof setInterval>;
+  const net = fakeNetwork();
   /** Requests the in-test server received, bodies decoded. */
   let requests: {method: string; path: string; body: Wire}[];
   /** `older()`: how many messages the next page before the oldest one holds (20: a full page, so
    * more are offered), or null for a page that never arrives (a slow server). */
   let server: {history: Wire[]; post: (body: Wire) => Promise<Response>; older: () => number | null | Promise<number>};
 
-  before(() => richReady()); // Markdown and bot forms come with the on-demand module
-
   beforeEach(() => {
-    localStorage.clear();
-    sockets = fakeSockets();
-    realWebSocket = window.WebSocket;
-    (window as unknown as {WebSocket: unknown}).WebSocket = sockets.WebSocket;
-    // The cable treats a socket without a ping for 6 s as dead; keep the connected ones alive.
-    pinger = setInterval(() => sockets.sockets.filter((s) => s.readyState == 1).forEach((s) => s.receive({type: 'ping', message: Math.floor(Date.now() / 1000)})), 2000);
     requests = [];
     server = {history: [], post: async (body) => json({...wire({message_type: 0, sender: VISITOR, content: body.content}), echo_id: body.echo_id}), older: () => 20};
-    const realFetch = window.fetch.bind(window);
-    sinon.stub(window, 'fetch').callsFake(async (input, init) => {
-      const url = new URL(String(input instanceof Request ? input.url : input));
-      if (url.origin != BASE) return realFetch(input, init); // the test's own fixture files
-      const method = init?.method ?? 'GET';
-      const body = typeof init?.body == 'string' ? (JSON.parse(init.body) as Wire) : {};
-      // Below .../contacts/{source_id}: '' for the contact itself
-      const tail = url.pathname.replace(/^.*\/contacts(\/[^/]+)?/, '');
+    serve(async ({method, url, tail, body}) => {
       requests.push({method, path: tail + url.search, body});
       if (url.pathname.endsWith('/contacts')) return json({source_id: 'src-1', pubsub_token: TOKEN, id: 555});
       if (tail == '/conversations') return method == 'GET' ? json([{id: CONV, status: 'open', messages: []}]) : json({id: CONV, status: 'open'});
@@ -208,15 +165,8 @@ describe('<akece-chat> by keyboard', function () {
         m.content_attributes = {...m.content_attributes, submitted_values: body.submitted_values};
         return json(m);
       }
-      return json({}); // last seen, typing
+      return undefined; // last seen, typing
     });
-  });
-
-  afterEach(() => {
-    clearInterval(pinger);
-    sinon.restore();
-    window.WebSocket = realWebSocket;
-    localStorage.clear();
   });
 
   /** The widget between two page buttons, so Tab has somewhere to come from and go to. */
@@ -227,31 +177,10 @@ describe('<akece-chat> by keyboard', function () {
     return {el, before: page.querySelector('button')!};
   }
 
-  const root = (el: AkeceChat) => el.shadowRoot!;
-  const list = (el: AkeceChat) => root(el).querySelector('akece-message-list')!;
-  const inList = (el: AkeceChat, sel: string) => [...list(el).shadowRoot!.querySelectorAll<HTMLElement>(sel)];
   const launcher = (el: AkeceChat) => root(el).querySelector<HTMLButtonElement>('[part~=launcher]')!;
   const textarea = (el: AkeceChat) => root(el).querySelector('akece-composer')!.shadowRoot!.querySelector('textarea')!;
 
-  /** The root renders at most once per animation frame; then its children render. */
-  async function settled(el: AkeceChat) {
-    for (let i = 0; i < 3; i++) {
-      await nextFrame();
-      await el.updateComplete;
-      await list(el).updateComplete;
-    }
-  }
 
-  /** Server side of the newest socket: accept, welcome, confirm the subscription. */
-  async function connect(el: AkeceChat, after = 0): Promise<FakeWebSocket> {
-    await until(() => sockets.sockets.length > after, 'a socket');
-    const ws = sockets.last!;
-    ws.accept();
-    ws.receive({type: 'welcome'});
-    ws.receive({identifier: IDENTIFIER, type: 'confirm_subscription'});
-    await until(() => el.connectionState == 'connected', 'connected');
-    return ws;
-  }
 
   /** Tabs from the page to the launcher and opens it with `key`; connects and waits for the history. */
   async function openByKeyboard(key = 'Enter', messages = history()) {
@@ -262,7 +191,7 @@ describe('<akece-chat> by keyboard', function () {
     expect(deepActive()).to.equal(launcher(el));
     await sendKeys({press: key});
     await until(() => el.open && deepActive() == textarea(el), 'the panel open with focus in the composer');
-    const ws = await connect(el);
+    const ws = await connect(el, net.sockets);
     await until(() => el.messages.length == messages.length, 'the history');
     await settled(el);
     return {el, ws};
@@ -426,7 +355,7 @@ describe('<akece-chat> by keyboard', function () {
     await until(() => deepActive() == textarea(el), 'the composer focused');
     server.history = history();
     server.older = () => null; // (see the Tab order test)
-    await connect(el);
+    await connect(el, net.sockets);
     await until(() => el.messages.length == 20, 'the history');
     server.post = async () => json(RECORD_INVALID, 422);
     await sendKeys({type: 'Not going through'});
@@ -461,7 +390,7 @@ describe('<akece-chat> by keyboard', function () {
       server.older = () => null; // (see the Tab order test)
       const {el} = await mount(`theme="${c.theme}" ${c.accent ? `style="--akece-color-accent: ${c.accent}"` : ''}`);
       el.show();
-      await connect(el);
+      await connect(el, net.sockets);
       await until(() => el.messages.length == 20 && deepActive() == textarea(el), 'the open panel');
       await settled(el);
       const ratios: string[] = [];
@@ -498,11 +427,11 @@ describe('<akece-chat> by keyboard', function () {
     [
       'the connection drops and comes back',
       async (el, ws) => {
-        const n = sockets.sockets.length;
+        const n = net.sockets.sockets.length;
         ws.drop();
         await until(() => el.connectionState == 'reconnecting', 'reconnecting');
         await settled(el);
-        await connect(el, n);
+        await connect(el, net.sockets, n);
         await until(() => requests.filter((r) => r.path.endsWith('/messages')).length >= 2, 'the backfill');
       },
     ],
