@@ -42,18 +42,14 @@ describe('Cable: connecting and subscribing', () => {
 
   it('uses the exact identifier string with only channel and pubsub_token', async () => {
     t = setup();
-    t.cable.connect();
-    await t.tick();
-    t.last().accept();
-    t.last().receive(welcome());
+    await t.welcomed();
     expect(t.sent(t.last(), 'subscribe')[0].identifier).to.equal(`{"channel":"RoomChannel","pubsub_token":"${TOKEN}"}`);
     expect(IDENTIFIER).to.equal(`{"channel":"RoomChannel","pubsub_token":"${TOKEN}"}`);
   });
 
   it('becomes connected on confirm and sends the first heartbeat at once', async () => {
     t = setup();
-    t.cable.connect();
-    const ws = await t.subscribe();
+    const ws = await t.connected();
     expect(t.cable.state).to.equal('connected');
     expect(t.log.states).to.deep.equal(['connecting', 'connected']);
     expect(t.log.subscribed).to.deep.equal([false]);
@@ -62,10 +58,7 @@ describe('Cable: connecting and subscribing', () => {
 
   it('matches confirm by string equality only: other identifiers are ignored and counted', async () => {
     t = setup();
-    t.cable.connect();
-    await t.tick();
-    t.last().accept();
-    t.last().receive(welcome());
+    await t.welcomed();
     t.last().receive(confirm(JSON.stringify({pubsub_token: TOKEN, channel: 'RoomChannel'})));
     t.last().receive(confirm(`{"channel": "RoomChannel", "pubsub_token": "${TOKEN}"}`));
     t.last().receive(confirm(JSON.stringify({channel: 'RoomChannel', pubsub_token: 'other'})));
@@ -94,10 +87,7 @@ describe('Cable: perform and heartbeat', () => {
   it('perform() sends data as a JSON string with the action, only while subscribed', async () => {
     t = setup();
     expect(t.cable.perform('update_presence')).to.equal(false);
-    t.cable.connect();
-    await t.tick();
-    t.last().accept();
-    t.last().receive(welcome());
+    await t.welcomed();
     expect(t.cable.perform('update_presence')).to.equal(false);
     t.last().receive(confirm());
     expect(t.cable.perform('typing', {is_typing: true, action: 'evil'})).to.equal(true);
@@ -108,8 +98,7 @@ describe('Cable: perform and heartbeat', () => {
 
   it('sends update_presence every presenceInterval seconds', async () => {
     t = setup();
-    t.cable.connect();
-    const ws = await t.subscribe();
+    const ws = await t.connected();
     await t.alive(29999);
     expect(t.presences(ws)).to.equal(1);
     await t.alive(1);
@@ -120,8 +109,7 @@ describe('Cable: perform and heartbeat', () => {
 
   it('falls back to 30 s for a NaN presenceInterval and clamps tiny ones to 1 s', async () => {
     t = setup({presenceInterval: NaN});
-    t.cable.connect();
-    const ws = await t.subscribe();
+    const ws = await t.connected();
     await t.alive(30000);
     expect(t.presences(ws)).to.equal(2);
     t.cable.dispose();
@@ -135,18 +123,14 @@ describe('Cable: perform and heartbeat', () => {
 
   it('honours a custom presenceInterval', async () => {
     t = setup({presenceInterval: 20});
-    t.cable.connect();
-    const ws = await t.subscribe();
+    const ws = await t.connected();
     await t.alive(60000);
     expect(t.presences(ws)).to.equal(4);
   });
 
   it('sends no heartbeat before the subscription is confirmed', async () => {
     t = setup({presenceInterval: 1});
-    t.cable.connect();
-    await t.tick();
-    t.last().accept();
-    t.last().receive(welcome());
+    await t.welcomed();
     // Nine heartbeat intervals, within the 10 s the subscription has to be confirmed.
     await t.alive(9000);
     expect(t.presences(t.last())).to.equal(0);
@@ -156,8 +140,7 @@ describe('Cable: perform and heartbeat', () => {
 
   it('stops the heartbeat as soon as the socket drops', async () => {
     t = setup();
-    t.cable.connect();
-    await t.subscribe();
+    await t.connected();
     const perform = sinon.spy(t.cable, 'perform');
     t.last().drop();
     await t.tick(120000);
@@ -168,8 +151,7 @@ describe('Cable: perform and heartbeat', () => {
 describe('Cable: events', () => {
   it('emits decoded events for its identifier, from fixtures', async () => {
     t = setup();
-    t.cable.connect();
-    const ws = await t.subscribe();
+    const ws = await t.connected();
     for (const name of ['message.created', 'conversation.typing_on', 'presence.update']) {
       const frame = await fixtureJson<{message: {event: string; data: unknown}}>(name);
       ws.receive(frame);
@@ -180,8 +162,7 @@ describe('Cable: events', () => {
 
   it('ignores and counts data frames for other identifiers', async () => {
     t = setup();
-    t.cable.connect();
-    const ws = await t.subscribe();
+    const ws = await t.connected();
     ws.receive(event(JSON.stringify({channel: 'RoomChannel', pubsub_token: 'someone-else'}), 'message.created', msg));
     ws.receive(event(JSON.stringify({channel: 'NotificationsChannel', pubsub_token: TOKEN}), 'message.created', msg));
     ws.receive(JSON.stringify({message: {event: 'message.created', data: msg}}));
@@ -193,8 +174,7 @@ describe('Cable: events', () => {
 
   it('drops malformed and hostile frames, counting them, without throwing', async () => {
     t = setup();
-    t.cable.connect();
-    const ws = await t.subscribe();
+    const ws = await t.connected();
     const id = JSON.stringify(IDENTIFIER);
     const hostile: unknown[] = [
       'not json',
@@ -238,8 +218,7 @@ describe('Cable: events', () => {
 
   it('tolerates the message, or its data, sent as JSON strings', async () => {
     t = setup();
-    t.cable.connect();
-    const ws = await t.subscribe();
+    const ws = await t.connected();
     ws.receive({identifier: IDENTIFIER, message: JSON.stringify({event: 'message.created', data: msg})});
     ws.receive({identifier: IDENTIFIER, message: {event: 'message.updated', data: JSON.stringify(msg)}});
     expect(t.log.events).to.deep.equal([
@@ -250,8 +229,7 @@ describe('Cable: events', () => {
 
   it('keeps working when a listener throws, reporting the error asynchronously', async () => {
     t = setup();
-    t.cable.connect();
-    const ws = await t.subscribe();
+    const ws = await t.connected();
     const report = sinon.stub(globalThis, 'queueMicrotask');
     const off = t.cable.on('event', () => {
       throw new Error('listener bug');
@@ -270,8 +248,7 @@ describe('Cable: events', () => {
 
   it('never throws or emits for arbitrary frames, and counts every one', async () => {
     t = setup();
-    t.cable.connect();
-    const ws = await t.subscribe();
+    const ws = await t.connected();
     const junk = fc.oneof(
       fc.string(),
       fc.json(),
@@ -307,8 +284,7 @@ describe('Cable: events', () => {
 describe('Cable: dead connections and backoff', () => {
   it('treats 6 s without any frame as stale, then reconnects with backoff', async () => {
     t = setup();
-    t.cable.connect();
-    const ws = await t.subscribe();
+    const ws = await t.connected();
     await t.tick(5000);
     ws.receive(ping());
     await t.tick(5999);
@@ -316,18 +292,12 @@ describe('Cable: dead connections and backoff', () => {
     await t.tick(1);
     expect(ws.readyState).to.equal(3);
     expect(t.cable.state).to.equal('reconnecting');
-    // RWS's own wait is 0 ms (1 ms under fake timers when scheduled inside a tick).
-    await t.tick(1);
-    await t.tick(499);
-    expect(t.net.sockets).to.have.length(1);
-    await t.tick(1);
-    expect(t.net.sockets).to.have.length(2);
+    expect(await t.socketsAround(500)).to.deep.equal([1, 2]);
   });
 
   it('counts any frame, not only pings, as a sign of life', async () => {
     t = setup();
-    t.cable.connect();
-    const ws = await t.subscribe();
+    const ws = await t.connected();
     for (let i = 0; i < 5; i++) {
       await t.tick(5000);
       ws.receive(i % 2 ? 'garbage' : event(IDENTIFIER, 'presence.update', {users: {}}));
@@ -433,10 +403,7 @@ describe('Cable: subscription failures and server disconnects', () => {
 
   it('ignores a reject for another identifier', async () => {
     t = setup();
-    t.cable.connect();
-    await t.tick();
-    t.last().accept();
-    t.last().receive(welcome());
+    await t.welcomed();
     t.last().receive(reject(JSON.stringify({channel: 'RoomChannel', pubsub_token: 'other'})));
     expect(t.cable.state).to.equal('connecting');
     expect(t.cable.droppedFrames).to.equal(1);
@@ -446,10 +413,7 @@ describe('Cable: subscription failures and server disconnects', () => {
 
   it('reconnect() resumes after a fatal error', async () => {
     t = setup();
-    t.cable.connect();
-    await t.tick();
-    t.last().accept();
-    t.last().receive(welcome());
+    await t.welcomed();
     t.last().receive(JSON.stringify({identifier: IDENTIFIER, type: 'reject_subscription'}));
     await t.tick(1000);
     t.cable.reconnect();
@@ -461,8 +425,7 @@ describe('Cable: subscription failures and server disconnects', () => {
 
   it('stops on disconnect with reconnect:false and reports the reason', async () => {
     t = setup();
-    t.cable.connect();
-    const ws = await t.subscribe();
+    const ws = await t.connected();
     ws.receive(JSON.stringify({type: 'disconnect', reason: 'unauthorized', reconnect: false}));
     expect(t.cable.state).to.equal('error');
     expect(t.log.errors).to.have.length(1);
@@ -476,8 +439,7 @@ describe('Cable: subscription failures and server disconnects', () => {
 
   it('reconnects with backoff on disconnect with reconnect:true', async () => {
     t = setup();
-    t.cable.connect();
-    const ws = await t.subscribe();
+    const ws = await t.connected();
     ws.receive((await fixtureJson('cable-disconnect')) as unknown);
     expect(ws.readyState).to.equal(3);
     expect(t.cable.state).to.equal('reconnecting');
@@ -490,8 +452,7 @@ describe('Cable: subscription failures and server disconnects', () => {
 
   it('reconnect() drops a live socket and opens a new one without waiting', async () => {
     t = setup();
-    t.cable.connect();
-    const ws = await t.subscribe();
+    const ws = await t.connected();
     t.cable.reconnect();
     expect(ws.readyState).to.equal(3);
     await t.subscribe();
@@ -530,8 +491,7 @@ describe('Cable: subscription failures and server disconnects', () => {
 describe('Cable: network and visibility', () => {
   it('goes offline on the offline event, drops the socket and does not retry until online', async () => {
     t = setup();
-    t.cable.connect();
-    const ws = await t.subscribe();
+    const ws = await t.connected();
     t.env.fire('offline');
     expect(t.cable.state).to.equal('offline');
     expect(ws.readyState).to.equal(3);
@@ -560,8 +520,7 @@ describe('Cable: network and visibility', () => {
 
   it('cancels a pending backoff when going offline', async () => {
     t = setup();
-    t.cable.connect();
-    await t.subscribe();
+    await t.connected();
     t.last().drop();
     await t.tick();
     expect(t.clock.countTimers()).to.equal(1);
@@ -588,8 +547,7 @@ describe('Cable: network and visibility', () => {
 
   it('ignores online while connected', async () => {
     t = setup();
-    t.cable.connect();
-    const ws = await t.subscribe();
+    const ws = await t.connected();
     t.env.fire('online');
     await t.tick();
     expect(ws.readyState).to.equal(1);
@@ -598,8 +556,7 @@ describe('Cable: network and visibility', () => {
 
   it('checks staleness when the page becomes visible after a long hide', async () => {
     t = setup();
-    t.cable.connect();
-    const ws = await t.subscribe();
+    const ws = await t.connected();
     t.env.fire('hidden');
     // Hidden tabs throttle timers: time passes without the stale timer firing.
     t.clock.setSystemTime(Date.now() + 60000);
@@ -634,25 +591,19 @@ describe('Cable: network and visibility', () => {
 
   it('does not cut a backoff short when the page becomes visible', async () => {
     t = setup();
-    t.cable.connect();
-    await t.subscribe();
+    await t.connected();
     await t.tick(6000);
     expect(t.last().readyState).to.equal(3);
     // The last frame is now over 6 s old, but there is no open socket to declare dead.
     t.env.fire('hidden');
     t.clock.setSystemTime(Date.now() + 100);
     t.env.fire('visible');
-    await t.tick(1);
-    await t.tick(499);
-    expect(t.net.sockets).to.have.length(1);
-    await t.tick(1);
-    expect(t.net.sockets).to.have.length(2);
+    expect(await t.socketsAround(500)).to.deep.equal([1, 2]);
   });
 
   it('keeps the socket after a short hide, or a long one with fresh frames', async () => {
     t = setup();
-    t.cable.connect();
-    const ws = await t.subscribe();
+    const ws = await t.connected();
     t.env.fire('hidden');
     await t.alive(5000);
     t.env.fire('visible');
@@ -669,8 +620,7 @@ describe('Cable: network and visibility', () => {
 describe('Cable: dispose', () => {
   it('closes the socket and leaves no timers, listeners or events', async () => {
     t = setup();
-    t.cable.connect();
-    const ws = await t.subscribe();
+    const ws = await t.connected();
     await t.alive(10000);
     expect(t.clock.countTimers()).to.be.greaterThan(0);
     expect(t.env.listenerCount).to.equal(3);
@@ -692,8 +642,7 @@ describe('Cable: dispose', () => {
 
   it('clears a pending backoff and never opens another socket', async () => {
     t = setup();
-    t.cable.connect();
-    await t.subscribe();
+    await t.connected();
     t.last().drop();
     await t.tick();
     t.cable.dispose();

@@ -38,6 +38,28 @@ export function setup(options: Partial<CableOptions> = {}) {
     ws.receive(confirm());
     return ws;
   };
+  /** connect(), and the first socket open and welcomed (the cable has sent subscribe). */
+  const welcomed = async () => {
+    cable.connect();
+    await tick();
+    const ws = last();
+    ws.accept();
+    ws.receive(welcome());
+    return ws;
+  };
+  /** connect(), and the first socket subscribed. */
+  const connected = () => (cable.connect(), subscribe());
+  /**
+   * How many sockets exist 1 ms before and exactly `ms` after the reconnect wait starts (RWS's own
+   * 0 ms wait comes first: 1 ms under fake timers when scheduled inside a tick).
+   */
+  const socketsAround = async (ms: number) => {
+    await tick(1);
+    await tick(ms - 1);
+    const before = net.sockets.length;
+    await tick(1);
+    return [before, net.sockets.length];
+  };
   /** Advances time by `ms`, with the server pinging every 3 s like ActionCable. */
   const alive = async (ms: number) => {
     for (let t = 0; t < ms; t += 3000) {
@@ -50,5 +72,5 @@ export function setup(options: Partial<CableOptions> = {}) {
   const presences = (ws: FakeWebSocket) =>
     sent(ws, 'message').filter((f) => JSON.parse(f.data as string).action == 'update_presence').length;
 
-  return {clock, net, env, cable, log, last, tick, subscribe, alive, sent, presences};
+  return {clock, net, env, cable, log, last, tick, subscribe, welcomed, connected, socketsAround, alive, sent, presences};
 }
