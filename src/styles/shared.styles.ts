@@ -30,9 +30,12 @@ export const shared = css`
   .r {
     display: contents;
   }
-  /* read out, not shown */
+  /* read out, not shown: a 1 px box, so long text never adds to the page's scroll area */
   .sr {
     position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
     clip-path: inset(50%);
   }
   button,

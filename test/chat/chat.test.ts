@@ -182,6 +182,14 @@ describe('<akece-chat>', () => {
     // The region is outside the panel, which is closed: a reply is heard all the same.
     expect(el.open).to.equal(false);
     expect(region().closest('[hidden]')).to.equal(null);
+    // Unseen, and a long message read out does not make the page longer.
+    const pageHeight = document.documentElement.scrollHeight;
+    frame('message.created', message(12, 'A long answer. '.repeat(2000)));
+    await settle();
+    expect(region().textContent).to.contain('A long answer.');
+    const box = region().getBoundingClientRect();
+    expect([box.width, box.height]).to.deep.equal([1, 1]);
+    expect(document.documentElement.scrollHeight).to.equal(pageHeight);
   });
 
   it('picks white or black text on the accent, whichever reads (WCAG AA)', async () => {
