@@ -13,6 +13,9 @@ export const safeUrl = (u: string, ok = /^(https?|mailto):$/): string => {
   }
 };
 
+/** `u` normalised if it may be shown as media: http(s), or `blob:` (the visitor's own uploads). */
+export const media = (u: string) => safeUrl(u, /^(https?|blob):$/);
+
 /** A link to a checked URL, opened in a new tab that gets no handle on this page. */
 export const newTab = (href: string, body: unknown, cls = '') =>
   html`<a class=${cls} href=${href} target="_blank" rel="noopener noreferrer">${body}</a>`;

@@ -135,7 +135,7 @@ export class ChatSession {
     let misses = 0;
     let tries = 0;
 
-        const on = (type: string, fn: (d: any) => void) => {
+    const on = (type: string, fn: (d: any) => void) => {
       const l = (subs[type] ??= new Set()).add(fn);
       return () => void l.delete(fn);
     };

@@ -4,11 +4,8 @@ import {html, nothing} from 'lit';
 import type {Message, SubmittedAnswer} from '../../state/model.js';
 import type {Catalogue} from '../../i18n/en.js';
 import {t} from '../../i18n/i18n.js';
-import {newTab, safeUrl} from '../../markdown/safe.js';
+import {media, newTab, safeUrl} from '../../markdown/safe.js';
 import {fire} from '../../events/intent.js';
-
-/** Media may also be local (`blob:`, the visitor's own uploads). */
-const media = (u: string) => safeUrl(u, /^(https?|blob):$/);
 
 const card = (img: string, title: unknown, text: string, actions?: unknown) =>
   html`<div class="card">

@@ -4,7 +4,7 @@
 import {html, nothing} from 'lit';
 import type {Message} from '../../state/model.js';
 import type {Catalogue} from '../../i18n/en.js';
-import {newTab, plain, safeUrl} from '../../markdown/safe.js';
+import {media, newTab, plain} from '../../markdown/safe.js';
 import {rich} from './load-rich.js';
 
 /** The content of one message: text, attachments and any bot input (select, email, CSAT, cards, articles). */
@@ -19,5 +19,5 @@ export const renderBody = (m: Message, s: Catalogue) => {
     : r
       ? r.renderRich(m, s)
       : html`${plain(content)}
-        ${attachments.map(({url, fileName}) => (safeUrl(url, /^(https?|blob):$/) ? newTab(url, fileName || s.file, 'file') : nothing))}`;
+        ${attachments.map(({url, fileName}) => (media(url) ? newTab(url, fileName || s.file, 'file') : nothing))}`;
 };

@@ -6,12 +6,9 @@
 import {html, nothing} from 'lit';
 import type {Message} from '../../state/model.js';
 import type {Catalogue} from '../../i18n/en.js';
-import {newTab, plain, safeUrl} from '../../markdown/safe.js';
+import {media, newTab, plain} from '../../markdown/safe.js';
 import {markdown} from '../../markdown/markdown.js';
 import {renderBot} from './bot.js';
-
-/** Media may also be local (`blob:`, the visitor's own uploads). */
-const media = (u: string) => safeUrl(u, /^(https?|blob):$/);
 
 export const renderRich = (m: Message, s: Catalogue) =>
   html`${m.role == 'visitor' ? plain(m.content) : markdown(m.content)}
