@@ -14,7 +14,12 @@ export type Availability = 'online' | 'away';
 /** Who wrote a message: the visitor, an agent (or bot), or the system (templates, status notes). */
 export type SenderRole = 'visitor' | 'agent' | 'system';
 
+/** Who a sender is, as Akece's `sender.type` says: agents are `user`; '' when not said. */
+export type SenderType = 'contact' | 'user' | 'agent_bot' | 'captain_assistant' | '';
+
 export interface Sender {
+  /** A bot and an agent may share an id: the type tells them apart. */
+  readonly type: SenderType;
   readonly id: number | null;
   readonly name: string;
   /** An http(s) URL or the empty string. */

@@ -1,7 +1,7 @@
 // Wire → model. REST pages are only checked to be lists, so every field is guarded; nothing throws.
 // Reads go through optional chaining, which finds nothing on null, primitives or arrays.
 import {isObj} from '../api/client.js';
-import type {Attachment, Message, Sender, SenderRole} from './model.js';
+import type {Attachment, Message, Sender, SenderRole, SenderType} from './model.js';
 
 const arr = (v: unknown): any[] => (Array.isArray(v) ? v : []);
 export const str = (v: unknown): string => (typeof v == 'string' ? v : typeof v == 'number' ? '' + v : '');
@@ -16,8 +16,11 @@ const KINDS = 'image audio video file location'.split(' ');
  * CSAT, out-of-office) is 'system', with the sender when there is one. */
 const ROLES: (SenderRole | undefined)[] = ['visitor', 'agent', , 'system'];
 
+const SENDER_TYPES: readonly SenderType[] = ['contact', 'user', 'agent_bot', 'captain_assistant'];
+const senderType = (v: unknown): SenderType => SENDER_TYPES.find((t) => t === v) ?? '';
+
 export const sender = (s: unknown): Sender | null =>
-  isObj(s) ? {id: num(s.id), name: str(s.available_name) || str(s.name), avatarUrl: url(s.avatar_url) || url(s.thumbnail)} : null;
+  isObj(s) ? {type: senderType(s.type), id: num(s.id), name: str(s.available_name) || str(s.name), avatarUrl: url(s.avatar_url) || url(s.thumbnail)} : null;
 
 function attachment(a: any): Attachment {
   const u = url(a?.data_url);

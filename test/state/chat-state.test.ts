@@ -98,7 +98,7 @@ describe('chat-state reducer', () => {
   it('hides the typing agent when their message arrives', () => {
     const typing = {agentTyping: {name: 'Priya', id: 7}};
     expect(run(typing, merge(model({id: 1, role: 'visitor'}))).agentTyping).to.not.equal(null);
-    expect(run(typing, merge(model({id: 1, sender: {id: 8, name: 'Priya', avatarUrl: ''}}))).agentTyping).to.not.equal(null);
+    expect(run(typing, merge(model({id: 1, sender: {type: 'user', id: 8, name: 'Priya', avatarUrl: ''}}))).agentTyping).to.not.equal(null);
     expect(run(typing, merge(model({id: 1}))).agentTyping).to.equal(null);
     const byName = {agentTyping: {name: 'Priya', id: null}};
     expect(run(byName, merge(model({id: 1}))).agentTyping).to.equal(null);

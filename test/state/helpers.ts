@@ -18,7 +18,7 @@ export const model = (o: Partial<Message> & {id: number | null}): Message => ({
   echoId: null,
   conversationId: 87,
   role: 'agent',
-  sender: {id: 7, name: 'Priya', avatarUrl: ''},
+  sender: {type: 'user', id: 7, name: 'Priya', avatarUrl: ''},
   content: 'x',
   body: {type: 'text'},
   attachments: [],
