@@ -120,3 +120,10 @@ export interface VisitorUser {
   avatarUrl?: string;
   customAttributes?: Record<string, unknown>;
 }
+
+/**
+ * The conversation's messages in display order (oldest first), as the view reads them: a length,
+ * indexed access and slices for the rows on screen, and iteration. A plain readonly array is one;
+ * the state layer may hold a structure that adds a message without copying the whole list.
+ */
+export type MessageSequence = Pick<readonly Message[], 'length' | 'at' | 'slice'> & Iterable<Message>;
