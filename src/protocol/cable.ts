@@ -137,7 +137,9 @@ export class Cable {
   on<Type extends keyof CableEventMap>(type: Type, listener: Listener<Type>): () => void {
     const listeners: Set<Listener<Type>> = this.#listeners[type];
     listeners.add(listener);
-    return () => listeners.delete(listener);
+    return () => {
+      listeners.delete(listener);
+    };
   }
 
   /** Drops the socket and reconnects now, also after a fatal error; connects if never connected. */
