@@ -55,7 +55,6 @@ export class ConnectionMonitor {
   #lastSignOfLife = 0;
   /** Retries since the last confirmed subscription, the backoff's exponent; -1: the next goes at once. */
   #retries = -1;
-  #watching = false;
 
   constructor(connection: MonitoredConnection, options: MonitorOptions) {
     this.#connection = connection;
@@ -116,10 +115,8 @@ export class ConnectionMonitor {
     this.#retryTimer.cancel();
   }
 
-  /** Starts following the page's online/offline and visibility signals (once). */
+  /** Starts following the page's online/offline and visibility signals (call once). */
   watch(): void {
-    if (this.#watching) return;
-    this.#watching = true;
     const listeners = new AbortController();
     const options = {signal: listeners.signal};
     this.#environment.addEventListener?.('online', this.#handleNetworkChange, options);

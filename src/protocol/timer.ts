@@ -5,11 +5,6 @@
 export class Timer {
   #handle: ReturnType<typeof setTimeout> | undefined;
 
-  /** True while a run is pending. */
-  get pending(): boolean {
-    return this.#handle !== undefined;
-  }
-
   /** Runs `callback` once after `ms`, replacing any pending run. */
   start(callback: () => void, ms: number): void {
     this.cancel();
