@@ -1,6 +1,13 @@
-// Test doubles for the cable's seams (the WebSocket constructor and the page environment).
+// Test doubles for the cable's seams: the WebSocket constructor (FakeWebSocket, under the real
+// WebSocketTransport), the transport itself (FakeTransport) and the page (FakeEnvironment).
 // Not part of the shipped bundle: nothing outside tests imports this file.
-import type {CableEnvironment} from './cable.js';
+import type {CableEnvironment} from './monitor.js';
+import type {Transport, TransportHandlers} from './transport.js';
+
+/** A frame as the tests read it back: JSON-decoded. */
+export type SentFrame = Record<string, unknown>;
+
+const decodeAll = (texts: readonly string[]): SentFrame[] => texts.map((text) => JSON.parse(text) as SentFrame);
 
 /** A WebSocket the test drives: it records `sent` frames and delivers open/message/close on demand. */
 export class FakeWebSocket extends EventTarget {
@@ -12,7 +19,7 @@ export class FakeWebSocket extends EventTarget {
   readonly OPEN = 1;
   readonly CLOSING = 2;
   readonly CLOSED = 3;
-  readyState = 0;
+  readyState: number = FakeWebSocket.CONNECTING;
   binaryType = 'blob';
   bufferedAmount = 0;
   extensions = '';
@@ -30,24 +37,24 @@ export class FakeWebSocket extends EventTarget {
   }
 
   /** `sent`, JSON-decoded. */
-  get frames(): Record<string, unknown>[] {
-    return this.sent.map((s) => JSON.parse(s) as Record<string, unknown>);
+  get frames(): SentFrame[] {
+    return decodeAll(this.sent);
   }
 
   send(data: string): void {
-    if (this.readyState != 1) throw new Error('InvalidStateError: not open');
+    if (this.readyState != FakeWebSocket.OPEN) throw new Error('InvalidStateError: not open');
     this.sent.push(data);
   }
 
   close(code = 1000, reason = ''): void {
-    if (this.readyState > 1) return;
+    if (this.readyState > FakeWebSocket.OPEN) return;
     this.closedWith = code;
-    this.finish(code, reason);
+    this.#finish(code, reason);
   }
 
   /** Server side: accept the connection, selecting the first offered subprotocol. */
   accept(): void {
-    this.readyState = 1;
+    this.readyState = FakeWebSocket.OPEN;
     this.protocol = [this.protocols ?? []].flat()[0] ?? '';
     this.dispatchEvent(new Event('open'));
   }
@@ -60,7 +67,7 @@ export class FakeWebSocket extends EventTarget {
 
   /** Server or network side: the connection is gone (no close frame). */
   drop(code = 1006): void {
-    if (this.readyState < 3) this.finish(code, '');
+    if (this.readyState < FakeWebSocket.CLOSED) this.#finish(code, '');
   }
 
   /** Connection failed: error then close, as browsers report it. */
@@ -69,8 +76,8 @@ export class FakeWebSocket extends EventTarget {
     this.drop();
   }
 
-  private finish(code: number, reason: string) {
-    this.readyState = 3;
+  #finish(code: number, reason: string) {
+    this.readyState = FakeWebSocket.CLOSED;
     this.dispatchEvent(Object.assign(new Event('close'), {code, reason, wasClean: code == 1000}));
   }
 }
@@ -97,6 +104,108 @@ export function fakeSockets() {
 }
 
 /**
+ * A Transport the test drives, for a Cable built with
+ * `transport: (handlers) => (transport = new FakeTransport(handlers))`. Like WebSocketTransport it
+ * asks for its first socket, and for the next one after each close, asynchronously (a microtask
+ * here); `proceed()` then starts a connection attempt that the test accepts, drops or fails.
+ */
+export class FakeTransport implements Transport {
+  /** Text the cable sent on any socket, oldest first. */
+  readonly sent: string[] = [];
+  /** Connection attempts started so far (one per `proceed()` that found the transport waiting). */
+  attempts = 0;
+  /** `close()` was called: the transport is finished. */
+  closed = false;
+  readonly #handlers: TransportHandlers;
+  #waiting = false;
+  #socket: 'none' | 'connecting' | 'open' = 'none';
+
+  constructor(handlers: TransportHandlers) {
+    this.#handlers = handlers;
+    this.#askForNextSocket();
+  }
+
+  /** `sent`, JSON-decoded. */
+  get frames(): SentFrame[] {
+    return decodeAll(this.sent);
+  }
+
+  get waiting(): boolean {
+    return this.#waiting;
+  }
+
+  get isOpen(): boolean {
+    return this.#socket == 'open';
+  }
+
+  /** True while a connection attempt waits for the test to `accept()` (or `fail()`) it. */
+  get connecting(): boolean {
+    return this.#socket == 'connecting';
+  }
+
+  proceed(): void {
+    if (!this.#waiting) return;
+    this.#waiting = false;
+    this.#socket = 'connecting';
+    this.attempts++;
+  }
+
+  send(text: string): void {
+    if (this.isOpen) this.sent.push(text);
+  }
+
+  restart(): void {
+    if (this.#socket != 'none') this.#closeSocket();
+  }
+
+  close(): void {
+    this.closed = true;
+    this.#waiting = false;
+    this.#socket = 'none';
+  }
+
+  /** Server side: the connection attempt succeeds. */
+  accept(): void {
+    if (this.#socket != 'connecting') throw new Error('FakeTransport: no connection attempt to accept');
+    this.#socket = 'open';
+    this.#handlers.onOpen();
+  }
+
+  /** Server side: a frame on the open socket (objects are JSON-encoded). Ignored once closed. */
+  receive(frame: unknown): void {
+    if (this.closed) return;
+    if (!this.isOpen) throw new Error('FakeTransport: no open socket to receive on');
+    this.#handlers.onMessage(typeof frame == 'string' ? frame : JSON.stringify(frame));
+  }
+
+  /** Network side: the socket (or attempt) is gone. */
+  drop(): void {
+    if (this.#socket != 'none') this.#closeSocket();
+  }
+
+  /** The socket (or attempt) failed: closed, then an error, in reconnecting-websocket's order. */
+  fail(): void {
+    if (this.#socket == 'none') return;
+    this.#closeSocket();
+    this.#handlers.onError();
+  }
+
+  #closeSocket(): void {
+    this.#socket = 'none';
+    this.#handlers.onClose();
+    this.#askForNextSocket();
+  }
+
+  #askForNextSocket(): void {
+    queueMicrotask(() => {
+      if (this.closed || this.#waiting) return;
+      this.#waiting = true;
+      this.#handlers.onWaiting();
+    });
+  }
+}
+
+/**
  * A page the test controls (a CableEnvironment): set `online`/`hidden`, then `fire()` the event.
  * `online`/`offline` go to the page itself, `visibilitychange` to its `document`.
  */
@@ -110,45 +219,47 @@ export class FakeEnvironment extends EventTarget implements CableEnvironment {
 
   constructor() {
     super();
-    const env = this;
+    const environment = this;
     this.navigator = {
       get onLine() {
-        return env.online;
+        return environment.online;
       },
     };
-    this.document = Object.defineProperty(new EventTarget(), 'hidden', {get: () => env.hidden}) as EventTarget & {hidden: boolean};
-    for (const target of [this, this.document]) this.count(target);
-  }
-
-  /** Makes `target` keep listenerCount up to date. */
-  private count(target: EventTarget) {
-    const add = target.addEventListener.bind(target);
-    const remove = target.removeEventListener.bind(target);
-    const live = new Map<unknown, Set<string>>();
-    const drop = (type: string, fn: unknown) => live.get(fn)?.delete(type) && this.listenerCount--;
-    target.addEventListener = (type, fn, options) => {
-      const types = live.get(fn) ?? new Set();
-      if (fn && !types.has(type)) {
-        live.set(fn, types.add(type));
-        this.listenerCount++;
-        if (typeof options == 'object') options.signal?.addEventListener('abort', () => drop(type, fn));
-      }
-      add(type, fn, options);
-    };
-    target.removeEventListener = (type, fn, options) => {
-      drop(type, fn);
-      remove(type, fn, options);
-    };
+    this.document = Object.defineProperty(new EventTarget(), 'hidden', {get: () => environment.hidden}) as EventTarget & {hidden: boolean};
+    for (const target of [this, this.document]) this.#countListeners(target);
   }
 
   /** Sets the matching flag and dispatches: 'online', 'offline', 'hidden' or 'visible'. */
-  fire(what: 'online' | 'offline' | 'hidden' | 'visible'): void {
-    if (what == 'online' || what == 'offline') {
-      this.online = what == 'online';
-      this.dispatchEvent(new Event(what));
+  fire(signal: 'online' | 'offline' | 'hidden' | 'visible'): void {
+    if (signal == 'online' || signal == 'offline') {
+      this.online = signal == 'online';
+      this.dispatchEvent(new Event(signal));
     } else {
-      this.hidden = what == 'hidden';
+      this.hidden = signal == 'hidden';
       this.document.dispatchEvent(new Event('visibilitychange'));
     }
+  }
+
+  /** Makes `target` keep listenerCount up to date. */
+  #countListeners(target: EventTarget) {
+    const add = target.addEventListener.bind(target);
+    const remove = target.removeEventListener.bind(target);
+    const typesByListener = new Map<unknown, Set<string>>();
+    const forget = (type: string, listener: unknown) => {
+      if (typesByListener.get(listener)?.delete(type)) this.listenerCount--;
+    };
+    target.addEventListener = (type, listener, options) => {
+      const types = typesByListener.get(listener) ?? new Set();
+      if (listener && !types.has(type)) {
+        typesByListener.set(listener, types.add(type));
+        this.listenerCount++;
+        if (typeof options == 'object') options.signal?.addEventListener('abort', () => forget(type, listener));
+      }
+      add(type, listener, options);
+    };
+    target.removeEventListener = (type, listener, options) => {
+      forget(type, listener);
+      remove(type, listener, options);
+    };
   }
 }

@@ -2,6 +2,7 @@ import {expect} from '@open-wc/testing';
 import sinon from 'sinon';
 import * as fc from 'fast-check';
 import {Cable} from '../../src/protocol/cable.js';
+import {CableError, ServerDisconnectError, SocketError, SubscriptionRejectedError, SubscriptionTimeoutError} from '../../src/protocol/errors.js';
 import {IDENTIFIER, TOKEN, confirm, event, fixtureJson, ping, reject, welcome} from '../helpers/frames.js';
 import {CABLE_URL, setup} from './setup.js';
 
@@ -15,6 +16,13 @@ afterEach(() => {
 const msg = {id: 9, conversation_id: 87, message_type: 1, created_at: 1781692380, content: 'Hello'};
 
 describe('Cable: connecting and subscribing', () => {
+  it('is a real class whose state is private: no fields of its own to read or overwrite', () => {
+    t = setup();
+    expect(t.cable).to.be.instanceOf(Cable);
+    expect(Object.keys(t.cable)).to.deep.equal([]);
+    expect(Object.getOwnPropertyNames(Cable.prototype)).to.include.members(['state', 'droppedFrames', 'connect', 'perform', 'on', 'reconnect', 'dispose']);
+  });
+
   it('is idle until connect(), then opens one socket offering actioncable-v1-json', async () => {
     t = setup();
     expect(t.cable.state).to.equal('idle');
@@ -369,6 +377,7 @@ describe('Cable: subscription failures and server disconnects', () => {
     await t.alive(1);
     expect(t.log.errors).to.have.length(1);
     expect(t.log.errors[0]).to.include({code: 'subscription-timeout', fatal: false});
+    expect(t.log.errors[0]).to.be.instanceOf(SubscriptionTimeoutError).and.instanceOf(CableError).and.instanceOf(Error);
     expect(ws.readyState).to.equal(3);
     expect(t.sent(ws, 'subscribe')).to.have.length(1);
     expect(t.cable.state).to.equal('reconnecting');
@@ -388,7 +397,8 @@ describe('Cable: subscription failures and server disconnects', () => {
     ws.receive((await fixtureJson('cable-reject-subscription')) as unknown);
     expect(t.cable.state).to.equal('error');
     expect(t.log.errors).to.have.length(1);
-    expect(t.log.errors[0]).to.include({code: 'subscription-rejected', fatal: true});
+    expect(t.log.errors[0]).to.include({code: 'subscription-rejected', fatal: true, message: 'subscription-rejected'});
+    expect(t.log.errors[0]).to.be.instanceOf(SubscriptionRejectedError);
     expect(ws.readyState).to.equal(3);
     await t.tick(600000);
     expect(t.net.sockets).to.have.length(1);
@@ -399,6 +409,19 @@ describe('Cable: subscription failures and server disconnects', () => {
     await t.tick(1000);
     expect(t.net.sockets).to.have.length(1);
     expect(t.cable.state).to.equal('error');
+  });
+
+  it('can be disposed of from the listener of a fatal error', async () => {
+    t = setup();
+    await t.welcomed();
+    t.cable.on('error', () => t.cable.dispose());
+    expect(() => t.last().receive(reject())).not.to.throw();
+    expect(t.log.errors).to.have.length(1);
+    expect(t.last().readyState).to.equal(3);
+    await t.tick(60000);
+    expect(t.net.sockets).to.have.length(1);
+    expect(t.clock.countTimers()).to.equal(0);
+    expect(t.env.listenerCount).to.equal(0);
   });
 
   it('ignores a reject for another identifier', async () => {
@@ -430,7 +453,8 @@ describe('Cable: subscription failures and server disconnects', () => {
     expect(t.cable.state).to.equal('error');
     expect(t.log.errors).to.have.length(1);
     expect(t.log.errors[0]).to.include({code: 'server-disconnect', fatal: true});
-    expect(t.log.errors[0].message).to.contain('unauthorized');
+    expect(t.log.errors[0].message).to.equal('unauthorized');
+    expect(t.log.errors[0]).to.be.instanceOf(ServerDisconnectError).and.include({reason: 'unauthorized', name: 'ServerDisconnectError'});
     expect(ws.readyState).to.equal(3);
     await t.tick(600000);
     expect(t.net.sockets).to.have.length(1);
@@ -484,6 +508,7 @@ describe('Cable: subscription failures and server disconnects', () => {
     t.cable.connect();
     expect(t.cable.state).to.equal('error');
     expect(t.log.errors[0]).to.include({code: 'socket-error', fatal: true});
+    expect(t.log.errors[0]).to.be.instanceOf(SocketError);
     expect(t.env.listenerCount).to.equal(0);
   });
 });

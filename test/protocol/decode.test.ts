@@ -1,5 +1,6 @@
 import {expect} from '@open-wc/testing';
-import {decodeEvent, parse} from '../../src/protocol/cable.js';
+import * as cableModule from '../../src/protocol/cable.js';
+import {decodeEvent, parse} from '../../src/protocol/decode.js';
 import {fixtureJson} from '../helpers/frames.js';
 
 const EVENT_FIXTURES = [
@@ -51,7 +52,7 @@ describe('decodeEvent', () => {
       ['message.updated', [msg]],
       ['message.created', 42],
     ];
-    for (const [event, data] of bad) expect(decodeEvent({event, data}), event).to.not.be.ok;
+    for (const [event, data] of bad) expect(decodeEvent({event, data}), event).to.equal(undefined);
   });
 
   it('leaves the fields of a message to the state layer, which checks them all (state/normalize.ts)', () => {
@@ -59,20 +60,20 @@ describe('decodeEvent', () => {
   });
 
   it('emits the event name as the string it matched', () => {
-    expect(decodeEvent({event: 42, data: {}})).to.not.be.ok;
-    expect(decodeEvent({event: {}, data: {}})).to.not.be.ok;
+    expect(decodeEvent({event: 42, data: {}})).to.equal(undefined);
+    expect(decodeEvent({event: {}, data: {}})).to.equal(undefined);
     expect((decodeEvent({event: 'contact.updated', data: {}}) || undefined)?.event).to.equal('contact.updated');
   });
 
-  it('returns a falsy value for unknown and agent-only events', () => {
+  it('returns undefined for unknown and agent-only events, and for names of Object members', () => {
     for (const event of ['notification_created', 'notification.created', 'conversation.read', 'contact.created', 'toString', '__proto__', 'constructor', ''])
-      expect(decodeEvent({event, data: {id: 1, users: {}}}), event).to.not.be.ok;
-    expect(decodeEvent({data: msg})).to.not.be.ok;
+      expect(decodeEvent({event, data: {id: 1, users: {}}}), event).to.equal(undefined);
+    expect(decodeEvent({data: msg})).to.equal(undefined);
   });
 
-  it('returns a falsy value for non-objects', () => {
+  it('returns undefined for non-objects', () => {
     for (const m of [null, undefined, 42, 'not json', '[1]', [], [{event: 'message.created', data: msg}], true])
-      expect(decodeEvent(m)).to.not.be.ok;
+      expect(decodeEvent(m)).to.equal(undefined);
   });
 });
 
@@ -98,5 +99,12 @@ describe('parse', () => {
     expect(({} as Record<string, unknown>).polluted).to.equal(undefined);
     // Ordinary keys named like Object members are data, not a threat.
     expect(parse('{"constructor":1,"toString":2}')).to.deep.equal({constructor: 1, toString: 2});
+  });
+});
+
+describe('protocol/cable.ts', () => {
+  it('still exports parse and decodeEvent, which moved to decode.ts', () => {
+    expect(cableModule.parse).to.equal(parse);
+    expect(cableModule.decodeEvent).to.equal(decodeEvent);
   });
 });

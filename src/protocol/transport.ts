@@ -1,0 +1,137 @@
+// The socket under the cable. The cable talks to a Transport; WebSocketTransport is the real one
+// (over reconnecting-websocket), testing.ts's FakeTransport the double.
+import ReconnectingWebSocket, {type Options as ReconnectingWebSocketOptions} from 'reconnecting-websocket';
+import {SUB_PROTOCOL} from './constants.js';
+
+/** What a transport tells its owner. Never called during the call that creates the transport. */
+export interface TransportHandlers {
+  /**
+   * The transport is ready to open its next socket (the first, or the one after a close) and waits
+   * for `proceed()`. The owner decides when: at once, after a backoff, once back online, or never
+   * (which is how it stops for good).
+   */
+  onWaiting(): void;
+  /** The socket opened. */
+  onOpen(): void;
+  /** A message arrived: its raw data, not yet trusted in any way. */
+  onMessage(data: unknown): void;
+  /** The socket closed, or failed to open; `onWaiting` follows. */
+  onClose(): void;
+  /** The socket reported an error (after its `onClose`). */
+  onError(): void;
+}
+
+/** A socket that is replaced when it closes, on its owner's say-so. */
+export interface Transport {
+  /** True while waiting for `proceed()` (between `onWaiting` and the next socket). */
+  readonly waiting: boolean;
+  /** True while the current socket is open and can send. */
+  readonly isOpen: boolean;
+  /** Lets a waiting transport open its next socket; nothing when it is not waiting. */
+  proceed(): void;
+  /** Sends text on the open socket; text sent while none is open is dropped. */
+  send(text: string): void;
+  /** Gives up the current socket (or connection attempt); the transport then waits again. */
+  restart(): void;
+  /** Closes for good: no handler is called afterwards. */
+  close(): void;
+}
+
+/** Builds the transport a cable uses (tests pass one that builds a FakeTransport). */
+export type TransportFactory = (handlers: TransportHandlers) => Transport;
+
+export interface WebSocketTransportOptions {
+  /** The ActionCable endpoint, e.g. `wss://dash.akece.com/cable`. */
+  url: string;
+  /** WebSocket constructor (default `globalThis.WebSocket`; `ws` in Node). */
+  WebSocket?: unknown;
+  /** How long a socket may take to open before it counts as failed. */
+  handshakeTimeoutMs: number;
+}
+
+/**
+ * The real transport: a WebSocket offering `actioncable-v1-json`, through reconnecting-websocket.
+ *
+ * What reconnecting-websocket does here is its plumbing: it builds each socket from the injected
+ * constructor, times out a handshake that hangs (`connectionTimeout`), moves its handlers from
+ * one socket to the next, and closes the old socket on `reconnect()`.
+ *
+ * What it does not do is decide when to reconnect, for two reasons:
+ * - Its delays grow without jitter (`minReconnectionDelay * reconnectionDelayGrowFactor^n`), so
+ *   every client that lost the same server would come back in the same millisecond. The cable's
+ *   monitor waits a jittered backoff instead (utils/backoff.ts).
+ * - It cannot stop retrying cleanly: `close()` during its wait before a retry leaves it unable to
+ *   reconnect later, and the cable must stop (after a rejected subscription, a `reconnect: false`
+ *   disconnect, or while offline) and still resume on `reconnect()` or `online`.
+ * So its delays are pinned to 0 and its URL provider is a gate: a promise that resolves only when
+ * the owner calls `proceed()`. A gate that never opens is how the cable stops.
+ */
+export class WebSocketTransport implements Transport {
+  readonly #url: string;
+  readonly #socket: ReconnectingWebSocket;
+  /** Opens the pending gate: set while reconnecting-websocket waits for our go-ahead. */
+  #openGate: (() => void) | undefined;
+  #closed = false;
+
+  /** Throws when there is no WebSocket constructor to use. */
+  constructor(options: WebSocketTransportOptions, handlers: TransportHandlers) {
+    this.#url = options.url;
+    const socketOptions: ReconnectingWebSocketOptions = {
+      WebSocket: options.WebSocket,
+      connectionTimeout: options.handshakeTimeoutMs,
+      // Our backoff decides when the next socket opens (through the gate); its own waits are 0.
+      minReconnectionDelay: 0,
+      maxReconnectionDelay: 0,
+      // Never give up on its own: stopping is the gate's job.
+      maxRetries: Infinity,
+      // A frame sent while no socket is open would reach the next socket before its subscribe,
+      // where the server ignores it (README §2.3): drop it instead of queueing it.
+      maxEnqueuedMessages: 0,
+    };
+    this.#socket = new ReconnectingWebSocket(() => this.#nextUrl(handlers), SUB_PROTOCOL, socketOptions);
+    this.#socket.onopen = () => handlers.onOpen();
+    this.#socket.onmessage = (message) => handlers.onMessage(message.data);
+    this.#socket.onclose = () => handlers.onClose();
+    this.#socket.onerror = () => handlers.onError();
+  }
+
+  get waiting(): boolean {
+    return this.#openGate !== undefined;
+  }
+
+  get isOpen(): boolean {
+    return this.#socket.readyState === ReconnectingWebSocket.OPEN;
+  }
+
+  proceed(): void {
+    this.#openGate?.();
+  }
+
+  send(text: string): void {
+    this.#socket.send(text);
+  }
+
+  restart(): void {
+    this.#socket.reconnect();
+  }
+
+  close(): void {
+    this.#closed = true;
+    this.#openGate = undefined;
+    this.#socket.onopen = this.#socket.onmessage = this.#socket.onclose = this.#socket.onerror = null;
+    this.#socket.close();
+  }
+
+  /** reconnecting-websocket's URL provider: a gate that resolves when the owner says so. */
+  #nextUrl(handlers: TransportHandlers): Promise<string> {
+    return new Promise((resolve) => {
+      // After close() the gate stays shut, and nobody is told.
+      if (this.#closed) return;
+      this.#openGate = () => {
+        this.#openGate = undefined;
+        resolve(this.#url);
+      };
+      handlers.onWaiting();
+    });
+  }
+}
