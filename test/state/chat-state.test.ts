@@ -1,25 +1,27 @@
 import {expect} from '@open-wc/testing';
-import {initialState, reduce, type ChatPatch, type ChatState} from '../../src/state/chat-state.js';
+import {chatReducer, initialState, type ChatAction, type ChatState} from '../../src/state/chat-state.js';
 import type {Message} from '../../src/state/model.js';
 import {model} from './helpers.js';
 
-/** A patch, or messages to merge. */
-type Step = ChatPatch | Message[];
+/** An action, or messages to merge. */
+type Step = ChatAction | Message[];
 const base: ChatState = {...initialState, conversationId: 87};
-const step = (s: ChatState, a: Step) => (Array.isArray(a) ? reduce(s, {}, a) : reduce(s, a));
+const reduce = chatReducer;
+const step = (s: ChatState, a: Step) => (Array.isArray(a) ? reduce(s, {type: 'messages-received', messages: a}) : reduce(s, a));
 const run = (...steps: Step[]) => steps.reduce(step, base);
 const merge = (...messages: Message[]) => messages;
 const pending = model({id: null, echoId: 'e1', role: 'visitor', sender: null, content: 'hi', createdAt: 9e12, status: 'pending'});
 const server = model({id: 50, role: 'visitor', content: 'hi', createdAt: 2000});
 const echo = {...server, echoId: 'e1'};
-const keys = (s: ChatState) => s.messages.map((m) => m.key);
+const keys = (s: ChatState) => s.messages.slice().map((m) => m.key);
+const list = (s: ChatState) => s.messages.slice();
 
 describe('chat-state reducer', () => {
   it('returns the same state for no-ops', () => {
-    expect(reduce(base, {conversationId: 87})).to.equal(base);
-    expect(reduce(base, {}, [])).to.equal(base);
-    expect(reduce(base, {hasOlder: true}).hasOlder).to.equal(true);
-    expect(reduce(base, {}, [null]).messages).to.deep.equal([]);
+    expect(reduce(base, {type: 'conversation-changed', conversationId: 87, status: null, lastSeenAt: 0})).to.equal(base);
+    expect(step(base, [])).to.equal(base);
+    expect(reduce(base, {type: 'messages-received', messages: [], hasOlder: true}).hasOlder).to.equal(true);
+    expect(list(reduce(base, {type: 'messages-received', messages: [null]}))).to.deep.equal([]);
   });
 
   it('orders by createdAt then id, pending last by local time', () => {
@@ -34,10 +36,10 @@ describe('chat-state reducer', () => {
   it('keeps the newest copy when versions of a message arrive out of order', () => {
     const v1 = model({id: 7, content: 'first', updatedAt: 1000});
     const v2 = model({id: 7, content: 'edited', updatedAt: 2000});
-    expect(run(merge(v2), merge(v1)).messages.map((m) => m.content)).to.deep.equal(['edited']);
-    expect(run(merge(v1), merge(v2)).messages.map((m) => m.content)).to.deep.equal(['edited']);
+    expect(run(merge(v2), merge(v1)).messages.slice().map((m) => m.content)).to.deep.equal(['edited']);
+    expect(run(merge(v1), merge(v2)).messages.slice().map((m) => m.content)).to.deep.equal(['edited']);
     // A REST page has no updated_at: it is the server's current state and always applies.
-    expect(run(merge(v2), merge({...v1, content: 'from a page', updatedAt: 0})).messages[0].content).to.equal('from a page');
+    expect(run(merge(v2), merge({...v1, content: 'from a page', updatedAt: 0})).messages.at(0)!.content).to.equal('from a page');
   });
 
   it('keeps status notes in time order (not with pending sends) and once per key', () => {
@@ -50,7 +52,7 @@ describe('chat-state reducer', () => {
   it('shows the own message once: socket echo before the HTTP answer', () => {
     const s = run(merge(pending), merge(echo), merge(echo));
     expect(s.messages).to.have.length(1);
-    expect(s.messages[0]).to.include({key: 'echo:e1', id: 50, status: 'sent', echoId: 'e1'});
+    expect(s.messages.at(0)!).to.include({key: 'echo:e1', id: 50, status: 'sent', echoId: 'e1'});
   });
 
   it('shows the own message once: HTTP answer before the socket echo', () => {
@@ -61,26 +63,26 @@ describe('chat-state reducer', () => {
   it('collapses a page copy and our pending copy into one', () => {
     const s = run(merge(pending), merge(server), merge(echo));
     expect(keys(s)).to.deep.equal(['echo:e1']);
-    expect(s.messages[0].id).to.equal(50);
+    expect(s.messages.at(0)!.id).to.equal(50);
   });
 
   it('shows two server messages with one echo id as two (a POST the browser sent twice)', () => {
     const twice = model({id: 51, role: 'visitor', content: 'hi', createdAt: 2001, echoId: 'e1'});
     const s = run(merge(pending), merge(echo), merge(twice), merge(echo), merge({...server, echoId: null}));
-    expect(s.messages.map((m) => m.id)).to.deep.equal([50, 51]);
+    expect(list(s).map((m) => m.id)).to.deep.equal([50, 51]);
     expect(keys(s)).to.deep.equal(['echo:e1', '51']);
   });
 
   it('merges duplicates by id and inserts unknown updates', () => {
     const s = run(merge(model({id: 1, content: 'a'})), merge(model({id: 1, content: 'b'})), merge(model({id: 2, content: 'new'})));
-    expect(s.messages.map((m) => m.content)).to.deep.equal(['b', 'new']);
+    expect(s.messages.slice().map((m) => m.content)).to.deep.equal(['b', 'new']);
   });
 
   it('keeps deleted, read and answer sticky against late copies', () => {
     const answer = {kind: 'csat', rating: 4, feedback: ''} as const;
     const s = run(merge(model({id: 1, deleted: true, read: true, answer})), merge(model({id: 1, content: 'old'})));
-    expect(s.messages[0]).to.include({deleted: true, read: true, content: 'old'});
-    expect(s.messages[0].answer).to.deep.equal(answer);
+    expect(s.messages.at(0)!).to.include({deleted: true, read: true, content: 'old'});
+    expect(s.messages.at(0)!.answer).to.deep.equal(answer);
   });
 
   it('ignores messages of other conversations', () => {
@@ -89,35 +91,35 @@ describe('chat-state reducer', () => {
 
   it('marks failed and back to pending on retry, keeping the echo id', () => {
     let s = run(merge(pending), merge({...pending, status: 'failed', error: 'boom'}));
-    expect(s.messages[0]).to.include({status: 'failed', error: 'boom'});
+    expect(s.messages.at(0)!).to.include({status: 'failed', error: 'boom'});
     s = step(s, merge(pending));
     expect(s.messages).to.have.length(1);
-    expect(s.messages[0]).to.include({status: 'pending', error: null, echoId: 'e1'});
+    expect(s.messages.at(0)!).to.include({status: 'pending', error: null, echoId: 'e1'});
   });
 
   it('hides the typing agent when their message arrives', () => {
-    const typing = {agentTyping: {name: 'Priya', id: 7}};
+    const typing: ChatAction = {type: 'agent-typing', typist: {name: 'Priya', id: 7}};
     expect(run(typing, merge(model({id: 1, role: 'visitor'}))).agentTyping).to.not.equal(null);
     expect(run(typing, merge(model({id: 1, sender: {type: 'user', id: 8, name: 'Priya', avatarUrl: ''}}))).agentTyping).to.not.equal(null);
     expect(run(typing, merge(model({id: 1}))).agentTyping).to.equal(null);
-    const byName = {agentTyping: {name: 'Priya', id: null}};
+    const byName: ChatAction = {type: 'agent-typing', typist: {name: 'Priya', id: null}};
     expect(run(byName, merge(model({id: 1}))).agentTyping).to.equal(null);
   });
 
   it('counts unread agent messages while hidden, resets when visible', () => {
-    let s = run({lastSeenAt: 1500}, merge(model({id: 1, createdAt: 1000}), model({id: 2, createdAt: 2000}), model({id: 3, role: 'visitor', createdAt: 3000})));
+    let s = run({type: 'conversation-changed', conversationId: 87, status: null, lastSeenAt: 1500}, merge(model({id: 1, createdAt: 1000}), model({id: 2, createdAt: 2000}), model({id: 3, role: 'visitor', createdAt: 3000})));
     expect(s.unreadCount).to.equal(1);
     s = step(s, merge(model({id: 4, role: 'system', sender: null, createdAt: 4000}), model({id: 5, createdAt: 5000, deleted: true})));
     expect(s.unreadCount).to.equal(2);
-    s = reduce(s, {panelVisible: true});
+    s = reduce(s, {type: 'panel-visibility-changed', visible: true});
     expect([s.unreadCount, s.lastSeenAt]).to.deep.equal([0, 5000]);
-    s = step(reduce(s, {panelVisible: false}), merge(model({id: 6, createdAt: 6000})));
+    s = step(reduce(s, {type: 'panel-visibility-changed', visible: false}), merge(model({id: 6, createdAt: 6000})));
     expect(s.unreadCount).to.equal(1);
   });
 
   it('resets but keeps panel visibility', () => {
     // (the session resets with the initial state, keeping panelVisible)
-    const s = run({panelVisible: true, connection: 'connected'}, merge(model({id: 1})), {...initialState, panelVisible: true});
+    const s = run({type: 'panel-visibility-changed', visible: true}, {type: 'connection-changed', connection: 'connected'}, merge(model({id: 1})), {type: 'session-reset'});
     expect(s).to.deep.equal({...initialState, panelVisible: true});
   });
 });
