@@ -324,8 +324,9 @@ export class ChatSession {
       conversation = wanted == null ? await this.latestConversation() : await this.api.getConversation(wanted);
     } catch (error) {
       const contactGone = error instanceof ApiError && error.notFound && wanted == null && !this.contact.createdUnconfirmed;
-      if (contactGone && this.contact.ownedByWidget) return this.replaceContact();
-      throw error;
+      if (!contactGone) throw error;
+      // A contact of the widget's own is replaced; one the page gave is the page's to fix.
+      return this.contact.ownedByWidget ? this.replaceContact() : this.refuseContact();
     }
     if (conversation) this.conversationReceived(conversation);
     if (this.state.conversationId != null) await this.history.loadPage();
@@ -392,12 +393,17 @@ export class ChatSession {
         quietly(this.replaceContact());
         break;
       case 'refuse':
-        // A contact the page gave: its token is not accepted, and retrying will not change that.
-        this.closeCable();
-        this.dispatch({type: 'error-changed', error: CONTACT_REFUSED, connection: 'error'});
-        this.events.emit('error', CONTACT_REFUSED);
+        this.refuseContact();
         break;
     }
+  }
+
+  /** A contact the page gave is not accepted: an error for this contact (retrying would not
+   * change that), shown to the visitor and reported to the page. */
+  private refuseContact(): void {
+    this.closeCable();
+    this.dispatch({type: 'error-changed', error: CONTACT_REFUSED, connection: 'error'});
+    this.events.emit('error', CONTACT_REFUSED);
   }
 
   private closeCable(): void {

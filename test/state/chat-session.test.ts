@@ -326,6 +326,74 @@ describe('ChatSession', () => {
     expect(srv.paths('POST').filter((p) => p.endsWith('/contacts'))).to.deep.equal([]);
   });
 
+  describe('a contact given by the page that the server never confirms (issue 12, item 2)', () => {
+    const silence = {code: 'subscription-timeout', message: 'no confirm', fatal: false} as const;
+    const startGiven = async (options: Parameters<typeof makeSession>[0]) => {
+      t = makeSession({contactIdentifier: 'src-1', ...options});
+      const errors: {code: string; message: string}[] = [];
+      t.session.on('error', (e) => errors.push(e));
+      t.session.start();
+      await wait();
+      // Akece's answer to an unknown token: the socket is up (welcome, pings), the subscribe unanswered.
+      t.cable.go('connecting');
+      t.cable.go('reconnecting');
+      return errors;
+    };
+    const refused = (errors: {code: string; message: string}[]) => {
+      expect(s().connection).to.equal('error');
+      expect(s().error!.code).to.equal('contact-refused');
+      expect(s().error!.message).to.match(/contact/);
+      expect(errors.map((e) => e.code)).to.deep.equal(['contact-refused']);
+      expect(t.cables).to.have.length(1);
+      expect(t.cable.disposed).to.equal(true);
+      expect(t.cable.reconnects).to.equal(0);
+      // Never replaced by a contact of the widget's own, never stored.
+      expect(srv.paths('POST').filter((p) => p.endsWith('/contacts'))).to.deep.equal([]);
+      expect(t.storage.map.has(KEY)).to.equal(false);
+    };
+
+    it('is an error for this contact when the server knows it under another token', async () => {
+      srv.convs.push({id: 87, status: 'open', contact_last_seen_at: 0});
+      const errors = await startGiven({pubsubToken: 'not-the-token'});
+      t.cable.emit('error', silence);
+      await wait();
+      refused(errors);
+      expect(s().contact).to.deep.equal({sourceId: 'src-1', pubsubToken: 'not-the-token'});
+    });
+
+    it('is an error for this contact when the server does not know it (at start, or after the silence)', async () => {
+      const errors = await startGiven({contactIdentifier: 'unknown', pubsubToken: 'tok'});
+      refused(errors);
+      expect(srv.paths()).to.deep.equal(['GET /contacts/unknown/conversations']);
+      t.session.dispose();
+      srv.contacts.delete('src-1');
+      const later = await startGiven({conversationId: 87, pubsubToken: 'tok-src-1'});
+      t.cable.emit('error', silence);
+      await wait();
+      refused(later.filter((e) => e.code != 'connect-failed'));
+    });
+
+    it('is an error at once without an inbox identifier to check it with', async () => {
+      const errors = await startGiven({pubsubToken: 'tok', inboxIdentifier: undefined});
+      t.cable.emit('error', silence);
+      await wait();
+      refused(errors);
+      expect(srv.reqs).to.have.length(0);
+    });
+
+    it('tries once more when REST says the token is right, then gives up', async () => {
+      const errors = await startGiven({pubsubToken: 'tok-src-1'});
+      t.cable.emit('error', silence);
+      await wait();
+      expect(t.cable.reconnects).to.equal(1);
+      expect(s().connection).to.equal('reconnecting');
+      t.cable.emit('error', silence);
+      await wait();
+      expect(s().connection).to.equal('error');
+      expect(errors.map((e) => e.code)).to.deep.equal(['contact-refused']);
+    });
+  });
+
   it('ignores the token check when the session was reset meanwhile', async () => {
     t = makeSession();
     t.storage.map.set(KEY, JSON.stringify({k: {sourceId: 'src-1', pubsubToken: 'mistyped'}, o: []}));
