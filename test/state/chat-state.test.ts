@@ -123,3 +123,48 @@ describe('chat-state reducer', () => {
     expect(s).to.deep.equal({...initialState, panelVisible: true});
   });
 });
+
+describe('chat-state reducer: merging at any order', () => {
+  it('orders messages that arrive out of order', () => {
+    const s = run(merge(model({id: 5, createdAt: 5000})), merge(model({id: 2, createdAt: 2000})), merge(model({id: 9, createdAt: 9000}), model({id: 1, createdAt: 1000})));
+    expect(keys(s)).to.deep.equal(['1', '2', '5', '9']);
+  });
+
+  it('shows a message delivered many times once (page, socket, page again)', () => {
+    const m = model({id: 3, createdAt: 3000});
+    const s = run(merge(m, m), merge(m), merge({...m}, model({id: 4, createdAt: 4000})), merge(m));
+    expect(keys(s)).to.deep.equal(['3', '4']);
+  });
+
+  it('collapses the echo and the answer of a send in any order, among many messages', () => {
+    const others = Array.from({length: 100}, (_, i) => model({id: i + 1, createdAt: 1000 + i}));
+    const sent = model({id: 500, echoId: 'e9', role: 'visitor', content: 'hi', createdAt: 1050});
+    const mine = model({id: null, echoId: 'e9', role: 'visitor', sender: null, content: 'hi', createdAt: 9e12, status: 'pending'});
+    for (const order of [[sent, {...sent, echoId: null}], [{...sent, echoId: null}, sent]]) {
+      const s = run(merge(...others), merge(mine), merge(order[0]), merge(order[1]));
+      expect(s.messages.length).to.equal(101);
+      const at = keys(s).indexOf('echo:e9');
+      expect(at).to.equal(51); // between 1049 (id 50) and 1050 (id 51): by createdAt, then id
+      expect(s.messages.at(at)).to.include({id: 500, status: 'sent'});
+    }
+  });
+
+  it('ignores an edit older than the copy held, and applies newer ones', () => {
+    const others = Array.from({length: 50}, (_, i) => model({id: i + 1, createdAt: 1000 + i}));
+    let s = run(merge(...others), merge(model({id: 20, createdAt: 1019, content: 'v3', updatedAt: 3000})));
+    s = step(s, merge(model({id: 20, createdAt: 1019, content: 'v2', updatedAt: 2000})));
+    expect(s.messages.at(19)!.content).to.equal('v3');
+    s = step(s, merge(model({id: 20, createdAt: 1019, content: 'v4', updatedAt: 4000})));
+    expect(s.messages.at(19)!.content).to.equal('v4');
+    expect(s.messages.length).to.equal(50);
+  });
+
+  it('keeps the unread count without a full pass as messages are deleted and the last-seen time moves', () => {
+    let s = run(merge(...Array.from({length: 40}, (_, i) => model({id: i + 1, createdAt: 1000 + i * 10}))));
+    expect(s.unreadCount).to.equal(40);
+    s = step(s, {type: 'conversation-changed', conversationId: 87, status: 'open', lastSeenAt: 1195});
+    expect(s.unreadCount).to.equal(20);
+    s = step(s, merge(model({id: 40, createdAt: 1390, deleted: true})));
+    expect(s.unreadCount).to.equal(19);
+  });
+});
