@@ -168,3 +168,20 @@ describe('chat-state reducer: merging at any order', () => {
     expect(s.unreadCount).to.equal(19);
   });
 });
+
+describe('Store', () => {
+  it('notifies on real changes only, until unsubscribed, and forgets listeners on request', async () => {
+    const {createStore} = await import('../../src/state/store.js');
+    const store = createStore((count: number, add: number) => count + add, 0);
+    const heard: number[] = [];
+    const off = store.subscribe((count) => heard.push(count));
+    store.dispatch(0);
+    store.dispatch(2);
+    off();
+    store.dispatch(1);
+    store.subscribe((count) => heard.push(count));
+    store.clearListeners();
+    store.dispatch(1);
+    expect([heard, store.getState()]).to.deep.equal([[2], 4]);
+  });
+});
