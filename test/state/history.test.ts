@@ -52,7 +52,7 @@ describe('History', () => {
 
   it('backfills page by page until it reaches a message held, announcing what it finds', async () => {
     const {api, asked} = fakeApi({'': page(61), '61': page(41), '41': page(21)});
-    const {target, received, conversations} = host(87, 45);
+    const {target, received, conversations} = host(87, 35);
     await new History(api, target).backfill();
     expect(conversations).to.deep.equal([{id: 87, status: 'open'}]);
     expect(asked).to.deep.equal(['conversation 87', 'messages 87 ', 'messages 87 61', 'messages 87 41']);
