@@ -1,85 +1,136 @@
 import {backoff} from '../utils/backoff.js';
-type Obj = Record<string, any>;
+import {ApiError, type ApiRequest} from './errors.js';
+import type {AnswerShape, JsonObject} from './types.js';
 
-/**
- * A failed REST call: a non-2xx answer, a body of the wrong shape, a network error or a timeout.
- * `status` is 0 when no HTTP answer came. `retryable` says whether trying again later may help
- * (network errors, timeouts, 429, 5xx). `body` is 'aborted' for the caller's own abort and
- * 'config' when no inbox identifier is set (neither is retryable).
- */
-export type ApiError = Error & {status: number; body: unknown; retryable: boolean};
+export type HttpMethod = 'GET' | 'POST' | 'PATCH';
 
-const err = (message: string, status = 0, body: unknown = null, retryable = !status || status == 429 || status >= 500) =>
-  Object.assign(Error(message), {status, body, retryable}) as ApiError;
-
-/** What an answer must look like; 0 accepts anything (empty 200s). */
-export type Check = ((v: any) => unknown) | 0;
-/** A plain object (as JSON.parse makes them): not null, not an array. */
-export const isObj = (v: any): v is Obj => v?.constructor == Object;
-export const withId = (v: any) => Number.isFinite(v?.id);
-export const contact = (v: any) => typeof v?.source_id == 'string' && typeof v.pubsub_token == 'string';
-export const list: Check = Array.isArray;
-
-/** The body of a visitor message: JSON, or multipart (`attachments[]`) when files are attached. */
-export function messageBody(content: string, echo_id: string, files?: readonly File[]): Obj | FormData {
-  if (!files?.length) return {content, echo_id};
-  const f = new FormData();
-  f.append('content', content);
-  f.append('echo_id', echo_id);
-  for (const x of files) f.append('attachments[]', x);
-  return f;
+export interface RestClientOptions {
+  /** The Akece server, e.g. `https://chat.example` (trailing slashes are ignored). */
+  readonly baseUrl: string;
+  /** The API inbox; without it every call fails with reason 'config'. */
+  readonly inboxIdentifier?: string;
+  /** How long one attempt may take before it fails with reason 'timeout'. */
+  readonly timeoutMs?: number;
 }
 
-/**
- * Akece's public client API: `api(method, sourceId, tail)` calls
- * `{baseUrl}/public/api/v1/inboxes/{inbox}/contacts[/{sourceId}]{tail}` (no sourceId: the contacts
- * collection). JSON in and out; every answer must pass `check`, so garbage becomes an
- * {@link ApiError}, never a crash later. Every call times out after 15 s and stops with `signal`.
- * Only GETs are retried (twice, with jittered backoff): a retried POST could create a second
- * message, contact or conversation.
- */
-export const restClient =
-  (o: {baseUrl: string; inboxIdentifier?: string}) =>
-  async <T = any>(method: string, sourceId: string | undefined, tail: string, check: Check, body?: Obj | FormData, signal?: AbortSignal): Promise<T> => {
-    const inbox = o.inboxIdentifier;
-    if (!inbox) throw err('No inbox-identifier', 0, 'config', false);
-    const json = body && !body.append; // FormData goes as it is (multipart)
-    for (let n = 0; ; n++) {
-      const ctl = new AbortController();
-      const abort = () => ctl.abort();
-      const timer = setTimeout(abort, 15000);
-      signal?.addEventListener('abort', abort);
-      if (signal?.aborted) abort();
-      try {
-        let res: Response;
-        let data: any;
-        try {
-          res = await fetch(
-            `${o.baseUrl.replace(/\/+$/, '')}/public/api/v1/inboxes/${encodeURIComponent(inbox)}/contacts${sourceId ? '/' + encodeURIComponent(sourceId) : ''}${tail}`,
-            {method, headers: json ? {'Content-Type': 'application/json'} : {}, body: json ? JSON.stringify(body) : (body as FormData), signal: ctl.signal}
-          );
-          data = await res.text();
-        } catch (e) {
-          // Aborted by the caller, else by the timer; or the network failed.
-          throw signal?.aborted ? err('Aborted', 0, 'aborted', false) : err(ctl.signal.aborted ? 'Timed out' : (e as Error).message);
-        }
-        try {
-          data = JSON.parse(data);
-        } catch {
-          // keep the text: error bodies may be plain (a 429 from rack-attack); an empty 200 stays ''
-        }
-        if (!res.ok) throw err('' + (data?.message || data?.error || res.status), res.status, data);
-        if (check && !check(data)) throw err('Bad response', res.status, data, false);
-        return data;
-      } catch (e) {
-        // (an abort is not retryable)
-        if (method != 'GET' || n > 1 || !(e as ApiError).retryable) throw e;
-      } finally {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', abort);
-      }
-      await new Promise((r) => setTimeout(r, backoff(n)));
-    }
-  };
+/** One call, relative to the inbox's contacts collection. */
+export interface RestRequest<T> {
+  readonly method: HttpMethod;
+  /** The contact's source id; none: the contacts collection itself. */
+  readonly contact?: string;
+  /** What follows `/contacts[/{source_id}]`, query string included. */
+  readonly path?: string;
+  /** The answer must pass this check, else the call fails with reason 'bad-response'. */
+  readonly expect: AnswerShape<T>;
+  /** A JSON body, or multipart form data (files). */
+  readonly body?: JsonObject | FormData;
+  /** Aborts the call (then it fails with reason 'aborted'). */
+  readonly signal?: AbortSignal;
+}
 
-export type RestClient = ReturnType<typeof restClient>;
+/** How many times a GET is tried in all. POSTs and PATCHes are tried once. */
+const GET_ATTEMPTS = 3;
+const DEFAULT_TIMEOUT_MS = 15_000;
+
+/** The message of an error answer: Akece's `message` (422) or `error` (404), else the status. */
+function errorMessage(body: unknown, status: number): string {
+  if (typeof body == 'object' && body != null) {
+    const {message, error} = body as {message?: unknown; error?: unknown};
+    for (const text of [message, error]) if (typeof text == 'string' && text) return text;
+  }
+  return String(status);
+}
+
+/** JSON when it parses, else the text itself: error bodies may be plain (a 429 from rack-attack),
+ * and an empty 200 stays ''. */
+function parseBody(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Akece's public client API over `fetch`: every call goes to
+ * `{baseUrl}/public/api/v1/inboxes/{inbox}/contacts[/{source_id}]{path}`, sends JSON (or multipart
+ * form data as it is), times out, stops with the caller's AbortSignal, and checks the answer's
+ * shape, so that garbage becomes an {@link ApiError} here instead of a crash later. Only GETs are
+ * retried (with jittered backoff): a retried POST could create a second message, contact or
+ * conversation.
+ */
+export class RestClient {
+  private readonly inboxUrl: string | null;
+  private readonly timeoutMs: number;
+
+  constructor(options: RestClientOptions) {
+    const {baseUrl, inboxIdentifier} = options;
+    this.inboxUrl = inboxIdentifier
+      ? `${baseUrl.replace(/\/+$/, '')}/public/api/v1/inboxes/${encodeURIComponent(inboxIdentifier)}`
+      : null;
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  }
+
+  /** Whether calls can be made at all (an inbox identifier is set). */
+  get configured(): boolean {
+    return this.inboxUrl != null;
+  }
+
+  /** Makes the call (GETs up to three times); resolves with the checked answer. */
+  async request<T>(request: RestRequest<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.attempt(request);
+      } catch (error) {
+        const mayRetry = request.method == 'GET' && attempt + 1 < GET_ATTEMPTS && error instanceof ApiError && error.retryable;
+        if (!mayRetry) throw error;
+      }
+      await sleep(backoff(attempt));
+    }
+  }
+
+  /** The URL of a call. */
+  urlOf(contact: string | undefined, path = ''): string {
+    const contactPath = contact ? '/' + encodeURIComponent(contact) : '';
+    return `${this.inboxUrl}/contacts${contactPath}${path}`;
+  }
+
+  private async attempt<T>({method, contact, path, expect, body, signal}: RestRequest<T>): Promise<T> {
+    if (!this.inboxUrl) throw new ApiError('No inbox-identifier', 'config', {method, url: ''});
+    const request: ApiRequest = {method, url: this.urlOf(contact, path)};
+    if (signal?.aborted) throw new ApiError('Aborted', 'aborted', request);
+
+    // One controller per attempt: aborted by the caller's signal or by the timeout.
+    const controller = new AbortController();
+    const abort = () => controller.abort();
+    const timeout = setTimeout(abort, this.timeoutMs);
+    signal?.addEventListener('abort', abort);
+    try {
+      const isJson = body != null && !(body instanceof FormData);
+      let response: Response;
+      let text: string;
+      try {
+        response = await fetch(request.url, {
+          method,
+          headers: isJson ? {'Content-Type': 'application/json'} : {},
+          body: isJson ? JSON.stringify(body) : body,
+          signal: controller.signal,
+        });
+        text = await response.text();
+      } catch (error) {
+        if (signal?.aborted) throw new ApiError('Aborted', 'aborted', request);
+        if (controller.signal.aborted) throw new ApiError('Timed out', 'timeout', request);
+        throw new ApiError(error instanceof Error ? error.message : String(error), 'network', request);
+      }
+      const answer = parseBody(text);
+      if (!response.ok) throw new ApiError(errorMessage(answer, response.status), 'http', request, response.status, answer);
+      if (!expect(answer)) throw new ApiError('Bad response', 'bad-response', request, response.status, answer);
+      return answer;
+    } finally {
+      clearTimeout(timeout);
+      signal?.removeEventListener('abort', abort);
+    }
+  }
+}

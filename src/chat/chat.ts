@@ -123,7 +123,7 @@ export class AkeceChat extends LitElement {
 
   /** The visible conversation, oldest first. */
   get messages(): readonly Message[] {
-    return this.#chat.state.messages;
+    return this.#chat.state.messages.slice();
   }
 
   /** @internal Panel open and page visible, for the session controller. */

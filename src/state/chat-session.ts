@@ -1,16 +1,30 @@
-import {contact, list, messageBody, restClient, withId, type ApiError, type Check} from '../api/client.js';
-import type {AkeceEvent, WireConversation, WireMessage} from '../protocol/payloads.js';
-import {initialState, reduce, type ChatError, type ChatPatch, type ChatState, type ContactRef} from './chat-state.js';
-import {sender, snake, toMessage} from './normalize.js';
-import type {ConnectionState, Message, SubmittedAnswer, VisitorUser} from './model.js';
+import {RestClient} from '../api/client.js';
+import {ContactApi, newMessageBody} from '../api/contact-api.js';
+import {ApiError, isAbort} from '../api/errors.js';
+import type {ContactAttributesDto, ConversationDto, SubmittedValuesDto} from '../api/types.js';
+import type {AkeceEvent, WireConversation, WireTyping} from '../protocol/payloads.js';
 import {backoff} from '../utils/backoff.js';
+import {chatReducer, initialState, type ChatAction, type ChatError, type ChatState} from './chat-state.js';
+import {CONTACT_REFUSED, ContactLifecycle} from './contact.js';
+import {Emitter} from './emitter.js';
+import {History} from './history.js';
+import {MessageTimeline} from './message-timeline.js';
+import type {ConnectionState, ConversationStatus, Message, SubmittedAnswer, VisitorUser} from './model.js';
+import {sender, snake, toMessage} from './normalize.js';
+import {newEchoId, Outbox, QueuedMessage, type OutboxDelivery} from './outbox.js';
+import {readPersistedSession, storageKey, writePersistedSession, type StorageLike} from './persisted-session.js';
+import {Store, type ReadableStore, type Unsubscribe} from './store.js';
+import {NamedTimers} from './timers.js';
+import {AgentTyping, VisitorTyping, type TimerSlot} from './typing.js';
+
+export type {StorageLike} from './persisted-session.js';
 
 /** What the session needs from protocol/cable.ts's `Cable` (structural, so tests use a fake). */
 export interface CableLike {
   readonly state: ConnectionState;
   connect(): void;
   perform(action: string, data?: Record<string, unknown>): boolean;
-  on<K extends keyof CableLikeEvents>(type: K, listener: (d: CableLikeEvents[K]) => void): () => void;
+  on<K extends keyof CableLikeEvents>(type: K, listener: (detail: CableLikeEvents[K]) => void): () => void;
   reconnect(): void;
   /** Closes the socket and removes every listener and timer. */
   dispose(): void;
@@ -22,13 +36,6 @@ export interface CableLikeEvents {
   /** `resumed` is true when the socket came back after a drop: time to backfill. */
   subscribed: {resumed: boolean};
   error: {code: 'subscription-timeout' | 'subscription-rejected' | 'server-disconnect' | 'socket-error'; message: string; fatal: boolean};
-}
-
-/** localStorage / sessionStorage, or anything shaped like them. */
-export interface StorageLike {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-  removeItem(key: string): void;
 }
 
 export interface SessionOptions {
@@ -52,479 +59,515 @@ export interface SessionEvents {
   error: ChatError;
 }
 
-/** One queued visitor message: echo id, content, local time, max server id in view then,
- * outcome unknown (the POST may have reached the server), failed for good (no auto-resend);
- * not stored (JSON drops functions): its files, and the settle functions of the caller's promise. */
-interface Out {
-  e: string;
-  c: string;
-  t: number;
-  m: number;
-  u?: boolean;
-  x?: boolean;
-  f?: () => readonly File[] | undefined;
-  y?: (m: Message) => void;
-  n?: (e: unknown) => void;
+type TimerName = 'mark-seen' | 'agent-typing' | 'visitor-typing' | 'contact-retry';
+
+/** How long the panel must stay visible before the visitor counts as having seen the messages. */
+const MARK_SEEN_DELAY_MS = 1000;
+const CONVERSATION_STATUSES: readonly ConversationStatus[] = ['open', 'pending', 'resolved', 'snoozed'];
+
+const ignore = () => undefined;
+/** For calls whose failure is reported elsewhere or does not matter. */
+const quietly = (promise: Promise<unknown>) => void promise.catch(ignore);
+const present = <T>(value: T | null | undefined): value is T => value != null;
+const byDisplayOrder = (first: Message, second: Message) => first.createdAt - second.createdAt || (first.id ?? 0) - (second.id ?? 0);
+
+/** The wire shape of an answer, by kind. */
+function submittedValues(answer: SubmittedAnswer): SubmittedValuesDto {
+  switch (answer.kind) {
+    case 'csat':
+      return {csat_survey_response: {rating: answer.rating, feedback_message: answer.feedback}};
+    case 'email':
+      return [{name: 'email', title: answer.email, value: answer.email}];
+    case 'select':
+      return answer.values;
+  }
 }
 
-const PAGE = 20;
-const noop = () => {};
-/** For calls whose failure is reported elsewhere or does not matter. */
-const quiet = (p: Promise<unknown>) => void p.catch(noop);
-
-export interface ChatSession {
-  /** Subscribes to `message` or `error`; returns the unsubscribe function. */
-  on<K extends keyof SessionEvents>(type: K, fn: (d: SessionEvents[K]) => void): () => void;
-  /** Restores the outbox; connects at once only when a contact is already known. Call once. */
-  start(): void;
-  /** The panel is open AND the page is visible: creates what is missing, marks messages seen. */
-  setPanelVisible(visible: boolean): void;
-  /** Sends as the visitor. Resolves once the server has it; rejects when this attempt failed
-   * (the message stays, failed, and can be retried). Offline, it waits, pending. */
-  sendMessage(content: string, files?: readonly File[]): Promise<Message>;
-  /** Sends a failed message again, with the same echo id. */
-  retry(key: string): Promise<Message>;
-  /** Loads the page before the oldest message held. */
-  loadOlder(): Promise<void>;
-  /** Answers a bot or CSAT message (`submitted_values` in the shape its type needs). */
-  answer(key: string, a: SubmittedAnswer): Promise<void>;
-  /** The visitor is typing: sends `on` once, then `off` after 4 s without a call, or at once. */
-  setTyping(on: boolean): void;
-  /** Identifies the visitor; before a contact exists, the details go into its creation. */
-  setUser(u: VisitorUser): Promise<void>;
-  /** Logout: forgets the contact, outbox and view; disconnects. Pending sends reject. */
-  reset(): void;
-  /** Stops everything: socket, timers, requests, listeners. */
-  dispose(): void;
+/** A conversation's status change, shown in the stream where it happened. */
+function statusNote(status: ConversationStatus, at: number): Message {
+  return {
+    key: 'status:' + at,
+    id: null,
+    echoId: null,
+    conversationId: null,
+    role: 'system',
+    sender: null,
+    content: '',
+    body: {type: 'status', status},
+    attachments: [],
+    createdAt: at,
+    status: 'sent',
+    deleted: false,
+    read: false,
+    answer: null,
+    error: null,
+    updatedAt: 0,
+  };
 }
 
 /**
- * The chat's single stateful object: turns user intents, REST answers and cable events into state
- * changes. Quiet until needed: nothing is requested, stored or opened until a contact is known or
- * the visitor opens the panel or sends. Its state lives in the constructor's closure (names a
- * minifier can shorten); the methods are the interface above.
+ * The chat's single stateful object, and the composition root of the state layer: turns the
+ * visitor's intents, REST answers and cable events into actions on the store. Quiet until
+ * needed: nothing is requested, stored or opened until a contact is known or the visitor opens
+ * the panel or sends.
+ *
+ * Its parts: {@link ContactLifecycle} (who the widget acts as), {@link Outbox} (the visitor's
+ * queued messages), {@link History} (pages and backfill), {@link AgentTyping} and
+ * {@link VisitorTyping}; the reducer in chat-state.ts; the stored session in persisted-session.ts.
  */
 export class ChatSession {
-  /** The view's state: `getState()`, and `subscribe()` to hear of every change (returns the unsubscribe). */
-  readonly store: {getState(): ChatState; subscribe(fn: (s: ChatState) => void): () => void};
+  /** The view's state: `getState()`, and `subscribe()` to hear of every change. */
+  readonly store: ReadableStore<ChatState>;
 
-  constructor(o: SessionOptions) {
-    const inbox = o.inboxIdentifier;
-    const api = restClient(o);
-    const st = o.storage;
-    const key = `akece-chat:${o.baseUrl}:${inbox ?? ''}`;
-    let state = initialState;
-    /** Every request's signal: dropping the session aborts them all. */
-    let co = new AbortController();
-    let cable: CableLike | undefined;
-    /** Timer slots: 0 seen, 1 agent typing, 2 visitor idle, 3 contact retry. */
-    const timers: ReturnType<typeof setTimeout>[] = [];
-    let q: Out[] = [];
-    /** Listeners by event; '' is the store's. */
-    let subs: Record<string, Set<(d: any) => void>> = {};
-    let user: Record<string, unknown> = {};
-    /** The contact is ours to store (not given by attributes). */
-    let own: boolean | undefined;
-    /** The contact was created by this page load and the socket has not confirmed it yet. */
-    let fresh: boolean | undefined;
-    let ready: Promise<void> | undefined;
-    /** The outbox runs on one chain; `queued`: a run is waiting on it. */
-    let chain = Promise.resolve();
-    let queued: boolean | undefined;
-    let typing: boolean | undefined;
-    let misses = 0;
-    let tries = 0;
+  private readonly chatStore = new Store<ChatState, ChatAction>(chatReducer, initialState);
+  private readonly events = new Emitter<SessionEvents>();
+  private readonly timers = new NamedTimers<TimerName>();
+  private readonly api: ContactApi;
+  private readonly contact: ContactLifecycle;
+  private readonly outbox: Outbox;
+  private readonly history: History;
+  private readonly agentTyping: AgentTyping;
+  private readonly visitorTyping: VisitorTyping;
+  private readonly storageKey: string;
+  /** Every request's signal: dropping the connection aborts them all. */
+  private requests = new AbortController();
+  private cable: CableLike | undefined;
+  /** The visitor's details (setUser), in the server's field names. */
+  private userAttributes: ContactAttributesDto = {};
+  /** Contact, socket and conversation being made ready (undefined: not started or failed). */
+  private ready: Promise<void> | undefined;
+  /** Failed attempts in a row to make them ready. */
+  private readyAttempts = 0;
 
-    const on = (type: string, fn: (d: any) => void) => {
-      const l = (subs[type] ??= new Set()).add(fn);
-      return () => void l.delete(fn);
-    };
-    const emit = (type: string, v: unknown) => subs[type]?.forEach((f) => f(v));
-    this.store = {getState: () => state, subscribe: (fn) => on('', fn)};
-    /** Applies a patch and merges messages; listeners hear of real changes only. */
-    const set = (p: ChatPatch, add?: readonly (Message | null)[]) => {
-      const n = reduce(state, p, add);
-      if (n != state) emit('', (state = n));
-    };
-    /** Restarts timer `k`, or only stops it when there is no `fn`. */
-    const timer = (k: number, ms = 0, fn?: false | (() => void)) => {
-      clearTimeout(timers[k]);
-      if (fn) timers[k] = setTimeout(fn, ms);
-    };
+  constructor(private readonly options: SessionOptions) {
+    this.store = this.chatStore;
+    this.storageKey = storageKey(options.baseUrl, options.inboxIdentifier);
+    this.api = new ContactApi(new RestClient(options), {
+      contactId: () => this.state.contact?.sourceId,
+      signal: () => this.requests.signal,
+    });
+    this.contact = new ContactLifecycle(this.api);
+    this.outbox = new Outbox(this.outboxDelivery(), () => this.persist());
+    this.history = new History(this.api, {
+      conversationId: () => this.state.conversationId,
+      highestIdHeld: () => this.timeline.highestId,
+      receive: (wire, {live, hasOlder}) => this.receive(wire, live, hasOlder),
+      conversationReceived: (conversation) => this.conversationReceived(conversation),
+    });
+    this.agentTyping = new AgentTyping(this.timerSlot('agent-typing'), (typist) => this.dispatch({type: 'agent-typing', typist}));
+    this.visitorTyping = new VisitorTyping(this.timerSlot('visitor-typing'), (typing) => this.sendTyping(typing));
+  }
 
-    const fail = (code: string, e: any) => {
-      if (e.body == 'aborted') return;
-      const config = e.body == 'config';
-      const error = {code: config ? 'config' : code, message: e.message};
-      set(config ? {error, connection: 'error'} : {error});
-      emit('error', error);
-    };
+  /** Subscribes to `message` or `error`; returns the unsubscribe function. */
+  on<Type extends keyof SessionEvents>(type: Type, listener: (detail: SessionEvents[Type]) => void): Unsubscribe {
+    return this.events.on(type, listener);
+  }
 
-    /** A REST call as the current contact (none: the contacts collection): a GET, or with a body
-     * a POST unless `method` says otherwise. Dropping the session cancels it. */
-    const call = <T = any>(tail: string, check: Check, body?: object, method?: string) =>
-      api<T>(body ? method || 'POST' : 'GET', state.contact?.sourceId, tail, check, body, co.signal);
-    const CONV = '/conversations';
-    const cid = () => state.conversationId;
-    const find = (f: (m: Message) => unknown) => state.messages.find(f);
-    /** A path below the current (or given) conversation. */
-    const at = (tail = '', id = cid()) => CONV + '/' + id + tail;
-    /** A page of messages: the latest, or the one before message `before`. */
-    const page = (before?: number) => call<WireMessage[]>(at('/messages' + (before ? '?before=' + before : '')), list);
-    const unknown = () => Promise.reject(Error('Unknown message'));
-    /** Reports a failed update and passes the error on. */
-    const updateFailed = (e: unknown) => {
-      fail('update-failed', e);
-      throw e;
-    };
+  /** Restores the outbox; connects at once only when a contact is already known. Call once. */
+  start(): void {
+    const saved = readPersistedSession(this.options.storage, this.storageKey);
+    this.outbox.restore(saved?.outbox ?? []);
+    // A contact given by the page wins over the stored one, and is never stored.
+    const {pubsubToken, contactIdentifier} = this.options;
+    const given = pubsubToken && contactIdentifier ? {sourceId: contactIdentifier, pubsubToken} : null;
+    const known = given ?? saved?.contact;
+    if (!known) return;
+    this.contact.adopt(given ? 'page' : 'widget');
+    this.dispatch({type: 'contact-changed', contact: known});
+    quietly(this.ensureReady());
+  }
 
-    /** A message made here (no server id): a visitor's queued one, or a status note. */
-    const local = (type: number, m: Partial<Message>, content?: string, echo_id?: string) =>
-      set({}, [{...toMessage({id: 0, message_type: type, content, echo_id})!, id: null, ...m}]);
-    /** Shows entry `e`, pending, or failed with `error`. */
-    const pend = (e: Out, error = e.x ? '' : null) => local(0, {key: 'echo:' + e.e, createdAt: e.t, status: error == null ? 'pending' : 'failed', error}, e.c, e.e);
+  /** The panel is open AND the page is visible: creates what is missing, marks messages seen. */
+  setPanelVisible(visible: boolean): void {
+    this.dispatch({type: 'panel-visibility-changed', visible});
+    if (visible) this.ensureReady().then(() => this.markSeenSoon(), ignore);
+  }
 
-    const save = () => {
-      const k = own ? state.contact : null;
-      try {
-        if (k || q.length) st?.setItem(key, JSON.stringify({k, o: q}));
-        else st?.removeItem(key);
-      } catch {
-        // full or blocked storage: keep going in memory
-      }
-    };
+  /** Sends as the visitor. Resolves once the server has it; rejects when this attempt failed
+   * (the message stays, failed, and can be retried). Offline, it waits, pending. */
+  sendMessage(content: string, files?: readonly File[]): Promise<Message> {
+    const entry = new QueuedMessage(newEchoId(), content, Date.now(), this.timeline.highestId);
+    entry.files = files;
+    return this.outbox.add(entry);
+  }
 
-    const patchUser = async () => {
-      if (state.contact) await call('', 0, user, 'PATCH').catch(updateFailed);
-    };
+  /** Sends a failed message again, with the same echo id. */
+  retry(key: string): Promise<Message> {
+    const entry = this.outbox.find(key);
+    return entry ? this.outbox.send(entry) : Promise.reject(new Error('Unknown message'));
+  }
 
-    const conv = (w: any) => {
-      const {conversationStatus: was, conversationId: id, lastSeenAt} = state;
-      const now = /^(open|pending|resolved|snoozed)$/.test(w.status) ? w.status : was;
-      set({conversationId: w.id, conversationStatus: now, lastSeenAt: Math.max(lastSeenAt, w.contact_last_seen_at * 1000 || 0)});
-      // Resolved or reopened shows in the stream, where it happened.
-      const t = Date.now();
-      if (w.id == id && was && now != was) local(3, {key: 'status:' + t, body: {type: 'status', status: now}, createdAt: t});
-    };
+  /** Loads the page before the oldest message held. */
+  async loadOlder(): Promise<void> {
+    // hasOlder is only ever set by a page of the current contact and conversation.
+    const {loadingOlder, hasOlder} = this.state;
+    if (loadingOlder || !hasOlder) return;
+    this.dispatch({type: 'older-loading', loading: true});
+    await this.history.loadPage(this.timeline.at(0)?.id ?? undefined).catch((error) => this.report('load-failed', error));
+    this.dispatch({type: 'older-loading', loading: false});
+  }
 
-    const seen = () =>
-      timer(0, 1000, () => {
-        // (a conversation implies a contact)
-        if (state.panelVisible && cid() != null) quiet(call(at('/update_last_seen'), 0, {}));
-      });
+  /** Answers a bot or CSAT message (`submitted_values` in the shape its type needs). */
+  async answer(key: string, answer: SubmittedAnswer): Promise<void> {
+    // A message with an id came with the current contact and conversation.
+    const messageId = this.timeline.placeOfKey(key)?.message.id;
+    const conversationId = this.state.conversationId;
+    if (messageId == null || conversationId == null) throw new Error('Unknown message');
+    const updated = await this.api.submitAnswer(conversationId, messageId, submittedValues(answer)).catch((error) => this.updateFailed(error));
+    this.receive([updated], false);
+  }
 
-    /** Settles queued sends the server now has (REST answer, socket echo or adoption). */
-    const settle = () => {
-      const n = q.length;
-      q = q.filter((e) => {
-        const m = find((x) => x.echoId == e.e && x.id != null);
-        if (m) e.y?.(m);
-        return !m;
-      });
-      if (q.length < n) save();
-    };
+  /** The visitor is typing: sends `on` once, then `off` after 4 s without a call, or at once. */
+  setTyping(typing: boolean): void {
+    if (this.state.conversationId == null) return;
+    this.visitorTyping.set(typing);
+  }
 
-    /** Merges wire messages (and `patch`); `live` ones newly on the server are announced. */
-    const add = (wire: readonly unknown[], live?: boolean, patch: ChatPatch = {}) => {
-      // Ids never change once set, so "newly on the server" is "its id was not in the view".
-      const had = new Set(state.messages.map((m) => m.id));
-      set(patch, wire.map(toMessage));
-      if (live) {
-        for (const m of state.messages) if (!had.has(m.id)) emit('message', m);
-        if (state.panelVisible) seen();
-      }
-      settle();
-    };
+  /** Identifies the visitor; before a contact exists, the details go into its creation. */
+  setUser(user: VisitorUser): Promise<void> {
+    const attributes: ContactAttributesDto = {};
+    for (const [field, value] of Object.entries(user)) attributes[snake(field)] = value;
+    this.userAttributes = attributes;
+    return this.sendUser();
+  }
 
-    /** A history page of the current conversation, not announced. */
-    const older = async (before?: number) => {
-      const p = await page(before);
-      add(p, false, {hasOlder: p.length >= PAGE});
-    };
+  /** Logout: forgets the contact, outbox and view; disconnects. Pending sends reject. */
+  reset(): void {
+    this.forgetContact('Reset');
+  }
 
-    /** The highest server id in view (0: none). */
-    const top = () => Math.max(0, ...state.messages.map((x) => x.id!));
+  /** Stops everything: socket, timers, requests, listeners. */
+  dispose(): void {
+    this.dropConnection();
+    this.outbox.rejectAll('Disposed');
+    this.events.clear();
+    this.chatStore.clearListeners();
+  }
 
-    /** After a drop: the latest page, then older pages (ascending, so the first is the oldest)
-     * until one reaches what we hold. */
-    const backfill = async () => {
-      if (cid() == null) return;
-      conv(await call(at(), withId));
-      const held = top();
-      for (let n = 0, before; n < 10; n++) {
-        const p = await page(before);
-        add(p, true);
-        before = p[0]?.id;
-        if (p.length < PAGE || !held || before <= held) break;
-      }
-    };
+  // ── state ──────────────────────────────────────────────────────────────────────────────
 
-    const drop = () => {
-      cable?.dispose();
-      cable = undefined;
-      timers.forEach(clearTimeout);
-      co.abort();
-      co = new AbortController();
-    };
-    const reject = (why: string) => q.map((e) => e.n?.(Error(why)));
-    const loadFailed = (e: unknown) => fail('load-failed', e);
+  private get state(): ChatState {
+    return this.chatStore.getState();
+  }
 
-    /** Forgets the contact and the view. A reason (reset) also rejects and forgets the outbox;
-     * without one (the contact is gone on the server) the outbox is kept for the next contact. */
-    const wipe = (why?: string) => {
-      drop();
-      ready = own = typing = undefined;
-      if (why) {
-        reject(why);
-        q = [];
-        user = {};
-      }
-      set({...initialState, panelVisible: state.panelVisible});
-      for (const e of q) pend(e);
-      save();
-    };
-    const replace = () => (wipe(), ensure());
+  private get timeline(): MessageTimeline {
+    const {messages} = this.state;
+    return messages instanceof MessageTimeline ? messages : MessageTimeline.of(messages);
+  }
 
-    // The cable passes only message.*, contact.updated, conversation.* and presence.update.
-    const onEvent = ({event: v, data: w}: {event: string; data: any}) => {
-      const id = cid();
-      if (v[0] == 'm') add([w], true);
-      else if (v[0] == 'p') set({availability: Object.values(w.users).includes('online') ? 'online' : 'away'});
-      else if (v.includes('typing')) {
-        if (w.is_private || w.conversation.id !== id) return;
-        const on = v.endsWith('on');
-        set({agentTyping: on ? sender(w.user) ?? {name: '', id: null} : null});
-        timer(1, 30000, on && (() => set({agentTyping: null})));
-      }
-      // conversation.* (contact.updated too, harmlessly: no status, no last-seen time, and its id is
-      // a contact's, rarely the conversation's)
-      else if (v == 'conversation.created' ? id == null && w.contact_inbox?.source_id == state.contact?.sourceId : w.id === id) conv(w);
-    };
+  private dispatch(action: ChatAction): void {
+    this.chatStore.dispatch(action);
+  }
 
-    const connect = () => {
-      if (cable) return;
-      // (presenceInterval goes as given)
-      const k = (cable = o.createCable({...o, url: o.websocketUrl, pubsubToken: state.contact!.pubsubToken}));
-      // (its dispose() removes these listeners)
-      k.on('state', ({state}) => {
-          set({connection: state});
-          // 'connected' means subscribed.
-          if (state == 'connected') flush();
-        });
-        k.on('event', onEvent);
-        k.on('subscribed', ({resumed}) => {
-          misses = 0;
-          fresh = false;
-          set({error: null});
-          if (resumed) backfill().catch(loadFailed);
-        });
-        k.on('error', (e) => {
-          if (e.code == 'subscription-timeout' && inbox) {
-            // A bad token gets silence. Ask REST: the contact under another token (a stale or
-            // mistyped one) keeps its conversation under the right one; a gone contact (404), or
-            // one missed twice, is replaced.
-            const t = ++misses;
-            quiet(
-              call('', contact)
-                .then(
-                  (r) => {
-                    if (k != cable) return; // reset or disposed meanwhile
-                    const c = state.contact!;
-                    if (r.pubsub_token == c.pubsubToken) throw 0;
-                    set({contact: {...c, pubsubToken: r.pubsub_token}});
-                    save();
-                    k.dispose();
-                    cable = undefined;
-                    connect();
-                  },
-                  (x: ApiError) => {
-                    throw x.status == 404 || t > 1;
-                  }
-                )
-                .catch((gone) => k == cable && (gone || t > 1 ? replace() : k.reconnect()))
-            );
-          } else {
-            if (e.fatal) set({connection: 'error'});
-            fail(e.code, e);
-          }
-        });
-      k.connect();
-    };
+  private timerSlot(name: TimerName): TimerSlot {
+    return {start: (delay, callback) => this.timers.start(name, delay, callback), stop: () => this.timers.stop(name)};
+  }
 
-    const init = async (): Promise<void> => {
-      if (!state.contact) {
-        const u = user;
-        const r = await call('', contact, u);
-        own = fresh = true;
-        set({contact: {sourceId: r.source_id, pubsubToken: r.pubsub_token}});
-        save();
-        if (u != user) quiet(patchUser());
-      }
-      connect();
-      if (!inbox) return;
-      const id = o.conversationId;
-      try {
-        // The given conversation, or the contact's latest, if any.
-        const [w] = id == null ? (await call<WireConversation[]>(CONV, list)).filter(withId).sort((a, b) => b.id - a.id) : [await call(at('', id), withId)];
-        if (w) conv(w);
-      } catch (e) {
-        if ((e as ApiError).status == 404 && id == null && !fresh) return replace();
-        throw e;
-      }
-      if (cid() != null) await older();
-      flush();
-    };
+  /** Shows a failure and tells the page; a missing inbox identifier stops the chat. */
+  private report(code: string, error: unknown): void {
+    if (isAbort(error)) return;
+    const isConfig = error instanceof ApiError && error.reason == 'config';
+    const message = error instanceof Error || (typeof error == 'object' && error != null) ? String((error as {message?: unknown}).message) : String(error);
+    const shown: ChatError = {code: isConfig ? 'config' : code, message};
+    this.dispatch(isConfig ? {type: 'error-changed', error: shown, connection: 'error'} : {type: 'error-changed', error: shown});
+    this.events.emit('error', shown);
+  }
 
-    const ensure = (): Promise<void> =>
-      (ready ??= init().then(
-        () => void (tries = 0),
-        (e: ApiError) => {
-          ready = undefined;
-          fail('connect-failed', e);
-          // A failure that may pass (network, 5xx, 429) is tried again with the cable's backoff.
-          // Creating a contact twice leaves at most one unused contact; nothing the visitor sees.
-          if (e.retryable) timer(3, backoff(tries++), () => quiet(ensure()));
-          throw e;
+  /** Reports a failed update and passes the error on. */
+  private updateFailed(error: unknown): never {
+    this.report('update-failed', error);
+    throw error;
+  }
+
+  /** Stores the widget's own contact and the outbox (or removes them when there is neither). */
+  private persist(): void {
+    const contact = this.contact.ownedByWidget ? this.state.contact : null;
+    writePersistedSession(this.options.storage, this.storageKey, {contact, outbox: this.outbox.toStored()});
+  }
+
+  // ── contact, socket and conversation ───────────────────────────────────────────────────
+
+  /** Makes contact, socket and conversation ready, once; a failure that may pass is tried again
+   * with backoff (creating a contact twice leaves at most one unused contact, nothing seen). */
+  private ensureReady(): Promise<void> {
+    this.ready ??= this.makeReady().then(
+      () => {
+        this.readyAttempts = 0;
+      },
+      (error: unknown) => {
+        this.ready = undefined;
+        this.report('connect-failed', error);
+        if (error instanceof ApiError && error.retryable) {
+          this.timers.start('contact-retry', backoff(this.readyAttempts++), () => quietly(this.ensureReady()));
         }
-      ));
-
-    /** Sends the outbox once, in order; stops at the first failure that may pass later. */
-    const drain = async () => {
-      for (const e of [...q]) {
-        const has = () => q.includes(e);
-        if (!has() || e.x) continue;
-        if (/^(off|rec)/.test(state.connection)) return;
-        try {
-          await ensure();
-          if (e.u) {
-            // The last POST may have reached the server: look before sending it twice.
-            await backfill();
-            const m = find((x) => x.role == 'visitor' && !x.echoId && x.id! > e.m && x.content == e.c);
-            if (m && has()) {
-              set({}, [{...m, echoId: e.e}]);
-              settle();
-            }
-            if (!has()) continue; // its echo came in meanwhile, or it was adopted
-          }
-          pend(e);
-          if (cid() == null) conv(await call(CONV, withId, {}));
-          add([{...(await call(at('/messages'), withId, messageBody(e.c, e.e, e.f?.()))), echo_id: e.e}], true);
-        } catch (x: any) {
-          if (!has() || x.body == 'aborted') return;
-          if (!x.status) e.u = true;
-          e.x = x.retryable === false;
-          save();
-          pend(e, x.message);
-          e.n?.(x);
-          fail('send-failed', x);
-          if (!e.x) return;
-        }
+        throw error;
       }
-    };
+    );
+    return this.ready;
+  }
 
-    /** One drain at a time; a call during one runs another after it. */
-    const flush = () => {
-      if (!queued) {
-        queued = true;
-        chain = chain.then(() => ((queued = false), drain())).catch(noop);
+  private async makeReady(): Promise<void> {
+    if (!this.state.contact) {
+      const attributes = this.userAttributes;
+      const contact = await this.contact.create(attributes);
+      this.dispatch({type: 'contact-changed', contact});
+      this.persist();
+      // The visitor's details changed while the contact was being created.
+      if (attributes != this.userAttributes) quietly(this.sendUser());
+    }
+    this.connectCable();
+    if (!this.api.configured) return;
+    const wanted = this.options.conversationId;
+    let conversation: ConversationDto | undefined;
+    try {
+      // The given conversation, or the contact's latest, if any.
+      conversation = wanted == null ? await this.latestConversation() : await this.api.getConversation(wanted);
+    } catch (error) {
+      const contactGone = error instanceof ApiError && error.notFound && wanted == null && !this.contact.createdUnconfirmed;
+      if (!contactGone) throw error;
+      // A contact of the widget's own is replaced; one the page gave is the page's to fix.
+      return this.contact.ownedByWidget ? this.replaceContact() : this.refuseContact();
+    }
+    if (conversation) this.conversationReceived(conversation);
+    if (this.state.conversationId != null) await this.history.loadPage();
+    this.outbox.flush();
+  }
+
+  private async latestConversation(): Promise<ConversationDto | undefined> {
+    const listed = await this.api.listConversations();
+    let latest: ConversationDto | undefined;
+    for (const item of listed) {
+      const candidate = item as ConversationDto;
+      if (typeof item == 'object' && item != null && Number.isFinite(candidate.id) && (!latest || candidate.id > latest.id)) latest = candidate;
+    }
+    return latest;
+  }
+
+  private connectCable(): void {
+    const contact = this.state.contact;
+    if (this.cable || !contact) return;
+    const {websocketUrl: url, presenceInterval} = this.options;
+    const cable = this.options.createCable({url, pubsubToken: contact.pubsubToken, presenceInterval});
+    this.cable = cable;
+    // (its dispose() removes these listeners)
+    cable.on('state', ({state}) => {
+      this.dispatch({type: 'connection-changed', connection: state});
+      // 'connected' means subscribed.
+      if (state == 'connected') this.outbox.flush();
+    });
+    cable.on('event', (event) => this.handleCableEvent(event));
+    cable.on('subscribed', ({resumed}) => {
+      this.contact.confirmed();
+      this.dispatch({type: 'error-changed', error: null});
+      if (resumed) this.history.backfill().catch((error) => this.report('load-failed', error));
+    });
+    cable.on('error', (error) => {
+      const checkable = this.api.configured || this.contact.origin == 'page';
+      if (error.code == 'subscription-timeout' && checkable) {
+        quietly(this.handleUnconfirmedSubscription(cable));
+        return;
       }
-    };
+      if (error.fatal) this.dispatch({type: 'connection-changed', connection: 'error'});
+      this.report(error.code, error);
+    });
+    cable.connect();
+  }
 
-    /** (Re)sends entry `e`; the promise settles with this attempt. */
-    const go = (e: Out) =>
-      new Promise<Message>((y, n) => {
-        e.y = y;
-        e.n = n;
-        e.x = false;
-        pend(e);
-        flush();
-      });
+  /** The server answered the subscription with silence: ask REST what is wrong with the contact. */
+  private async handleUnconfirmedSubscription(cable: CableLike): Promise<void> {
+    const contact = this.state.contact;
+    if (!contact) return;
+    const verdict = await this.contact.afterSilence(contact);
+    if (cable !== this.cable) return; // reset, replaced or disposed meanwhile
+    switch (verdict.action) {
+      case 'use-token':
+        this.dispatch({type: 'contact-changed', contact: verdict.contact});
+        this.persist();
+        this.closeCable();
+        this.connectCable();
+        break;
+      case 'reconnect':
+        cable.reconnect();
+        break;
+      case 'replace':
+        quietly(this.replaceContact());
+        break;
+      case 'refuse':
+        this.refuseContact();
+        break;
+    }
+  }
 
-    const setPanelVisible = (visible: boolean) => {
-      set({panelVisible: visible});
-      if (visible) ensure().then(seen, noop);
-    };
+  /** A contact the page gave is not accepted: an error for this contact (retrying would not
+   * change that), shown to the visitor and reported to the page. */
+  private refuseContact(): void {
+    this.closeCable();
+    this.dispatch({type: 'error-changed', error: CONTACT_REFUSED, connection: 'error'});
+    this.events.emit('error', CONTACT_REFUSED);
+  }
 
-    const setTyping = (on: boolean) => {
-      if (cid() == null) return;
-      timer(2, 4000, on && (() => setTyping(false)));
-      if (on != typing) {
-        typing = on;
-        quiet(call(at('/toggle_typing'), 0, {typing_status: on ? 'on' : 'off'}));
-      }
-    };
+  private closeCable(): void {
+    this.cable?.dispose();
+    this.cable = undefined;
+  }
 
-    Object.assign(this, {
-      on,
-      start() {
-        let k: ContactRef | undefined;
-        try {
-          const saved = JSON.parse(st?.getItem(key) || '0');
-          k = saved.k;
-          for (const e of saved.o)
-            if (e?.e && e.c) {
-              q.push(e);
-              pend(e);
-            }
-        } catch {
-          // nothing or unreadable: start afresh
+  /** Closes the socket, stops every timer and aborts every request. */
+  private dropConnection(): void {
+    this.closeCable();
+    this.timers.stopAll();
+    this.requests.abort();
+    this.requests = new AbortController();
+  }
+
+  /** Forgets the contact and the view. A reason (reset) also rejects and forgets the outbox;
+   * without one (the contact is gone on the server) the outbox is kept for the next contact. */
+  private forgetContact(reason?: string): void {
+    this.dropConnection();
+    this.ready = undefined;
+    this.contact.forget();
+    this.visitorTyping.forget();
+    if (reason) {
+      this.outbox.rejectAll(reason);
+      this.outbox.clear();
+      this.userAttributes = {};
+    }
+    this.dispatch({type: 'session-reset'});
+    for (const entry of this.outbox.entries) this.showQueued(entry);
+    this.persist();
+  }
+
+  private replaceContact(): Promise<void> {
+    this.forgetContact();
+    return this.ensureReady();
+  }
+
+  private async sendUser(): Promise<void> {
+    if (this.state.contact) await this.api.updateContact(this.userAttributes).catch((error) => this.updateFailed(error));
+  }
+
+  // ── what arrives ───────────────────────────────────────────────────────────────────────
+
+  private handleCableEvent(event: AkeceEvent): void {
+    switch (event.event) {
+      case 'message.created':
+      case 'message.updated':
+        this.receive([event.data], true);
+        break;
+      case 'presence.update':
+        this.dispatch({type: 'availability-changed', availability: Object.values(event.data.users ?? {}).includes('online') ? 'online' : 'away'});
+        break;
+      case 'conversation.typing_on':
+        if (this.isPublicTypingHere(event.data)) this.agentTyping.started({name: '', id: null, ...this.typistOf(event.data)});
+        break;
+      case 'conversation.typing_off':
+        if (this.isPublicTypingHere(event.data)) this.agentTyping.stopped();
+        break;
+      case 'conversation.created':
+        if (this.isOurNewConversation(event.data)) this.conversationReceived(event.data);
+        break;
+      case 'conversation.status_changed':
+      case 'conversation.updated':
+        if (event.data.id === this.state.conversationId) this.conversationReceived(event.data);
+        break;
+      case 'contact.updated':
+        break; // nothing the view shows
+    }
+  }
+
+  private isPublicTypingHere(typing: WireTyping): boolean {
+    return !typing.is_private && typing.conversation?.id === this.state.conversationId;
+  }
+
+  private typistOf(typing: WireTyping): {name: string; id: number | null} | undefined {
+    const typist = sender(typing.user);
+    return typist ? {name: typist.name, id: typist.id} : undefined;
+  }
+
+  /** A conversation created for this contact while none is in view. */
+  private isOurNewConversation(conversation: WireConversation): boolean {
+    const contactInbox = conversation.contact_inbox;
+    const sourceId = typeof contactInbox == 'object' && contactInbox != null ? (contactInbox as {source_id?: unknown}).source_id : undefined;
+    return this.state.conversationId == null && sourceId == this.state.contact?.sourceId;
+  }
+
+  /** The conversation in view changed (or was chosen): status, and when the visitor last saw it. */
+  private conversationReceived(conversation: ConversationDto): void {
+    const {conversationStatus: previous, conversationId: previousId} = this.state;
+    const status = CONVERSATION_STATUSES.find((known) => known === conversation.status) ?? previous;
+    const seenSeconds = conversation.contact_last_seen_at;
+    const lastSeenAt = typeof seenSeconds == 'number' && Number.isFinite(seenSeconds) ? seenSeconds * 1000 : 0;
+    this.dispatch({type: 'conversation-changed', conversationId: conversation.id, status, lastSeenAt});
+    // Resolved or reopened shows in the stream, where it happened.
+    if (conversation.id == previousId && previous && status && status != previous) {
+      this.dispatch({type: 'messages-received', messages: [statusNote(status, Date.now())]});
+    }
+  }
+
+  /** Merges wire messages; `live` ones newly on the server are announced (not history pages). */
+  private receive(wireMessages: readonly unknown[], live: boolean, hasOlder?: boolean): void {
+    const messages = wireMessages.map(toMessage);
+    // Ids never change once set, so "newly on the server" is "its id was not in the view".
+    const before = this.timeline;
+    const newIds = live ? new Set(messages.map((message) => message?.id).filter(present).filter((id) => !before.placeOfId(id))) : new Set<number>();
+    this.dispatch({type: 'messages-received', messages, hasOlder});
+    if (live) {
+      const timeline = this.timeline;
+      const arrived = [...newIds].map((id) => timeline.placeOfId(id)?.message).filter(present);
+      for (const message of arrived.sort(byDisplayOrder)) this.events.emit('message', message);
+      if (this.state.panelVisible) this.markSeenSoon();
+    }
+    this.settleOutbox();
+  }
+
+  /** While the panel stays visible, tells the server the visitor has seen the conversation. */
+  private markSeenSoon(): void {
+    this.timers.start('mark-seen', MARK_SEEN_DELAY_MS, () => {
+      const conversationId = this.state.conversationId;
+      // (a conversation implies a contact)
+      if (this.state.panelVisible && conversationId != null) quietly(this.api.updateLastSeen(conversationId));
+    });
+  }
+
+  private sendTyping(typing: boolean): void {
+    const conversationId = this.state.conversationId;
+    if (conversationId != null) quietly(this.api.toggleTyping(conversationId, {typing_status: typing ? 'on' : 'off'}));
+  }
+
+  // ── the outbox ─────────────────────────────────────────────────────────────────────────
+
+  private showQueued(entry: QueuedMessage, failure?: string): void {
+    this.dispatch({type: 'messages-received', messages: [entry.toMessage(failure)]});
+  }
+
+  /** Settles queued sends the server now has (REST answer, socket echo or adoption). */
+  private settleOutbox(): void {
+    const timeline = this.timeline;
+    this.outbox.settleDelivered((entry) => timeline.firstWithEchoId(entry.echoId, (held) => held.id != null)?.message);
+  }
+
+  private outboxDelivery(): OutboxDelivery {
+    return {
+      canSend: () => this.state.connection != 'offline' && this.state.connection != 'reconnecting',
+      prepare: () => this.ensureReady(),
+      adoptEarlierCopy: async (entry) => {
+        await this.history.backfill();
+        // A visitor message without echo id, newer than what was held then, with the same text.
+        const copy = [...this.timeline].find(
+          (message) => message.role == 'visitor' && !message.echoId && (message.id ?? 0) > entry.maxServerIdThen && message.content == entry.content
+        );
+        if (copy && this.outbox.has(entry)) {
+          this.dispatch({type: 'messages-received', messages: [{...copy, echoId: entry.echoId}]});
+          this.settleOutbox();
         }
-        // A contact given by attributes wins over the stored one, and is never stored.
-        const given = o.pubsubToken && o.contactIdentifier && {sourceId: o.contactIdentifier, pubsubToken: o.pubsubToken};
-        const c = given || k;
-        if (c) {
-          own = !given;
-          set({contact: c});
-          quiet(ensure());
-        }
       },
-      setPanelVisible,
-      sendMessage(content, files) {
-        const e: Out = {
-          e: Math.random().toString(36).slice(2),
-          c: content,
-          t: Date.now(),
-          m: top(),
-          f: () => files,
-        };
-        q.push(e);
-        save();
-        return go(e);
+      show: (entry, failure) => this.showQueued(entry, failure),
+      post: async (entry) => {
+        if (this.state.conversationId == null) this.conversationReceived(await this.api.createConversation());
+        const conversationId = this.state.conversationId ?? 0;
+        const created = await this.api.postMessage(conversationId, newMessageBody(entry.content, entry.echoId, entry.files));
+        this.receive([{...created, echo_id: entry.echoId}], true);
       },
-      retry(key) {
-        const e = q.find((x) => 'echo:' + x.e == key);
-        return e ? go(e) : unknown();
-      },
-      async loadOlder() {
-        // hasOlder is only ever set by a page of the current contact and conversation.
-        if (state.loadingOlder || !state.hasOlder) return;
-        set({loadingOlder: true});
-        await older(state.messages[0].id!).catch(loadFailed);
-        set({loadingOlder: false});
-      },
-      answer(key, a) {
-        // A message with an id came with the current contact and conversation.
-        const id = find((x) => x.key == key)?.id;
-        const v =
-          a.kind == 'csat'
-            ? {csat_survey_response: {rating: a.rating, feedback_message: a.feedback}}
-            : a.kind == 'email'
-            ? [{name: 'email', title: a.email, value: a.email}]
-            : a.values;
-        return id == null ? unknown() : call(at('/messages/' + id), withId, {submitted_values: v}, 'PATCH').then((w) => add([w]), updateFailed);
-      },
-      setTyping,
-      setUser(u) {
-        user = {};
-        for (const k in u) user[snake(k)] = u[k as keyof VisitorUser];
-        return patchUser();
-      },
-      reset: () => wipe('Reset'),
-      dispose() {
-        drop();
-        reject('Disposed');
-        subs = {};
-      },
-    } satisfies Omit<ChatSession, 'store'>);
+      failed: (error) => this.report('send-failed', error),
+    };
   }
 }

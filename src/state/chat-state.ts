@@ -1,14 +1,27 @@
-import type {Availability, ConnectionState, ConversationStatus, Message} from './model.js';
+// The state the view renders, the actions that change it, and the pure reducer.
+//
+// Room for several conversations per contact (issue 14): the messages are a timeline of one
+// conversation (`MessageTimeline`), and messages of any other conversation are ignored. Holding
+// several means a map of conversation id → {timeline, status, hasOlder, lastSeenAt} beside
+// `conversationId` as the selected one, with `messages` and the other per-conversation fields
+// read from the selected entry; the merge below already works per timeline.
+
+import {MessageTimeline} from './message-timeline.js';
+import type {Availability, ConnectionState, ConversationStatus, Message, MessageSequence} from './model.js';
+import type {StoredContact} from './persisted-session.js';
 
 /** The contact this browser acts as: REST credential + socket token. */
-export interface ContactRef {
-  readonly sourceId: string;
-  readonly pubsubToken: string;
-}
+export type ContactRef = StoredContact;
 
 export interface ChatError {
   readonly code: string;
   readonly message: string;
+}
+
+/** An agent typing a public reply; `id` is the agent's id when known. */
+export interface AgentTypist {
+  readonly name: string;
+  readonly id: number | null;
 }
 
 /** Everything the view renders. Immutable: every change makes a new object. */
@@ -17,13 +30,12 @@ export interface ChatState {
   readonly contact: ContactRef | null;
   readonly conversationId: number | null;
   readonly conversationStatus: ConversationStatus | null;
-  /** Oldest first: by createdAt then id; pending/failed (no id yet) last, by local time. */
-  readonly messages: readonly Message[];
+  /** Oldest first: by createdAt then id; pending/failed (no id yet) last, in the order typed. */
+  readonly messages: MessageSequence;
   /** Older pages may exist on the server. */
   readonly hasOlder: boolean;
   readonly loadingOlder: boolean;
-  /** An agent typing a public reply; `id` is the agent's id when known. */
-  readonly agentTyping: {readonly name: string; readonly id: number | null} | null;
+  readonly agentTyping: AgentTypist | null;
   readonly availability: Availability;
   /** Non-visitor messages newer than lastSeenAt (0 while the panel is visible). */
   readonly unreadCount: number;
@@ -34,15 +46,12 @@ export interface ChatState {
   readonly panelVisible: boolean;
 }
 
-/** Fields the session sets directly (unreadCount is derived, whatever a patch says). */
-export type ChatPatch = Partial<ChatState>;
-
 export const initialState: ChatState = {
   connection: 'idle',
   contact: null,
   conversationId: null,
   conversationStatus: null,
-  messages: [],
+  messages: MessageTimeline.empty,
   hasOlder: false,
   loadingOlder: false,
   agentTyping: null,
@@ -53,51 +62,125 @@ export const initialState: ChatState = {
   panelVisible: false,
 };
 
-/** The visitor's messages the server has not numbered yet stay last, in the order typed. */
-const late = (m: Message) => +(m.id == null && m.role == 'visitor');
-const order = (a: Message, b: Message) => late(a) - late(b) || a.createdAt - b.createdAt || a.id! - b.id!;
+export type ChatAction =
+  | {readonly type: 'connection-changed'; readonly connection: ConnectionState}
+  /** A problem to show (null: none); `connection` too when it stops the chat. */
+  | {readonly type: 'error-changed'; readonly error: ChatError | null; readonly connection?: ConnectionState}
+  | {readonly type: 'contact-changed'; readonly contact: ContactRef | null}
+  /** The conversation in view, its status and the contact's last-seen time (never goes back). */
+  | {readonly type: 'conversation-changed'; readonly conversationId: number; readonly status: ConversationStatus | null; readonly lastSeenAt: number}
+  /** Messages to merge (null: a wire message that is not shown); `hasOlder` with a history page. */
+  | {readonly type: 'messages-received'; readonly messages: readonly (Message | null)[]; readonly hasOlder?: boolean}
+  | {readonly type: 'older-loading'; readonly loading: boolean}
+  | {readonly type: 'agent-typing'; readonly typist: AgentTypist | null}
+  | {readonly type: 'availability-changed'; readonly availability: Availability}
+  | {readonly type: 'panel-visibility-changed'; readonly visible: boolean}
+  /** Forget the contact and the view; only the panel's visibility stays. */
+  | {readonly type: 'session-reset'};
+
+type Draft = {-readonly [Field in keyof ChatState]: ChatState[Field]};
+
+/** The state's messages as a timeline (a state built by hand may hold a plain array). */
+const timelineOf = (messages: MessageSequence): MessageTimeline =>
+  messages instanceof MessageTimeline ? messages : MessageTimeline.of(messages);
+
+/** The pure reducer: returns `state` itself when the action changes nothing. */
+export function chatReducer(state: ChatState, action: ChatAction): ChatState {
+  switch (action.type) {
+    case 'connection-changed':
+      return withFields(state, {connection: action.connection});
+    case 'error-changed':
+      return withFields(state, action.connection ? {error: action.error, connection: action.connection} : {error: action.error});
+    case 'contact-changed':
+      return withFields(state, {contact: action.contact});
+    case 'conversation-changed':
+      return withFields(state, {
+        conversationId: action.conversationId,
+        conversationStatus: action.status,
+        lastSeenAt: Math.max(state.lastSeenAt, action.lastSeenAt),
+      });
+    case 'messages-received':
+      return withMessages(state, action.messages, action.hasOlder);
+    case 'older-loading':
+      return withFields(state, {loadingOlder: action.loading});
+    case 'agent-typing':
+      return withFields(state, {agentTyping: action.typist});
+    case 'availability-changed':
+      return withFields(state, {availability: action.availability});
+    case 'panel-visibility-changed':
+      return withFields(state, {panelVisible: action.visible});
+    case 'session-reset':
+      return withFields(state, {...initialState, panelVisible: state.panelVisible});
+  }
+}
+
+/** `state` with `fields` set, or `state` itself when none of them changes. */
+function withFields(state: ChatState, fields: Partial<ChatState>): ChatState {
+  const changed = (Object.keys(fields) as (keyof ChatState)[]).some((field) => fields[field] !== state[field]);
+  return changed ? withSeenAndUnread({...state, ...fields}) : state;
+}
+
+/** Seen and unread follow from the messages and the panel, so they never disagree with them:
+ * while visible, everything from the other side is seen; while hidden, what is newer is unread. */
+function withSeenAndUnread(draft: Draft): ChatState {
+  const timeline = timelineOf(draft.messages);
+  draft.messages = timeline;
+  if (draft.panelVisible) {
+    draft.lastSeenAt = Math.max(draft.lastSeenAt, timeline.newestFromOthers);
+    draft.unreadCount = 0;
+  } else {
+    draft.unreadCount = timeline.countUnreadAfter(draft.lastSeenAt);
+  }
+  return draft;
+}
+
+/** Whether `message` is the typing agent's: their message ends their typing. */
+function isByTypist(message: Message, typist: AgentTypist): boolean {
+  if (message.role == 'visitor') return false;
+  return typist.id != null ? typist.id == message.sender?.id : typist.name == message.sender?.name;
+}
 
 /**
- * The pure reducer: applies `patch`, then merges `add` (server messages: socket events, REST
- * pages, create answers given their echoId; and the visitor's own copies, no id, pending or
- * failed). Returns `s` itself when nothing changed. A message is matched by server id or by echo
- * id, so the socket echo and the REST answer collapse into the optimistic copy in any order, any
- * number of times. Deleted, read and answered are sticky, and a copy older than the one held
- * (events arrive out of order) changes nothing. Messages of other conversations are ignored.
- * Seen/unread are derived here so they can never disagree with messages.
+ * Merges server messages (socket events, REST pages, create answers given their echoId) and the
+ * visitor's own copies (no id, pending or failed). A message is matched by server id (or by key
+ * when it has none) and by echo id, so the socket echo and the REST answer of a send collapse
+ * into the optimistic copy in any order, any number of times. Deleted, read and answered are
+ * sticky, and a copy older than the one held (events arrive out of order) changes nothing.
+ * Messages of other conversations are ignored. Each message costs O(log n).
  */
-export function reduce(s: ChatState, patch: ChatPatch, add: readonly (Message | null)[] = []): ChatState {
-  const p = patch as Record<string, unknown>;
-  if (!add.length && Object.keys(p).every((k) => p[k] === s[k as keyof ChatState])) return s;
-  const n: {-readonly [K in keyof ChatState]: ChatState[K]} = {...s, ...patch};
-  if (add.length) {
-    const list = [...n.messages];
-    for (const m of add) {
-      if (!m || (m.conversationId && m.conversationId != n.conversationId)) continue;
-      const j = list.findIndex((x) => (m.id == null ? x.key == m.key : x.id === m.id));
-      // By echo only a copy the server has not numbered, or numbered the same: two server
-      // messages with one echo id (a browser that sent the POST again) are two messages.
-      let i = list.findIndex((x) => m.echoId && x.echoId == m.echoId && (x.id == null || m.id == null || x.id === m.id));
-      if (i < 0) i = j;
-      const o = list[i];
-      const t = n.agentTyping;
-      if (!o) {
-        list.push(m);
-        // The typing agent's message ends their typing.
-        if (t && m.role != 'visitor' && (t.id != null ? t.id == m.sender?.id : t.name == m.sender?.name)) n.agentTyping = null;
-      } else if (!(m.updatedAt! < o.updatedAt! && m.updatedAt)) {
-        list[i] = {...m, key: o.key, echoId: o.echoId || m.echoId, deleted: o.deleted || m.deleted, read: o.read || m.read, answer: m.answer || o.answer};
-        // Seen once by id (a page) and once by echo (our send): keep one.
-        if (j >= 0 && j != i) list.splice(j, 1);
-      }
+function withMessages(state: ChatState, messages: readonly (Message | null)[], hasOlder?: boolean): ChatState {
+  const draft: Draft = {...state};
+  if (hasOlder != null) draft.hasOlder = hasOlder;
+  let timeline = timelineOf(state.messages);
+  for (const message of messages) {
+    if (!message || (message.conversationId && message.conversationId != draft.conversationId)) continue;
+    const sameMessage = message.id == null ? timeline.placeOfKey(message.key) : timeline.placeOfId(message.id);
+    // By echo id only a copy the server has not numbered, or numbered the same: two server
+    // messages with one echo id (a browser that sent the POST again) are two messages.
+    const sameSend = message.echoId
+      ? timeline.firstWithEchoId(message.echoId, (held) => held.id == null || message.id == null || held.id === message.id)
+      : undefined;
+    const held = sameSend ?? sameMessage;
+    if (!held) {
+      timeline = timeline.add(message);
+      if (draft.agentTyping && isByTypist(message, draft.agentTyping)) draft.agentTyping = null;
+      continue;
     }
-    n.messages = list.sort(order);
+    const old = held.message;
+    const isOlderCopy = !!message.updatedAt && old.updatedAt != null && message.updatedAt < old.updatedAt;
+    if (isOlderCopy) continue;
+    const merged: Message = {
+      ...message,
+      key: old.key,
+      echoId: old.echoId || message.echoId,
+      deleted: old.deleted || message.deleted,
+      read: old.read || message.read,
+      answer: message.answer || old.answer,
+    };
+    // Seen once by id (a page) and once by echo (our send): keep one.
+    timeline = timeline.replace(held, merged, sameMessage);
   }
-  // Visible: everything from others is seen. Hidden: what is newer than that is unread.
-  n.unreadCount = 0;
-  for (const m of n.messages)
-    if (m.role != 'visitor' && m.id != null)
-      if (n.panelVisible) n.lastSeenAt = Math.max(n.lastSeenAt, m.createdAt);
-      else if (m.createdAt > n.lastSeenAt && !m.deleted) n.unreadCount++;
-  return n;
+  if (timeline === state.messages && draft.hasOlder === state.hasOlder && draft.agentTyping === state.agentTyping) return state;
+  draft.messages = timeline;
+  return withSeenAndUnread(draft);
 }

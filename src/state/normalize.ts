@@ -1,90 +1,160 @@
-// Wire → model. REST pages are only checked to be lists, so every field is guarded; nothing throws.
-// Reads go through optional chaining, which finds nothing on null, primitives or arrays.
-import {isObj} from '../api/client.js';
-import type {Attachment, Message, Sender, SenderRole, SenderType} from './model.js';
+// Wire → model. REST pages are only checked to be lists and socket payloads only to be objects,
+// so every field is guarded here and nothing throws, whatever shape arrives.
+import {isJsonObject, type JsonObject} from '../api/types.js';
+import type {
+  ArticleItem,
+  Attachment,
+  AttachmentKind,
+  CardItem,
+  ChoiceItem,
+  Message,
+  MessageBody,
+  Sender,
+  SenderRole,
+  SenderType,
+  SubmittedAnswer,
+} from './model.js';
 
-const arr = (v: unknown): any[] => (Array.isArray(v) ? v : []);
-export const str = (v: unknown): string => (typeof v == 'string' ? v : typeof v == 'number' ? '' + v : '');
-export const num = (v: unknown): number | null => (Number.isFinite(v) ? (v as number) : null);
+const EMPTY: JsonObject = {};
+/** The object itself, or an empty one for anything else (null, primitives, arrays). */
+const fieldsOf = (value: unknown): JsonObject => (isJsonObject(value) ? value : EMPTY);
+const listOf = (value: unknown): readonly unknown[] => (Array.isArray(value) ? value : []);
+
+/** A string; numbers are written out, anything else is ''. */
+export const str = (value: unknown): string => (typeof value == 'string' ? value : typeof value == 'number' ? String(value) : '');
+export const num = (value: unknown): number | null => (typeof value == 'number' && Number.isFinite(value) ? value : null);
 /** Only http(s) URLs survive; anything else (javascript:, data:, garbage) becomes ''. */
-export const url = (v: unknown): string => (/^https?:\/\//i.test((v = str(v)) as string) ? (v as string) : '');
+export const url = (value: unknown): string => {
+  const text = str(value);
+  return /^https?:\/\//i.test(text) ? text : '';
+};
 /** `identifierHash` → `identifier_hash`: the server's name for a model field. */
-export const snake = (k: string) => k.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase());
+export const snake = (name: string): string => name.replace(/[A-Z]/g, (letter) => '_' + letter.toLowerCase());
 
-const KINDS = 'image audio video file location'.split(' ');
+const ATTACHMENT_KINDS: readonly AttachmentKind[] = ['image', 'audio', 'video', 'file', 'location'];
+
 /** By message_type: 2 (activity) never reaches a contact and is dropped; 3 (template: greeting,
  * CSAT, out-of-office) is 'system', with the sender when there is one. */
-const ROLES: (SenderRole | undefined)[] = ['visitor', 'agent', , 'system'];
+const ROLE_BY_MESSAGE_TYPE = new Map<unknown, SenderRole>([
+  [0, 'visitor'],
+  [1, 'agent'],
+  [3, 'system'],
+]);
 
 const SENDER_TYPES: readonly SenderType[] = ['contact', 'user', 'agent_bot', 'captain_assistant'];
-const senderType = (v: unknown): SenderType => SENDER_TYPES.find((t) => t === v) ?? '';
+const senderType = (value: unknown): SenderType => SENDER_TYPES.find((type) => type === value) ?? '';
 
-export const sender = (s: unknown): Sender | null =>
-  isObj(s) ? {type: senderType(s.type), id: num(s.id), name: str(s.available_name) || str(s.name), avatarUrl: url(s.avatar_url) || url(s.thumbnail)} : null;
-
-function attachment(a: any): Attachment {
-  const u = url(a?.data_url);
-  let name = u.split(/[?#]/)[0].split('/').pop()!;
-  try {
-    name = decodeURIComponent(name);
-  } catch {
-    // a malformed escape: show it as it is
-  }
+export function sender(value: unknown): Sender | null {
+  if (!isJsonObject(value)) return null;
   return {
-    kind: KINDS.includes(a?.file_type) ? a.file_type : 'other',
-    url: u,
-    thumbUrl: url(a?.thumb_url),
-    fileName: str(a?.fallback_title) || name,
-    size: num(a?.file_size),
+    type: senderType(value.type),
+    id: num(value.id),
+    name: str(value.available_name) || str(value.name),
+    avatarUrl: url(value.avatar_url) || url(value.thumbnail),
   };
 }
 
-/** The items of a rich message: each field read from its snake_case wire name, as a string,
- * links (`…Url`, `uri`, `link`) as http(s) URLs only, `actions` as a nested list. */
-const items = (v: unknown, fields: string): any[] =>
-  arr(v).map((i) =>
-    Object.fromEntries(fields.split(' ').map((k) => [k, k == 'actions' ? items(i?.[k], 'text uri') : (/Url|uri|link/.test(k) ? url : str)(i?.[snake(k)])]))
-  );
-const CHOICE = 'title value';
+/** The last path segment of a URL, decoded when it can be. */
+function fileNameOf(address: string): string {
+  const name = address.split(/[?#]/)[0].split('/').pop() ?? '';
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name; // a malformed escape: show it as it is
+  }
+}
+
+function attachment(value: unknown): Attachment {
+  const fields = fieldsOf(value);
+  const address = url(fields.data_url);
+  return {
+    kind: ATTACHMENT_KINDS.find((kind) => kind === fields.file_type) ?? 'other',
+    url: address,
+    thumbUrl: url(fields.thumb_url),
+    fileName: str(fields.fallback_title) || fileNameOf(address),
+    size: num(fields.file_size),
+  };
+}
+
+const choice = (value: unknown): ChoiceItem => {
+  const fields = fieldsOf(value);
+  return {title: str(fields.title), value: str(fields.value)};
+};
+
+const card = (value: unknown): CardItem => {
+  const fields = fieldsOf(value);
+  return {
+    title: str(fields.title),
+    description: str(fields.description),
+    mediaUrl: url(fields.media_url),
+    actions: listOf(fields.actions).map((action) => {
+      const actionFields = fieldsOf(action);
+      return {text: str(actionFields.text), uri: url(actionFields.uri)};
+    }),
+  };
+};
+
+const article = (value: unknown): ArticleItem => {
+  const fields = fieldsOf(value);
+  return {title: str(fields.title), description: str(fields.description), link: url(fields.link)};
+};
+
+/** The body of a message and the visitor's answer to it, by content_type; other types are text. */
+function bodyAndAnswer(contentType: unknown, attributes: JsonObject): [MessageBody, SubmittedAnswer | null] {
+  const submitted = attributes.submitted_values;
+  switch (contentType) {
+    case 'input_select': {
+      const values = listOf(submitted);
+      return [{type: 'input_select', items: listOf(attributes.items).map(choice)}, values.length ? {kind: 'select', values: values.map(choice)} : null];
+    }
+    case 'input_email': {
+      const fromForm = listOf(submitted).find((item) => fieldsOf(item).name == 'email');
+      const email = str(attributes.submitted_email) || str(fieldsOf(fromForm).value);
+      return [{type: 'input_email'}, email ? {kind: 'email', email} : null];
+    }
+    case 'input_csat': {
+      const response = fieldsOf(fieldsOf(submitted).csat_survey_response);
+      const rating = num(response.rating);
+      const display = attributes.display_type == 'star' ? 'star' : 'emoji';
+      return [{type: 'input_csat', display}, rating == null ? null : {kind: 'csat', rating, feedback: str(response.feedback_message)}];
+    }
+    case 'cards':
+      return [{type: 'cards', items: listOf(attributes.items).map(card)}, null];
+    case 'article':
+      return [{type: 'article', items: listOf(attributes.items).map(article)}, null];
+    default:
+      return [{type: 'text'}, null];
+  }
+}
 
 /** A wire message (REST or socket) as a model message; null when it must not be shown. */
-export function toMessage(w: any): Message | null {
-  const id = num(w?.id);
-  const role = ROLES[num(w?.message_type)!];
+export function toMessage(value: unknown): Message | null {
+  const wire = fieldsOf(value);
+  const id = num(wire.id);
+  const role = ROLE_BY_MESSAGE_TYPE.get(wire.message_type);
   if (id == null || !role) return null;
-  const ca = w.content_attributes;
-  const t = w.content_type;
-  const sv = ca?.submitted_values;
-  const r = sv?.csat_survey_response;
-  const email = str(ca?.submitted_email) || str(arr(sv).find((i) => i?.name == 'email')?.value);
-  // The body's fields and the visitor's answer, by content_type; other types are shown as text.
-  const [body, answer] =
-    t == 'input_select'
-      ? [{items: items(ca?.items, CHOICE)}, arr(sv).length && {kind: 'select', values: items(sv, CHOICE)}]
-      : t == 'input_email'
-      ? [{}, email && {kind: 'email', email}]
-      : t == 'input_csat'
-      ? [{display: ca?.display_type == 'star' ? 'star' : 'emoji'}, num(r?.rating) != null && {kind: 'csat', rating: r.rating, feedback: str(r.feedback_message)}]
-      : t == 'cards' || t == 'article'
-      ? [{items: items(ca?.items, 'title description ' + (t == 'cards' ? 'mediaUrl actions' : 'link'))}]
-      : [];
+  const attributes = fieldsOf(wire.content_attributes);
+  const [body, answer] = bodyAndAnswer(wire.content_type, attributes);
+  const createdAtSeconds = num(wire.created_at);
   return {
-    key: '' + id,
+    key: String(id),
     id,
-    echoId: str(w.echo_id) || null,
-    conversationId: num(w.conversation_id),
+    echoId: str(wire.echo_id) || null,
+    conversationId: num(wire.conversation_id),
     role,
-    sender: sender(w.sender),
-    content: str(w.content),
-    body: body ? {type: t, ...body} : {type: 'text'},
-    attachments: arr(w.attachments).map(attachment).filter((a) => a.url),
+    sender: sender(wire.sender),
+    content: str(wire.content),
+    body,
+    attachments: listOf(wire.attachments)
+      .map(attachment)
+      .filter((item) => item.url),
     // (0 when absent or beyond what a Date can show)
-    createdAt: +new Date(num(w.created_at)! * 1000) || 0,
+    createdAt: createdAtSeconds == null ? 0 : new Date(createdAtSeconds * 1000).getTime() || 0,
     status: 'sent',
-    deleted: !!ca?.deleted,
-    read: w.status == 'read',
-    answer: (answer as Message['answer']) || null,
+    deleted: Boolean(attributes.deleted),
+    read: wire.status == 'read',
+    answer,
     error: null,
-    updatedAt: Date.parse(w.updated_at) || 0,
+    updatedAt: typeof wire.updated_at == 'string' ? Date.parse(wire.updated_at) || 0 : 0,
   };
 }

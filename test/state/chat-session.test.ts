@@ -56,7 +56,7 @@ describe('ChatSession', () => {
     t.session.setPanelVisible(true);
     await wait();
     expect(srv.paths()).to.deep.equal(['POST /contacts', 'GET /contacts/src-2/conversations']);
-    expect(JSON.parse(t.storage.map.get(KEY)!)).to.deep.equal({k: {sourceId: 'src-2', pubsubToken: 'tok-src-2'}, o: []});
+    expect(JSON.parse(t.storage.map.get(KEY)!)).to.deep.equal({version: 2, contact: {sourceId: 'src-2', pubsubToken: 'tok-src-2'}, outbox: []});
     expect(t.cable.options).to.include({url: 'wss://chat.example/cable', pubsubToken: 'tok-src-2', presenceInterval: 30});
     expect(t.cable.connects).to.equal(1);
     expect(s()).to.include({conversationId: null, panelVisible: true});
@@ -107,7 +107,7 @@ describe('ChatSession', () => {
     const events: Message[] = [];
     t.session.on('message', (m) => events.push(m));
     const p = t.session.sendMessage('Hi there');
-    expect(s().messages[0]).to.include({status: 'pending', content: 'Hi there', id: null});
+    expect(s().messages.at(0)!).to.include({status: 'pending', content: 'Hi there', id: null});
     const sent = await p;
     const post = srv.reqs.find((r) => r.path.endsWith('/messages'))!;
     expect(srv.paths('POST')).to.deep.equal(['POST /contacts', 'POST /contacts/src-2/conversations', 'POST /contacts/src-2/conversations/87/messages']);
@@ -117,7 +117,7 @@ describe('ChatSession', () => {
     t.cable.send(msgEvent(srv.messages[0]));
     expect(s().messages).to.have.length(1);
     expect(events.map((m) => m.key)).to.deep.equal([sent.key]);
-    expect(JSON.parse(t.storage.map.get(KEY)!).o).to.deep.equal([]);
+    expect(JSON.parse(t.storage.map.get(KEY)!).outbox).to.deep.equal([]);
   });
 
   it('matches the socket echo arriving before the HTTP answer', async () => {
@@ -127,7 +127,7 @@ describe('ChatSession', () => {
         srv.hook = null;
         const echo = srv.add(1, {message_type: 0, content: 'x', echo_id: r.body!.echo_id});
         t.cable.send(msgEvent(echo));
-        expect(s().messages[0]).to.include({status: 'sent', id: echo.id});
+        expect(s().messages.at(0)!).to.include({status: 'sent', id: echo.id});
         return new Response(JSON.stringify({...echo, echo_id: undefined}));
       }
       return undefined;
@@ -148,14 +148,14 @@ describe('ChatSession', () => {
     const b = t.session.sendMessage('two');
     await wait();
     expect(srv.paths('POST')).to.deep.equal([]);
-    expect(s().messages.map((m) => m.status)).to.deep.equal(['pending', 'pending']);
-    expect(JSON.parse(t.storage.map.get(KEY)!).o.map((e: {c: string}) => e.c)).to.deep.equal(['one', 'two']);
+    expect(s().messages.slice().map((m) => m.status)).to.deep.equal(['pending', 'pending']);
+    expect(JSON.parse(t.storage.map.get(KEY)!).outbox.map((e: {content: string}) => e.content)).to.deep.equal(['one', 'two']);
     t.cable.go('connected');
     t.cable.emit('subscribed', {resumed: true});
     await Promise.all([a, b]);
     await wait();
     expect(srv.messages.map((m) => m.content)).to.deep.equal(['one', 'two']);
-    expect(s().messages.map((m) => m.status)).to.deep.equal(['sent', 'sent']);
+    expect(s().messages.slice().map((m) => m.status)).to.deep.equal(['sent', 'sent']);
   });
 
   it('restores the outbox from storage and sends it', async () => {
@@ -163,10 +163,10 @@ describe('ChatSession', () => {
     t.storage.map.set(KEY, JSON.stringify({k: {sourceId: 'src-1', pubsubToken: 'tok-src-1'}, o: [{e: 'e1', c: 'kept', t: 5, m: 0}, {e: 'e2', c: 'bad', t: 6, m: 0, x: true}, {junk: 1}]}));
     srv.convs.push({id: 87, status: 'open', contact_last_seen_at: 0});
     t.session.start();
-    expect(s().messages.map((m) => [m.key, m.status])).to.deep.equal([['echo:e1', 'pending'], ['echo:e2', 'failed']]);
+    expect(s().messages.slice().map((m) => [m.key, m.status])).to.deep.equal([['echo:e1', 'pending'], ['echo:e2', 'failed']]);
     await wait();
     expect(srv.messages.map((m) => m.content)).to.deep.equal(['kept']);
-    expect(s().messages.map((m) => m.status)).to.deep.equal(['sent', 'failed']);
+    expect(s().messages.slice().map((m) => m.status)).to.deep.equal(['sent', 'failed']);
   });
 
   it('marks a failed send, rejects, and retries with the same echo_id', async () => {
@@ -176,7 +176,7 @@ describe('ChatSession', () => {
     srv.hook = (r) => (r.path.endsWith('/messages') ? new Response('{"message":"Too many messages"}', {status: 422}) : undefined);
     const err = await t.session.sendMessage('x').catch((e) => e);
     expect(err.status).to.equal(422);
-    const m = s().messages[0];
+    const m = s().messages.at(0)!;
     expect(m).to.include({status: 'failed', error: 'Too many messages'});
     expect(errors).to.deep.equal([{code: 'send-failed', message: 'Too many messages'}]);
     t.cable.go('connected');
@@ -207,7 +207,7 @@ describe('ChatSession', () => {
     await wait();
     expect(srv.messages).to.have.length(1);
     expect(s().messages).to.have.length(1);
-    expect(s().messages[0]).to.include({status: 'sent', id: 1, content: 'lost?'});
+    expect(s().messages.at(0)!).to.include({status: 'sent', id: 1, content: 'lost?'});
   });
 
   it('resends after an unknown outcome when the server does not have it', async () => {
@@ -221,7 +221,7 @@ describe('ChatSession', () => {
     t.cable.go('connected');
     await wait();
     expect(srv.messages.map((m) => m.content)).to.deep.equal(['again']);
-    expect(s().messages[0].status).to.equal('sent');
+    expect(s().messages.at(0)!.status).to.equal('sent');
   });
 
   it('backfills across pages after a resumed subscription', async () => {
@@ -247,10 +247,10 @@ describe('ChatSession', () => {
       'GET /contacts/src-1/conversations/87/messages?before=46',
       'GET /contacts/src-1/conversations/87/messages?before=26',
     ]);
-    expect(s().messages.filter((m) => m.id != null).map((m) => m.id)).to.deep.equal(srv.messages.map((m) => m.id));
+    expect(s().messages.slice().filter((m) => m.id != null).map((m) => m.id)).to.deep.equal(srv.messages.map((m) => m.id));
     expect(s().conversationStatus).to.equal('resolved');
     // The change of status shows in the stream as a note, once.
-    expect(s().messages.filter((m) => m.body.type == 'status').map((m) => m.body)).to.deep.equal([{type: 'status', status: 'resolved'}]);
+    expect(s().messages.slice().filter((m) => m.body.type == 'status').map((m) => m.body)).to.deep.equal([{type: 'status', status: 'resolved'}]);
     expect(got).to.have.length(45);
   });
 
@@ -288,8 +288,8 @@ describe('ChatSession', () => {
       'POST /contacts/src-2/conversations/87/messages',
     ]);
     expect(t.cables.map((c) => [c.options.pubsubToken, c.disposed])).to.deep.equal([['old', true], ['tok-src-2', false]]);
-    expect(JSON.parse(t.storage.map.get(KEY)!)).to.deep.equal({k: {sourceId: 'src-2', pubsubToken: 'tok-src-2'}, o: []});
-    expect(s().messages.map((m) => [m.content, m.status])).to.deep.equal([['keep me', 'sent']]);
+    expect(JSON.parse(t.storage.map.get(KEY)!)).to.deep.equal({version: 2, contact: {sourceId: 'src-2', pubsubToken: 'tok-src-2'}, outbox: []});
+    expect(s().messages.slice().map((m) => [m.content, m.status])).to.deep.equal([['keep me', 'sent']]);
   });
 
   it('replaces the contact after two subscription timeouts', async () => {
@@ -322,8 +322,76 @@ describe('ChatSession', () => {
     expect(t.cables.map((c) => [c.options.pubsubToken, c.disposed])).to.deep.equal([['mistyped', true], ['tok-src-1', false]]);
     expect(s().contact).to.deep.equal({sourceId: 'src-1', pubsubToken: 'tok-src-1'});
     expect(s().conversationId).to.equal(87);
-    expect(JSON.parse(t.storage.map.get(KEY)!).k.pubsubToken).to.equal('tok-src-1');
+    expect(JSON.parse(t.storage.map.get(KEY)!).contact.pubsubToken).to.equal('tok-src-1');
     expect(srv.paths('POST').filter((p) => p.endsWith('/contacts'))).to.deep.equal([]);
+  });
+
+  describe('a contact given by the page that the server never confirms (issue 12, item 2)', () => {
+    const silence = {code: 'subscription-timeout', message: 'no confirm', fatal: false} as const;
+    const startGiven = async (options: Parameters<typeof makeSession>[0]) => {
+      t = makeSession({contactIdentifier: 'src-1', ...options});
+      const errors: {code: string; message: string}[] = [];
+      t.session.on('error', (e) => errors.push(e));
+      t.session.start();
+      await wait();
+      // Akece's answer to an unknown token: the socket is up (welcome, pings), the subscribe unanswered.
+      t.cable.go('connecting');
+      t.cable.go('reconnecting');
+      return errors;
+    };
+    const refused = (errors: {code: string; message: string}[]) => {
+      expect(s().connection).to.equal('error');
+      expect(s().error!.code).to.equal('contact-refused');
+      expect(s().error!.message).to.match(/contact/);
+      expect(errors.map((e) => e.code)).to.deep.equal(['contact-refused']);
+      expect(t.cables).to.have.length(1);
+      expect(t.cable.disposed).to.equal(true);
+      expect(t.cable.reconnects).to.equal(0);
+      // Never replaced by a contact of the widget's own, never stored.
+      expect(srv.paths('POST').filter((p) => p.endsWith('/contacts'))).to.deep.equal([]);
+      expect(t.storage.map.has(KEY)).to.equal(false);
+    };
+
+    it('is an error for this contact when the server knows it under another token', async () => {
+      srv.convs.push({id: 87, status: 'open', contact_last_seen_at: 0});
+      const errors = await startGiven({pubsubToken: 'not-the-token'});
+      t.cable.emit('error', silence);
+      await wait();
+      refused(errors);
+      expect(s().contact).to.deep.equal({sourceId: 'src-1', pubsubToken: 'not-the-token'});
+    });
+
+    it('is an error for this contact when the server does not know it (at start, or after the silence)', async () => {
+      const errors = await startGiven({contactIdentifier: 'unknown', pubsubToken: 'tok'});
+      refused(errors);
+      expect(srv.paths()).to.deep.equal(['GET /contacts/unknown/conversations']);
+      t.session.dispose();
+      srv.contacts.delete('src-1');
+      const later = await startGiven({conversationId: 87, pubsubToken: 'tok-src-1'});
+      t.cable.emit('error', silence);
+      await wait();
+      refused(later.filter((e) => e.code != 'connect-failed'));
+    });
+
+    it('is an error at once without an inbox identifier to check it with', async () => {
+      const errors = await startGiven({pubsubToken: 'tok', inboxIdentifier: undefined});
+      t.cable.emit('error', silence);
+      await wait();
+      refused(errors);
+      expect(srv.reqs).to.have.length(0);
+    });
+
+    it('tries once more when REST says the token is right, then gives up', async () => {
+      const errors = await startGiven({pubsubToken: 'tok-src-1'});
+      t.cable.emit('error', silence);
+      await wait();
+      expect(t.cable.reconnects).to.equal(1);
+      expect(s().connection).to.equal('reconnecting');
+      t.cable.emit('error', silence);
+      await wait();
+      expect(s().connection).to.equal('error');
+      expect(errors.map((e) => e.code)).to.deep.equal(['contact-refused']);
+    });
   });
 
   it('ignores the token check when the session was reset meanwhile', async () => {
@@ -409,11 +477,11 @@ describe('ChatSession', () => {
     t.cable.send({event: 'conversation.status_changed', data: {id: 87, status: 'snoozed'}} as never);
     t.cable.send({event: 'conversation.updated', data: {id: 87, status: 'bogus'}} as never);
     expect(s().conversationStatus).to.equal('snoozed');
-    expect(s().messages.map((m) => [m.role, m.body])).to.deep.equal([['system', {type: 'status', status: 'snoozed'}]]);
+    expect(s().messages.slice().map((m) => [m.role, m.body])).to.deep.equal([['system', {type: 'status', status: 'snoozed'}]]);
     t.cable.send(msgEvent({id: 1, content: 'a', message_type: 1, created_at: 10, conversation_id: 87}));
     t.cable.send(msgEvent({id: 2, content: 'b', message_type: 1, created_at: 11, conversation_id: 12}));
     t.cable.send({event: 'message.updated', data: {id: 1, content: 'deleted', message_type: 1, created_at: 10, conversation_id: 87, content_attributes: {deleted: true}}} as never);
-    expect(s().messages.filter((m) => m.id != null).map((m) => [m.id, m.deleted])).to.deep.equal([[1, true]]);
+    expect(s().messages.slice().filter((m) => m.id != null).map((m) => [m.id, m.deleted])).to.deep.equal([[1, true]]);
     t.cable.send(msgEvent({id: 3, content: 'c', message_type: 1, created_at: 12, conversation_id: 87}));
     expect(s().unreadCount).to.equal(1);
     expect(events.map((m) => m.id)).to.deep.equal([1, 3]);
@@ -492,7 +560,7 @@ describe('ChatSession', () => {
       ['/contacts/src-1/conversations/87/messages/2', {submitted_values: [{title: 'A', value: 'a'}]}],
       ['/contacts/src-1/conversations/87/messages/3', {submitted_values: [{name: 'email', title: 'a@b.c', value: 'a@b.c'}]}],
     ]);
-    expect(s().messages[0].answer).to.deep.equal({kind: 'csat', rating: 5, feedback: 'Great'});
+    expect(s().messages.at(0)!.answer).to.deep.equal({kind: 'csat', rating: 5, feedback: 'Great'});
     expect(await t.session.answer('nope', {kind: 'email', email: ''}).catch((e) => e.message)).to.equal('Unknown message');
   });
 
