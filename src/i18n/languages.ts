@@ -17,6 +17,14 @@ export const languages: readonly Language[] = [
   {tag: 'pt-BR', dir: 'ltr', name: 'Português (Brasil)'},
   {tag: 'fr', dir: 'ltr', name: 'Français'},
   {tag: 'de', dir: 'ltr', name: 'Deutsch'},
+  {tag: 'it', dir: 'ltr', name: 'Italiano'},
+  {tag: 'nl', dir: 'ltr', name: 'Nederlands'},
+  {tag: 'pl', dir: 'ltr', name: 'Polski'},
+  {tag: 'ru', dir: 'ltr', name: 'Русский'},
+  {tag: 'uk', dir: 'ltr', name: 'Українська'},
+  {tag: 'tr', dir: 'ltr', name: 'Türkçe'},
+  {tag: 'sv', dir: 'ltr', name: 'Svenska'},
+  {tag: 'nb', dir: 'ltr', name: 'Norsk bokmål'},
   {tag: 'ar', dir: 'rtl', name: 'العربية'},
 ];
 
