@@ -26,6 +26,9 @@ export const languages: readonly Language[] = [
   {tag: 'sv', dir: 'ltr', name: 'Svenska'},
   {tag: 'nb', dir: 'ltr', name: 'Norsk bokmål'},
   {tag: 'ar', dir: 'rtl', name: 'العربية'},
+  {tag: 'he', dir: 'rtl', name: 'עברית'},
+  {tag: 'fa', dir: 'rtl', name: 'فارسی'},
+  {tag: 'ur', dir: 'rtl', name: 'اردو'},
 ];
 
 const english = languages[0];
