@@ -29,6 +29,12 @@ export const languages: readonly Language[] = [
   {tag: 'he', dir: 'rtl', name: 'עברית'},
   {tag: 'fa', dir: 'rtl', name: 'فارسی'},
   {tag: 'ur', dir: 'rtl', name: 'اردو'},
+  {tag: 'hi', dir: 'ltr', name: 'हिन्दी'},
+  {tag: 'ja', dir: 'ltr', name: '日本語'},
+  {tag: 'zh-CN', dir: 'ltr', name: '简体中文'},
+  {tag: 'ko', dir: 'ltr', name: '한국어'},
+  {tag: 'id', dir: 'ltr', name: 'Bahasa Indonesia'},
+  {tag: 'vi', dir: 'ltr', name: 'Tiếng Việt'},
 ];
 
 const english = languages[0];
