@@ -32,6 +32,7 @@ export const languages: readonly Language[] = [
   {tag: 'hi', dir: 'ltr', name: 'हिन्दी'},
   {tag: 'ja', dir: 'ltr', name: '日本語'},
   {tag: 'zh-CN', dir: 'ltr', name: '简体中文'},
+  {tag: 'zh-TW', dir: 'ltr', name: '繁體中文'},
   {tag: 'ko', dir: 'ltr', name: '한국어'},
   {tag: 'id', dir: 'ltr', name: 'Bahasa Indonesia'},
   {tag: 'vi', dir: 'ltr', name: 'Tiếng Việt'},
@@ -42,7 +43,7 @@ const english = languages[0];
 /**
  * Language subtags served by a catalogue of another language: Portuguese in any region reads the
  * Brazilian one, Norwegian (`no`, and Nynorsk readers, who all read Bokmål) the Bokmål one.
- * Chinese is matched by script below.
+ * Chinese is matched by script in matchLanguage().
  */
 const servedBy: Readonly<Record<string, string>> = {pt: 'pt-BR', no: 'nb', nn: 'nb'};
 
@@ -62,8 +63,8 @@ const byTag = (tag: string) => languages.find((language) => language.tag.toLower
 
 /**
  * The catalogue for a visitor's tag: the exact one (`pt-BR`), else the one of its language
- * (`es-MX` → `es`, `pt-PT` → `pt-BR`, `nn` → `nb`), Chinese in Simplified characters for `zh`,
- * `zh-Hans`, `zh-CN`, `zh-SG`; English for anything else, including malformed tags.
+ * (`es-MX` → `es`, `pt-PT` → `pt-BR`, `nn` → `nb`), Chinese by script (`zh`, `zh-SG` →
+ * `zh-CN`; `zh-Hant`, `zh-HK` → `zh-TW`); English for anything else, including malformed tags.
  */
 export const matchLanguage = (tag: string): Language => {
   const locale = parse(tag);
@@ -71,9 +72,9 @@ export const matchLanguage = (tag: string): Language => {
   const exact = byTag(locale.baseName);
   if (exact) return exact;
   if (locale.language == 'zh') {
-    // A reader of Traditional characters (zh-TW, zh-HK, zh-Hant) gets English rather than a
-    // script they did not ask for.
-    return locale.maximize().script == 'Hans' ? byTag('zh-CN')! : english;
+    // By script: Simplified for zh, zh-Hans, zh-SG; Traditional (as written in Taiwan) for
+    // zh-Hant, zh-HK, zh-MO.
+    return byTag(locale.maximize().script == 'Hant' ? 'zh-TW' : 'zh-CN')!;
   }
   return byTag(servedBy[locale.language] ?? locale.language) ?? english;
 };
