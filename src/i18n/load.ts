@@ -4,15 +4,23 @@
 // once, while the script runs, because `document.currentScript` is gone later.
 import {en} from './en.js';
 import type {Catalogue} from './en.js';
+import {matchLanguage} from './languages.js';
 
 const base = import.meta.url;
 
 /**
- * The catalogue for a BCP 47 tag (`pt-BR`, `es-MX`, `fr`…), matched on its language, with
- * English filling any missing key; English itself when unknown or unloadable (a catalogue that
- * fails to load must not break the widget).
+ * The catalogue for a BCP 47 tag (`pt-BR`, `es-MX`, `zh-Hans`…; see `matchLanguage`), with
+ * English filling any missing key; English itself when the language is not one the widget
+ * speaks or its catalogue cannot load (a catalogue that fails to load must not break the widget).
+ * Only tags from the list of languages ever reach the module URL.
  */
 export const loadLocale = async (tag: string): Promise<Catalogue> => {
-  const l = /^(es|pt|fr|de|ar)(?![a-z])/i.exec(tag)?.[1].toLowerCase();
-  return l ? import(/* @vite-ignore */ new URL(`./locales/${l == 'pt' ? 'pt-BR' : l}.js`, base).href).then((m) => ({...en, ...m.default}), () => en) : en;
+  const language = matchLanguage(tag);
+  if (language.tag == 'en') return en;
+  try {
+    const module: {default: Partial<Catalogue>} = await import(/* @vite-ignore */ new URL(`./locales/${language.tag}.js`, base).href);
+    return {...en, ...module.default};
+  } catch {
+    return en;
+  }
 };

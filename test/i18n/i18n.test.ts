@@ -1,9 +1,10 @@
 import {expect} from '@open-wc/testing';
-import {dirFor, en, t} from '../../src/i18n/i18n.js';
-import {loadLocale} from '../../src/i18n/load.js';
+import {en, plural, pluralCategory, t} from '../../src/i18n/i18n.js';
+import type {PluralForms} from '../../src/i18n/i18n.js';
+import {formatNumber} from '../../src/i18n/format.js';
 
-describe('i18n', () => {
-  it('t() fills the placeholder, literally', () => {
+describe('i18n: t() and plural()', () => {
+  it('t() fills the one placeholder, literally', () => {
     expect(t(en.typing, 'Priya')).to.equal('Priya is typing…');
     expect(t('{name} escribe', 'Ana')).to.equal('Ana escribe');
     expect(t(en.unread, 3)).to.equal('3 unread');
@@ -11,27 +12,38 @@ describe('i18n', () => {
     expect(t(en.send, 'x')).to.equal('Send');
   });
 
-  it('dirFor() knows right-to-left languages', () => {
-    for (const l of ['ar', 'ar-EG', 'he', 'fa-IR', 'ur']) expect(dirFor(l), l).to.equal('rtl');
-    for (const l of ['en', 'arn', 'fr-CA', 'pt-BR', '']) expect(dirFor(l), l).to.equal('ltr');
+  it('t() fills several placeholders by name and leaves unknown ones', () => {
+    expect(t(en.file_too_large, {name: 'cat.png', size: '40 MB'})).to.equal('cat.png is larger than 40 MB');
+    expect(t(en.back_on_day, {day: 'on Monday', time: '09:00'})).to.equal('Back on Monday at 09:00');
+    expect(t('{a} {b} {a}', {a: '$&'})).to.equal('$& {b} $&');
+    expect(t('{constructor} {toString}', {})).to.equal('{constructor} {toString}');
   });
 
-  it('loadLocale() loads every catalogue with exactly the English keys (English fills gaps)', async () => {
-    const keys = Object.keys(en).sort();
-    for (const tag of ['es', 'es-MX', 'pt-BR', 'pt', 'fr', 'de-AT', 'ar']) {
-      const c = await loadLocale(tag);
-      expect(Object.keys(c).sort(), tag).to.deep.equal(keys);
-      expect(c, tag).to.not.equal(en);
-      for (const k of keys) {
-        const ph = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
-        expect(ph(c[k as keyof typeof en]), `${tag} ${k}`).to.deep.equal(ph(en[k as keyof typeof en]));
-      }
-    }
-    expect((await loadLocale('pt-BR')).send).to.equal('Enviar');
-    expect((await loadLocale('ar')).send).to.equal('إرسال');
+  it('plural() picks the form of the count by the language’s rules and formats the number', () => {
+    expect(plural(en.unread_messages, 1, 'en')).to.equal('1 unread message');
+    expect(plural(en.unread_messages, 0, 'en')).to.equal('0 unread messages');
+    expect(plural(en.unread_messages, 1234, 'en')).to.equal('1,234 unread messages');
+    expect(plural(en.files_max, 15, 'en')).to.equal('You can send up to 15 files');
+    expect(plural(en.files_count, 1234, 'de')).to.equal('1.234 files');
   });
 
-  it('loadLocale() gives English for unknown tags', async () => {
-    for (const tag of ['en', 'en-GB', 'xx', 'constructor', '__proto__', '']) expect(await loadLocale(tag), tag).to.equal(en);
+  it('plural() falls back to `other` for a missing form and to English rules for a bad tag', () => {
+    const forms: PluralForms = {one: 'one {count} {name}', other: 'other {count} {name}'};
+    expect(plural(forms, 3, 'fa', {name: 'x'})).to.equal('other ۳ x');
+    expect(plural(forms, 3, 'ar', {name: 'x'})).to.equal(`other ${formatNumber(3, 'ar')} x`);
+    expect(plural(forms, 1, 'not a tag!')).to.equal('one 1 {name}');
+    expect(pluralCategory(1, '')).to.equal('one');
   });
+
+  const counts = [0, 1, 2, 3, 5, 11, 21, 22, 100, 101, 102];
+  const cases: Record<string, string[]> = {
+    ar: ['zero', 'one', 'two', 'few', 'few', 'many', 'many', 'many', 'other', 'other', 'other'],
+    pl: ['many', 'one', 'few', 'few', 'many', 'many', 'many', 'few', 'many', 'many', 'few'],
+    ru: ['many', 'one', 'few', 'few', 'many', 'many', 'one', 'few', 'many', 'one', 'few'],
+  };
+  for (const [lang, expected] of Object.entries(cases)) {
+    it(`${lang}: plural categories of ${counts.join(', ')}`, () => {
+      expect(counts.map((count) => pluralCategory(count, lang))).to.deep.equal(expected);
+    });
+  }
 });

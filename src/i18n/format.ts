@@ -1,0 +1,127 @@
+// Numbers, sizes, times and days through Intl, in the visitor's language and time zone (no date
+// library). Pure functions; the Intl formatters are built once per locale and options because
+// building one costs far more than using it. A malformed locale falls back to English and an
+// unknown time zone to the browser's own, so bad input never throws.
+
+/** A tag Intl accepts: `tag` canonicalised, or `en` when it is not BCP 47. */
+export const intlLocale = (tag: string): string => {
+  try {
+    return Intl.getCanonicalLocales(tag)[0] ?? 'en';
+  } catch {
+    return 'en';
+  }
+};
+
+/** An IANA time zone Intl knows, or undefined (the browser's own zone). */
+const knownZone = (timeZone: string | undefined): string | undefined => {
+  if (!timeZone) return undefined;
+  try {
+    new Intl.DateTimeFormat('en', {timeZone});
+    return timeZone;
+  } catch {
+    return undefined;
+  }
+};
+
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
+
+const cached = <T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>(kind: string, options: object, make: () => T): T => {
+  const key = kind + JSON.stringify(options);
+  let formatter = formatters.get(key) as T | undefined;
+  if (!formatter) formatters.set(key, (formatter = make()));
+  return formatter;
+};
+
+const numberFormat = (locale: string, options: Intl.NumberFormatOptions = {}) => {
+  const tag = intlLocale(locale);
+  return cached('number' + tag, options, () => new Intl.NumberFormat(tag, options));
+};
+
+const dateFormat = (locale: string, options: Intl.DateTimeFormatOptions) => {
+  const tag = intlLocale(locale);
+  const withZone = {...options, timeZone: knownZone(options.timeZone)};
+  return cached('date' + tag, withZone, () => new Intl.DateTimeFormat(tag, withZone));
+};
+
+/** `1234.5` → "1,234.5" (en), "1.234,5" (de), "١٬٢٣٤٫٥" (ar). */
+export const formatNumber = (value: number, locale: string): string => numberFormat(locale).format(value);
+
+/** `0.42` → "42%" (en), "42 %" (fr), "%42" (tr). */
+export const formatPercent = (fraction: number, locale: string): string =>
+  numberFormat(locale, {style: 'percent', maximumFractionDigits: 0}).format(fraction);
+
+const sizeUnits = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+
+/** A file size in bytes as the visitor reads it: "820 byte", "12 kB", "3.5 MB" (units of 1024). */
+export const formatFileSize = (bytes: number, locale: string): string => {
+  let value = Math.max(0, bytes);
+  let unit = 0;
+  while (value >= 1024 && unit < sizeUnits.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return numberFormat(locale, {style: 'unit', unit: sizeUnits[unit], unitDisplay: 'short', maximumFractionDigits: value < 10 && unit ? 1 : 0}).format(value);
+};
+
+/** A duration in seconds as a clock: 42 → "0:42", 3725 → "1:02:05", digits of `locale`. */
+export const formatDuration = (seconds: number, locale: string): string => {
+  const whole = Math.max(0, Math.floor(seconds));
+  const twoDigits = numberFormat(locale, {minimumIntegerDigits: 2, useGrouping: false});
+  const plain = numberFormat(locale, {useGrouping: false});
+  const hours = Math.floor(whole / 3600);
+  const minutes = Math.floor(whole / 60) % 60;
+  const rest = twoDigits.format(whole % 60);
+  return hours ? `${plain.format(hours)}:${twoDigits.format(minutes)}:${rest}` : `${plain.format(minutes)}:${rest}`;
+};
+
+/** Where and when: the language to format in, the time zone (default: the browser's) and "now". */
+export interface DateOptions {
+  timeZone?: string;
+  now?: Date;
+}
+
+/** A time of day: "9:00 AM" (en), "09:00" (de, en-GB), "9:00" (ja), in `timeZone`. */
+export const formatTime = (date: Date, locale: string, {timeZone}: DateOptions = {}): string =>
+  dateFormat(locale, {timeStyle: 'short', timeZone}).format(date);
+
+const dayMilliseconds = 86_400_000;
+
+/** Days since 1970-01-01 of the calendar day `date` falls on in `timeZone`. */
+export const dayNumber = (date: Date, timeZone?: string): number => {
+  const parts = dateFormat('en-US', {year: 'numeric', month: 'numeric', day: 'numeric', timeZone, calendar: 'gregory', numberingSystem: 'latn'}).formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type == type)?.value);
+  return Math.round(Date.UTC(part('year'), part('month') - 1, part('day')) / dayMilliseconds);
+};
+
+/** Calendar days from `now` to `date` in `timeZone`: 0 today, 1 tomorrow, -1 yesterday. */
+export const daysFrom = (date: Date, {now = new Date(), timeZone}: DateOptions = {}): number => dayNumber(date, timeZone) - dayNumber(now, timeZone);
+
+/** Day of the week of `date` in `timeZone`, Sunday 0 (as `Date.prototype.getDay()`). */
+export const weekdayOf = (date: Date, timeZone?: string): number => (((dayNumber(date, timeZone) + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
+
+/** The first letter in upper case, as a heading starts ("today" → "Today", "lundi" → "Lundi"). */
+const capitalised = (text: string, locale: string): string => {
+  const [first = '', ...rest] = text;
+  return first.toLocaleUpperCase(intlLocale(locale)) + rest.join('');
+};
+
+/**
+ * A day as a heading of the message list or a time in the conversation list: "Today",
+ * "Yesterday" (and "Tomorrow") in words of `locale`, the weekday within a week, else the date
+ * ("12 March"), with the year when it is not this year's.
+ */
+export const formatDay = (date: Date, locale: string, options: DateOptions = {}): string => {
+  const {now = new Date(), timeZone} = options;
+  const days = daysFrom(date, {now, timeZone});
+  if (Math.abs(days) <= 1) {
+    const relative = cached('relative' + intlLocale(locale), {}, () => new Intl.RelativeTimeFormat(intlLocale(locale), {numeric: 'auto'}));
+    return capitalised(relative.format(days, 'day'), locale);
+  }
+  if (Math.abs(days) < 7) return capitalised(dateFormat(locale, {weekday: 'long', timeZone}).format(date), locale);
+  const sameYear = dateFormat('en-US', {year: 'numeric', timeZone}).format(date) == dateFormat('en-US', {year: 'numeric', timeZone}).format(now);
+  return dateFormat(locale, sameYear ? {day: 'numeric', month: 'long', timeZone} : {day: 'numeric', month: 'long', year: 'numeric', timeZone}).format(date);
+};
+
+/** A day and month ("12 March", "12 марта", "3月12日") in `timeZone`. */
+export const formatDate = (date: Date, locale: string, {timeZone}: DateOptions = {}): string =>
+  dateFormat(locale, {day: 'numeric', month: 'long', timeZone}).format(date);
