@@ -3,6 +3,7 @@
 export const en = {
   title: 'Chat with us',
   subtitle: 'We usually reply in minutes',
+  subtitle_away: 'We will reply as soon as someone is back',
   show: 'Open chat',
   close: 'Close chat',
   unread: '{count} unread',
@@ -33,6 +34,8 @@ export const en = {
   rate: 'Rate this chat',
   rating: '{n} of 5',
   feedback: 'Comments (optional)',
+  csat_thanks: 'Thank you for your feedback',
+  email_thanks: 'Thanks! We will reach you at {email}',
   image: 'Image',
   file: 'File',
   err_config: 'Chat is not set up correctly.',

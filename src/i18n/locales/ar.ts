@@ -3,6 +3,7 @@ import type {Catalogue} from '../en.js';
 const ar: Catalogue = {
   title: 'تحدث معنا',
   subtitle: 'نرد عادةً خلال دقائق',
+  subtitle_away: 'سنرد فور عودة أحد الموظفين',
   show: 'فتح المحادثة',
   close: 'إغلاق المحادثة',
   unread: '{count} غير مقروءة',
@@ -32,6 +33,8 @@ const ar: Catalogue = {
   rate: 'قيّم هذه المحادثة',
   rating: '{n} من 5',
   feedback: 'أخبرنا بالمزيد (اختياري)',
+  csat_thanks: 'شكرًا لملاحظاتك',
+  email_thanks: 'شكرًا! سنتواصل معك على {email}',
   image: 'صورة',
   file: 'ملف',
   err_config: 'لم يتم إعداد الدردشة بشكل صحيح.',

@@ -3,6 +3,7 @@ import type {Catalogue} from '../en.js';
 const de: Catalogue = {
   title: 'Schreiben Sie uns',
   subtitle: 'Wir antworten meist innerhalb weniger Minuten',
+  subtitle_away: 'Wir antworten, sobald jemand wieder da ist',
   show: 'Chat öffnen',
   close: 'Chat schließen',
   unread: '{count} ungelesen',
@@ -32,6 +33,8 @@ const de: Catalogue = {
   rate: 'Bewerten Sie diese Unterhaltung',
   rating: '{n} von 5',
   feedback: 'Erzählen Sie uns mehr (optional)',
+  csat_thanks: 'Danke für Ihr Feedback',
+  email_thanks: 'Danke! Wir melden uns unter {email}',
   image: 'Bild',
   file: 'Datei',
   err_config: 'Der Chat ist nicht richtig eingerichtet.',

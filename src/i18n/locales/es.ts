@@ -3,6 +3,7 @@ import type {Catalogue} from '../en.js';
 const es: Catalogue = {
   title: 'Chatea con nosotros',
   subtitle: 'Solemos responder en pocos minutos',
+  subtitle_away: 'Responderemos en cuanto alguien vuelva',
   show: 'Abrir chat',
   close: 'Cerrar chat',
   unread: '{count} sin leer',
@@ -32,6 +33,8 @@ const es: Catalogue = {
   rate: 'Valora esta conversación',
   rating: '{n} de 5',
   feedback: 'Cuéntanos más (opcional)',
+  csat_thanks: 'Gracias por tu opinión',
+  email_thanks: '¡Gracias! Te escribiremos a {email}',
   image: 'Imagen',
   file: 'Archivo',
   err_config: 'El chat no está configurado correctamente.',

@@ -3,6 +3,7 @@ import type {Catalogue} from '../en.js';
 const fr: Catalogue = {
   title: 'Discutons',
   subtitle: 'Nous répondons généralement en quelques minutes',
+  subtitle_away: "Nous répondrons dès que quelqu'un sera de retour",
   show: 'Ouvrir le chat',
   close: 'Fermer le chat',
   unread: '{count} non lus',
@@ -32,6 +33,8 @@ const fr: Catalogue = {
   rate: 'Évaluez cette conversation',
   rating: '{n} sur 5',
   feedback: 'Dites-nous en plus (facultatif)',
+  csat_thanks: 'Merci pour votre avis',
+  email_thanks: 'Merci ! Nous vous écrirons à {email}',
   image: 'Image',
   file: 'Fichier',
   err_config: 'Le chat n’est pas configuré correctement.',

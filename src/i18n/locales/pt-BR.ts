@@ -3,6 +3,7 @@ import type {Catalogue} from '../en.js';
 const ptBR: Catalogue = {
   title: 'Fale conosco',
   subtitle: 'Costumamos responder em poucos minutos',
+  subtitle_away: 'Responderemos assim que alguém voltar',
   show: 'Abrir chat',
   close: 'Fechar chat',
   unread: '{count} não lidas',
@@ -32,6 +33,8 @@ const ptBR: Catalogue = {
   rate: 'Avalie esta conversa',
   rating: '{n} de 5',
   feedback: 'Conte-nos mais (opcional)',
+  csat_thanks: 'Obrigado pela sua avaliação',
+  email_thanks: 'Obrigado! Vamos escrever para {email}',
   image: 'Imagem',
   file: 'Arquivo',
   err_config: 'O chat não está configurado corretamente.',
