@@ -1,8 +1,8 @@
 import {LitElement, html, nothing, type PropertyValues} from 'lit';
 import {SessionController} from '../controllers/session-controller.js';
 import {LocaleController} from '../controllers/locale-controller.js';
-import {renderLauncher} from '../components/launcher/launcher.js';
-import {renderPanel} from '../components/panel/panel.js';
+import {launcherStyles, renderLauncher} from '../components/launcher/launcher.js';
+import {panelStyles, renderPanel} from '../components/panel/panel.js';
 import type {AkeceComposer} from '../components/composer/composer.js';
 import {tokens} from '../styles/tokens.styles.js';
 import {shared} from '../styles/shared.styles.js';
@@ -55,7 +55,7 @@ let uid = 0;
  * @fires {CustomEvent<{code: string, message: string}>} akece-error - Something failed that the page may want to know (bubbles, composed).
  */
 export class AkeceChat extends LitElement {
-  static override styles = [tokens, shared, styles];
+  static override styles = [tokens, shared, launcherStyles, panelStyles, styles];
   static override properties = {
     baseUrl: {attribute: 'base-url'},
     websocketUrl: {attribute: 'websocket-url'},
@@ -213,7 +213,7 @@ export class AkeceChat extends LitElement {
           connection: st.connection,
           error: error && (error == 'send-failed' ? strings.failed : error == 'config' ? strings.err_config : strings.err_connect),
         },
-        html`<akece-message-list exportparts="messages,message,typing-indicator" .messages=${st.messages} .strings=${strings} .hasOlder=${st.hasOlder} .loadingOlder=${st.loadingOlder} .typing=${st.agentTyping ? st.agentTyping.name : null}></akece-message-list>
+        html`<akece-message-list exportparts="messages,message,typing-indicator" .messages=${st.messages} .strings=${strings} .locale=${this.#i18n.locale} .inboxName=${this.headerTitle || strings.title} .hasOlder=${st.hasOlder} .loadingOlder=${st.loadingOlder} .typing=${st.agentTyping ? st.agentTyping.name : null}></akece-message-list>
           <akece-composer exportparts="composer,send-button" .strings=${strings}></akece-composer>`
       )}
     </div>`;

@@ -38,7 +38,7 @@ describe('<akece-composer>', () => {
     expect(send.getAttribute('aria-label')).to.equal('Enviar');
     expect(field.getAttribute('aria-label')).to.equal('Mensaje');
     expect(field.placeholder).to.equal('Mensaje');
-    expect(el.shadowRoot!.querySelector('button.ib:not([part])')!.getAttribute('aria-label')).to.equal('Adjuntar');
+    expect(el.shadowRoot!.querySelector('button.icon-button:not([part])')!.getAttribute('aria-label')).to.equal('Adjuntar');
   });
 
   it('sends on Enter, trimmed, and clears the field', async () => {
@@ -105,7 +105,7 @@ describe('<akece-composer>', () => {
   it('attach button opens the file picker', () => {
     const {picker} = parts(el);
     const click = sinon.stub(picker, 'click');
-    el.shadowRoot!.querySelector<HTMLButtonElement>('button.ib:not([part])')!.click();
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button.icon-button:not([part])')!.click();
     expect(click.calledOnce).to.be.true;
   });
 
@@ -169,5 +169,63 @@ describe('<akece-composer>', () => {
       await inner<AkeceComposer>(host, 'akece-composer').updateComplete;
       await expect(host).to.be.accessible();
     }
+  });
+
+  describe('long text', () => {
+    const lines = (count: number) => Array.from({length: count}, () => 'x').join('\n');
+    /** Pastes `text` as the browser would, with the clipboard's data on the event. */
+    const paste = (field: HTMLTextAreaElement, text: string) => {
+      const clipboardData = new DataTransfer();
+      clipboardData.setData('text/plain', text);
+      return field.dispatchEvent(new ClipboardEvent('paste', {clipboardData, bubbles: true, cancelable: true, composed: true}));
+    };
+
+    it('takes a paste of 10,000 lines at the caret in about a second (was 14 s), and grows to its cap', async () => {
+      const {field} = parts(el);
+      field.value = 'before  after';
+      field.setSelectionRange(7, 7);
+      const typing = once(el, 'akece-typing');
+      const t0 = performance.now();
+      expect(paste(field, lines(10_000))).to.equal(false); // the composer inserted it
+      field.getBoundingClientRect(); // layout included
+      const ms = performance.now() - t0;
+      // (with dir=auto on the field and the browser's own paste, Chromium took 14 s here)
+      expect(ms).to.be.below(3000);
+      expect(field.value).to.equal('before ' + lines(10_000) + ' after');
+      expect(field.selectionStart).to.equal(7 + 19_999);
+      expect((await typing).on).to.be.true;
+      expect(field.getBoundingClientRect().height).to.be.below(200);
+      console.log(`composer: 10,000-line paste ${ms.toFixed(0)} ms`);
+    });
+
+    it('leaves a small paste to the browser (and its undo)', () => {
+      const {field} = parts(el);
+      expect(paste(field, 'two\nlines')).to.equal(true);
+    });
+
+    it('lays out 20,000 lines without an auto direction (which took 10 s and more)', () => {
+      const {field} = parts(el);
+      const t0 = performance.now();
+      field.value = lines(20_000);
+      field.dispatchEvent(new Event('input'));
+      field.getBoundingClientRect();
+      const ms = performance.now() - t0;
+      expect(ms).to.be.below(6000);
+      console.log(`composer: 20,000 lines laid out in ${ms.toFixed(0)} ms`);
+    });
+
+    it('takes the direction of its first letter, as dir=auto would', () => {
+      const {field} = parts(el);
+      const type = (text: string) => {
+        field.value = text;
+        field.dispatchEvent(new Event('input'));
+        return field.getAttribute('dir');
+      };
+      expect(type('123 مرحبا hello')).to.equal('rtl');
+      expect(type('42, hello مرحبا')).to.equal('ltr');
+      expect(type('שלום')).to.equal('rtl');
+      expect(type('  123 !?')).to.equal(null);
+      expect(type('')).to.equal(null);
+    });
   });
 });

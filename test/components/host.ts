@@ -17,7 +17,7 @@ export class TestHost extends LitElement {
     panelStyles,
     css`
       :host {
-        background: var(--_s);
+        background: var(--_surface);
       }
     `,
   ];

@@ -68,11 +68,11 @@ describe('<akece-message-list>', () => {
     const el = await list([a, b, c, d]);
     expect(qa(el, '[part=message]').map((m) => m.textContent!.trim())).to.deep.equal(['one', 'two', 'three', 'four']);
     // one name-and-time head per group, before the group's first message
-    const heads = qa(el, '.meta');
+    const heads = qa(el, '.group-head');
     expect(heads).to.have.length(3);
-    expect(heads.map((h) => (h.nextElementSibling as HTMLElement).dataset.k)).to.deep.equal([a.key, c.key, d.key]);
+    expect(heads.map((h) => (h.nextElementSibling as HTMLElement).dataset.key)).to.deep.equal([a.key, c.key, d.key]);
     expect(heads[0].textContent).to.contain('Priya Sharma');
-    expect(heads[1].classList.contains('own')).to.be.true;
+    expect(heads[1].closest('.row')!.classList.contains('own')).to.be.true;
     expect(heads[1].textContent).to.contain(en.you);
     expect(heads[2].textContent).to.contain('Bot');
     expect(heads[0].textContent).to.contain(new Intl.DateTimeFormat(undefined, {timeStyle: 'short'}).format(a.createdAt));
@@ -81,7 +81,34 @@ describe('<akece-message-list>', () => {
   it('starts a new group after a pause of five minutes', async () => {
     const a = msg();
     const el = await list([a, msg({createdAt: a.createdAt + 6 * 60e3})]);
-    expect(qa(el, '.meta')).to.have.length(2);
+    expect(qa(el, '.group-head')).to.have.length(2);
+  });
+
+  it('starts a new group when the sender type differs though the id is the same (a bot, then an agent)', async () => {
+    const bot = msg({sender: {type: 'agent_bot', id: 3, name: 'Helper Bot', avatarUrl: ''}, content: 'I am a bot'});
+    const agent = msg({sender: {type: 'user', id: 3, name: 'Sam', avatarUrl: ''}, content: 'I am Sam'});
+    const el = await list([bot, agent]);
+    const heads = qa(el, '.group-head');
+    expect(heads).to.have.length(2);
+    expect(heads[0].textContent).to.contain('Helper Bot');
+    expect(heads[1].textContent).to.contain('Sam');
+  });
+
+  it('shows a day separator when the day changes, and never groups across it', async () => {
+    const now = Date.now();
+    const day = 86_400_000;
+    const old = new Date(2023, 0, 15, 23, 58).getTime();
+    const el = await list([
+      msg({createdAt: old}),
+      msg({createdAt: old + 3 * 60e3}), // past midnight, three minutes later: a new day and group
+      msg({createdAt: now - day}),
+      msg({createdAt: now}),
+      msg({createdAt: now + 1000}),
+    ]);
+    const days = qa(el, '.day-separator').map((d) => d.textContent!.trim());
+    const date = (time: number) => new Intl.DateTimeFormat(undefined, {weekday: 'long', day: 'numeric', month: 'long', year: 'numeric'}).format(time);
+    expect(days).to.deep.equal([date(old), date(old + 3 * 60e3), 'Yesterday', 'Today']);
+    expect(qa(el, '.group-head')).to.have.length(4);
   });
 
   it('shows pending, failed with a retry button, deleted and status notes', async () => {
@@ -159,7 +186,7 @@ describe('<akece-message-list>', () => {
   it('answers input_select with buttons, then shows the answer', async () => {
     const m = msg({key: 'q1', content: 'Pick one', body: {type: 'input_select', items: [{title: 'Sales', value: 's'}, {title: 'Help', value: 'h'}]}});
     const el = await list([m]);
-    const [sales, help] = qa(el, '.opts button');
+    const [sales, help] = qa(el, '.options button');
     expect([sales, help].map((b) => b.getAttribute('aria-pressed'))).to.deep.equal(['false', 'false']);
     const ev = once(el, 'akece-answer-request');
     help.click();
@@ -168,45 +195,77 @@ describe('<akece-message-list>', () => {
     expect(e.answer).to.deep.equal({kind: 'select', values: [{title: 'Help', value: 'h'}]});
     el.messages = [{...m, answer: e.answer}];
     await el.updateComplete;
-    const btns = qa(el, '.opts button') as HTMLButtonElement[];
+    const btns = qa(el, '.options button') as HTMLButtonElement[];
     expect(btns.every((b) => b.disabled)).to.be.true;
     expect(btns.map((b) => b.getAttribute('aria-pressed'))).to.deep.equal(['false', 'true']);
   });
 
-  it('answers input_email with a form', async () => {
+  it('answers input_email with a form, then thanks the visitor naming the address', async () => {
     const m = msg({key: 'q2', content: 'Your email?', body: {type: 'input_email'}});
     const el = await list([m]);
     const input = q(el, 'input[type=email]') as HTMLInputElement;
     input.value = ' ana@example.com ';
     const ev = once(el, 'akece-answer-request');
-    (q(el, '.f button') as HTMLButtonElement).click();
+    (q(el, '.bot-form button') as HTMLButtonElement).click();
     const e = await ev;
     expect(e.answer).to.deep.equal({kind: 'email', email: 'ana@example.com'});
     el.messages = [{...m, answer: e.answer}];
     await el.updateComplete;
-    expect(q(el, 'input[type=email]')!.matches(':disabled')).to.be.true;
-    expect((q(el, 'input[type=email]') as HTMLInputElement).value).to.equal('ana@example.com');
+    expect(q(el, 'input[type=email]')).to.equal(null);
+    const thanks = q(el, '.answer-summary')!;
+    expect(thanks.getAttribute('role')).to.equal('status');
+    expect(thanks.textContent!.trim()).to.equal('Thanks! We will reach you at ana@example.com');
   });
 
-  it('answers input_csat with a 1–5 rating and feedback, emoji or star', async () => {
+  it('answers input_csat with one radio group of large choices and a comment, then shows what was sent', async () => {
     const m = msg({key: 'c', role: 'system', sender: null, content: 'Rate us', body: {type: 'input_csat', display: 'emoji'}});
-    const el = await list([m]);
+    const el = await list([m], {inboxName: 'Acme Support'});
+    // the inbox's name, not a "?" avatar
+    expect(q(el, '.group-head')!.textContent).to.contain('Acme Support');
+    expect(q(el, '.avatar')!.textContent).to.equal('A');
     const radios = qa(el, 'input[type=radio]') as HTMLInputElement[];
     expect(radios).to.have.length(5);
+    expect(new Set(radios.map((r) => r.name)).size).to.equal(1);
     expect(q(el, 'fieldset')!.textContent).to.contain('😍');
+    expect(q(el, 'legend')!.textContent).to.equal(en.rate);
     expect(radios.map((r) => r.getAttribute('aria-label'))).to.deep.equal(['1 of 5', '2 of 5', '3 of 5', '4 of 5', '5 of 5']);
+    // every choice is a target of at least 44 × 44 px, and the radio covers it
+    for (const choice of qa(el, '.rating-choice')) {
+      const box = choice.getBoundingClientRect();
+      expect(Math.min(box.width, box.height), 'target size').to.be.at.least(44);
+      const radio = choice.querySelector('input')!.getBoundingClientRect();
+      expect([radio.width, radio.height]).to.deep.equal([box.width - 2, box.height - 2]);
+    }
     radios[3].click();
+    expect(radios[3].checked).to.be.true;
     (q(el, 'textarea') as HTMLTextAreaElement).value = 'Great';
     const ev = once(el, 'akece-answer-request');
-    (q(el, '.f button') as HTMLButtonElement).click();
+    (q(el, '.bot-form button') as HTMLButtonElement).click();
     const e = await ev;
     expect(e.answer).to.deep.equal({kind: 'csat', rating: 4, feedback: 'Great'});
     el.messages = [{...m, body: {type: 'input_csat', display: 'star'}, answer: {kind: 'csat', rating: 2, feedback: 'meh'}}];
     await el.updateComplete;
-    expect(q(el, 'fieldset')!.textContent).to.contain('★');
-    expect((q(el, 'fieldset') as HTMLFieldSetElement).disabled).to.be.true;
-    expect((qa(el, 'input[type=radio]') as HTMLInputElement[]).map((r) => r.checked)).to.deep.equal([false, true, false, false, false]);
-    expect((q(el, 'textarea') as HTMLTextAreaElement).value).to.equal('meh');
+    expect(q(el, 'form')).to.equal(null);
+    const sent = q(el, '.answer-summary')!;
+    expect(sent.getAttribute('role')).to.equal('status');
+    expect(sent.textContent).to.contain(en.csat_thanks);
+    expect(sent.textContent).to.contain('“meh”');
+    const rating = sent.querySelector('[role=img]')!;
+    expect([rating.getAttribute('aria-label'), rating.textContent]).to.deep.equal(['2 of 5', '★★']);
+  });
+
+  it('shows stars for display "star", filled up to the chosen one', async () => {
+    const rate = [msg({role: 'system', sender: null, content: 'Rate us', body: {type: 'input_csat', display: 'star'}})];
+    const host = await fixture<TestHost>(html`<akece-test-host .tpl=${html`<akece-message-list style="height:300px" .messages=${rate}></akece-message-list>`}></akece-test-host>`);
+    const el = inner<AkeceMessageList>(host, 'akece-message-list');
+    await el.updateComplete;
+    const choices = qa(el, '.rating-choice');
+    expect(choices.map((c) => c.textContent!.trim()).join('')).to.equal('★★★★★');
+    choices[2].querySelector('input')!.click();
+    const colours = choices.map((c) => getComputedStyle(c).color);
+    expect(colours[0]).to.equal(colours[2]);
+    expect(colours[3]).to.equal(colours[4]);
+    expect(colours[2]).not.to.equal(colours[3]);
   });
 
   it('renders cards and articles with safe links', async () => {
@@ -284,40 +343,106 @@ describe('<akece-message-list>', () => {
     expect(l.scrollTop + l.clientHeight).to.be.closeTo(l.scrollHeight, 2);
   });
 
+  /** Sets scrollTop and waits for the list to have handled the scroll event. */
+  const scrollTo = async (el: AkeceMessageList, top: number) => {
+    const l = log(el);
+    const scrolled = new Promise((r) => l.addEventListener('scroll', r, {once: true}));
+    const from = l.scrollTop;
+    l.scrollTop = top;
+    // (no scroll event when the position stays where it was)
+    if (l.scrollTop != from) await scrolled;
+  };
+  /** Where the message with `key` is, relative to the log's top edge (null when not in the DOM). */
+  const place = (el: AkeceMessageList, key: string) => {
+    const part = q(el, `[data-key="${key}"]`);
+    return part ? part.getBoundingClientRect().top - log(el).getBoundingClientRect().top : null;
+  };
+
   it('keeps the view steady when older messages are prepended or new ones arrive while reading', async () => {
     const ms = Array.from({length: 30}, () => msg());
     const el = await list(ms, {hasOlder: true});
-    const l = log(el);
-    l.scrollTop = 200;
-    await new Promise((r) => l.addEventListener('scroll', r, {once: true}));
-    const anchor = q(el, `[data-k="${ms[10].key}"]`)!;
-    const before = anchor.getBoundingClientRect().top;
+    await scrollTo(el, 200);
+    const key = qa(el, '[part=message]').find((m) => (place(el, m.dataset.key!) ?? -1) > 0)!.dataset.key!;
+    const before = place(el, key)!;
     const older = Array.from({length: 20}, () => msg({createdAt: 0}));
     el.messages = [...older, ...ms, msg()];
     await el.updateComplete;
-    const after = q(el, `[data-k="${ms[10].key}"]`)!.getBoundingClientRect().top;
-    expect(after).to.be.closeTo(before, 1);
-    expect(qa(el, '[part=message]')).to.have.length(51);
+    expect(place(el, key)).to.be.closeTo(before, 1);
     expect(log(el).getAttribute('aria-live')).to.equal('off');
   });
 
-  it('keeps the DOM small for 10,000 messages and reveals more as the visitor scrolls up', async () => {
-    const ms = Array.from({length: 10_000}, (_, i) => msg({createdAt: i * 1000}));
+  it('keeps the view steady when rows above it change height (an image loads, a message is edited)', async () => {
+    const ms = Array.from({length: 40}, () => msg());
+    const el = await list(ms);
+    await scrollTo(el, log(el).scrollHeight / 2);
+    const rendered = qa(el, '[part=message]');
+    const key = rendered.find((m) => (place(el, m.dataset.key!) ?? -1) > 0)!.dataset.key!;
+    const before = place(el, key)!;
+    const above = rendered.find((m) => place(el, m.dataset.key!)! < -10)!;
+    const index = ms.findIndex((m) => m.key == above.dataset.key);
+    el.messages = ms.map((m, i) => (i == index ? {...m, content: 'a much longer text\n'.repeat(8)} : m));
+    await el.updateComplete;
+    await nextFrame(); // (the row's resize is observed before the next paint)
+    expect(place(el, key)).to.be.closeTo(before, 1);
+  });
+
+  it('renders a window: 10,000 messages keep a few dozen rows in the DOM, in both directions', async () => {
+    const ms = Array.from({length: 10_000}, (_, i) => msg({createdAt: Date.UTC(2024, 0, 1) + i * 1000, content: i % 7 ? `Message ${i}` : `Message ${i}\nwith a second line`}));
     const t0 = performance.now();
     const el = await list(ms);
     expect(performance.now() - t0).to.be.below(2000);
-    expect(qa(el, '[part=message]')).to.have.length(100);
-    expect(q(el, '[part=message]')!.dataset.k).to.equal(ms[9900].key);
-    const spy = sinon.spy();
-    el.addEventListener('akece-load-older-request', spy);
-    (q(el, '.older') as HTMLButtonElement).click();
+    const rows = () => qa(el, '[part=message]');
+    expect(rows().length).to.be.within(5, 100);
+    expect(rows().at(-1)!.dataset.key).to.equal(ms.at(-1)!.key);
+    const l = log(el);
+    expect(l.scrollTop + l.clientHeight).to.be.closeTo(l.scrollHeight, 2);
+    // scroll all the way up, several screens at a time: each stop renders the rows that belong there
+    let frames = 0;
+    while (l.scrollTop > 0 && frames++ < 5000) {
+      await scrollTo(el, Math.max(0, l.scrollTop - 2500));
+      expect(rows().length).to.be.below(100);
+    }
+    expect(rows()[0].dataset.key).to.equal(ms[0].key);
+    expect(el.shadowRoot!.querySelectorAll('*').length).to.be.below(1000);
+    // and down again to the bottom
+    await scrollTo(el, l.scrollHeight);
+    await scrollTo(el, l.scrollHeight);
+    expect(rows().at(-1)!.dataset.key).to.equal(ms.at(-1)!.key);
+    // at the bottom, a new message keeps the view pinned there
+    el.messages = [...ms, msg({content: 'the newest'})];
     await el.updateComplete;
-    expect(qa(el, '[part=message]')).to.have.length(200);
-    expect(spy.called).to.be.false;
-    // back at the bottom, a new message shrinks the window again
-    el.messages = [...ms, visitor()];
+    expect(rows().at(-1)!.textContent).to.contain('the newest');
+    expect(l.scrollTop + l.clientHeight).to.be.closeTo(l.scrollHeight, 2);
+  });
+
+  it('keeps a focused control focused when its row scrolls far out of view', async () => {
+    const ms = Array.from({length: 2000}, () => msg());
+    ms[1990] = visitor({key: 'failed', id: null, status: 'failed', content: 'not sent'});
+    const el = await list(ms);
+    const retry = q(el, '[data-key=failed] button')!;
+    retry.focus();
+    expect(el.shadowRoot!.activeElement).to.equal(retry);
+    await scrollTo(el, 0);
+    await scrollTo(el, 0);
+    expect(qa(el, '[part=message]')[0].dataset.key).to.equal(ms[0].key);
+    expect(retry.isConnected).to.be.true;
+    expect(el.shadowRoot!.activeElement).to.equal(retry);
+    expect(qa(el, '[part=message]').length).to.be.below(100);
+  });
+
+  it('a new message while the visitor reads older ones does not move the view; the visitor\'s own brings it down', async () => {
+    const ms = Array.from({length: 60}, () => msg());
+    const el = await list(ms);
+    await scrollTo(el, 100);
+    const key = qa(el, '[part=message]').find((m) => (place(el, m.dataset.key!) ?? -1) > 0)!.dataset.key!;
+    const before = place(el, key)!;
+    el.messages = [...ms, msg()];
     await el.updateComplete;
-    expect(qa(el, '[part=message]')).to.have.length(100);
+    expect(place(el, key)).to.be.closeTo(before, 1);
+    el.messages = [...el.messages, visitor({content: 'mine'})];
+    await el.updateComplete;
+    const l = log(el);
+    expect(l.scrollTop + l.clientHeight).to.be.closeTo(l.scrollHeight, 2);
   });
 
   it('never moves focus', async () => {
@@ -357,7 +482,7 @@ describe('<akece-message-list>', () => {
     await expect(el).to.be.accessible();
     for (const theme of ['light', 'dark']) {
       const host = await fixture<TestHost>(
-        html`<akece-test-host theme=${theme} .tpl=${html`<akece-message-list .messages=${all} .typing=${'Priya'}></akece-message-list>`}></akece-test-host>`
+        html`<akece-test-host theme=${theme} .tpl=${html`<akece-message-list style="height:400px" .messages=${all} .typing=${'Priya'}></akece-message-list>`}></akece-test-host>`
       );
       await inner<AkeceMessageList>(host, 'akece-message-list').updateComplete;
       await expect(host).to.be.accessible();

@@ -63,6 +63,26 @@ describe('renderPanel', () => {
     expect(err.textContent).to.equal('Could not send');
   });
 
+  it("the visitor's connection wins: no availability unless connected; the reply-time line follows availability", async () => {
+    const header = (h: TestHost) => q(h, '[part=header]')!.textContent!.replace(/\s+/g, ' ');
+    for (const connection of ['offline', 'reconnecting', 'error', 'connecting'] as const) {
+      const h = await mount({availability: 'online', connection});
+      expect(header(h), connection).not.to.contain(en.online);
+      expect(q(h, '.availability'), connection).to.equal(null);
+    }
+    const online = await mount({availability: 'online', connection: 'connected'});
+    expect(header(online)).to.contain(en.online);
+    expect(header(online)).to.contain(en.subtitle);
+    // every agent away: no promise of minutes
+    const away = await mount({availability: 'away', connection: 'connected'});
+    expect(header(away)).to.contain(en.away);
+    expect(header(away)).not.to.contain(en.subtitle);
+    expect(header(away)).to.contain(en.subtitle_away);
+    // a subtitle the page set is the page's word
+    const own = await mount({availability: 'away', connection: 'connected', subtitle: 'Mon–Fri, 9–5'});
+    expect(header(own)).to.contain('Mon–Fri, 9–5');
+  });
+
   it('emits akece-close-request from the close button', async () => {
     const h = await mount();
     const ev = once(h, 'akece-close-request');

@@ -3,9 +3,10 @@
 import {html, nothing} from 'lit';
 import type {Catalogue} from '../../i18n/en.js';
 import {t} from '../../i18n/i18n.js';
-import {shared} from '../../styles/shared.styles.js';
 import {fire} from '../../events/intent.js';
 import {chatIcon, closeIcon} from '../icons.js';
+
+export {launcherStyles} from './launcher.styles.js';
 
 export interface LauncherOptions {
   /** The panel is open (shows the close icon; `aria-expanded`). */
@@ -22,20 +23,15 @@ export interface LauncherOptions {
  * Its accessible name carries the count ("Open chat, 2 unread").
  * @fires {AkeceToggleRequestEvent} akece-toggle-request - on click (bubbles, composed)
  */
-export const renderLauncher = ({open, unread: n, controls, strings: s}: LauncherOptions) =>
+export const renderLauncher = ({open, unread, controls, strings}: LauncherOptions) =>
   html`<button
     part="launcher"
-    class="ib l"
+    class="icon-button launcher"
     aria-expanded=${open}
     aria-controls=${controls}
-    aria-label=${(open ? s.close : s.show) + (n ? ', ' + t(s.unread, n) : '')}
-    @click=${(e: Event) => fire(e.target!, 'toggle-request')}
+    aria-label=${(open ? strings.close : strings.show) + (unread ? ', ' + t(strings.unread, unread) : '')}
+    @click=${(event: Event) => fire(event.target!, 'toggle-request')}
   >
-    ${open ? closeIcon : chatIcon}${n ? html`<span part="unread-badge" class="u" aria-hidden="true">${n > 99 ? '99+' : n}</span>` : nothing}
+    ${open ? closeIcon : chatIcon}${unread ? html`<span part="unread-badge" class="unread-badge" aria-hidden="true">${unread > 99 ? '99+' : unread}</span>` : nothing}
   </button>`;
 
-/**
- * Styles for `renderLauncher`, for the root's `static styles`: the layer's one sheet (Lit adopts
- * a sheet listed twice only once). Corner: `:host([position=left])`, mirrored in RTL.
- */
-export const launcherStyles = shared;

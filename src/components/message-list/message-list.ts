@@ -1,52 +1,78 @@
 import {LitElement, html, nothing, render} from 'lit';
 import type {PropertyValues} from 'lit';
-import type {Message} from '../../state/model.js';
+import type {Message, MessageSequence} from '../../state/model.js';
 import {en} from '../../i18n/en.js';
 import type {Catalogue} from '../../i18n/en.js';
 import {t} from '../../i18n/i18n.js';
 import {shared} from '../../styles/shared.styles.js';
 import {fire} from '../../events/intent.js';
 import {renderBody} from '../message/message.js';
+import {messageStyles} from '../message/message.styles.js';
 import {safeUrl} from '../../markdown/safe.js';
 import {rich, richReady} from '../message/load-rich.js';
-
-/** Messages rendered at first, and added each time the visitor reaches the top. */
-const PAGE = 100;
-
-/** A message's row, with what its last render showed. */
-type Row = HTMLElement & {v?: unknown[]};
+import {dayLabel, startsDay, startsGroup} from './grouping.js';
+import {RowWindow} from './row-window.js';
+import {messageListStyles} from './message-list.styles.js';
 
 /** Set by the root as properties only. */
-const A = {attribute: false};
+const PROPERTY = {attribute: false};
+
+/** Within this distance of the bottom the view counts as at the bottom (and stays there). */
+const BOTTOM_SLACK_PX = 40;
 
 /** Times in the visitor's own (browser) format, whatever the UI language. */
-const time = new Intl.DateTimeFormat(undefined, {timeStyle: 'short'});
+const timeFormat = new Intl.DateTimeFormat(undefined, {timeStyle: 'short'});
+
+/** A message's row in the DOM, with what its last render showed (to skip unchanged rows). */
+interface RenderedRow {
+  readonly element: HTMLElement;
+  shows: readonly unknown[];
+}
 
 /**
- * The conversation: oldest first, grouped by sender (one name and time per group), with a
- * "load older" control, the typing indicator and status notes. Only a window of the latest
- * messages is in the DOM; it grows as the visitor scrolls up. Sticks to the bottom when the
- * visitor is there, keeps the view steady when older messages are prepended, and never moves
- * focus.
+ * The conversation: oldest first, grouped by sender (one name and time per group), day
+ * separators, a "Show older" control, the typing indicator and status notes.
+ *
+ * Only the rows around the view are in the DOM (a window over `messages`, with spacers standing
+ * for the rest at their measured or estimated heights), so 10,000 messages cost what a screenful
+ * does. The view sticks to the bottom while the visitor is there; otherwise the row at the top of
+ * the view keeps its place when older messages are prepended, rows are measured or images load.
+ * Focus never moves: the row holding the focused control stays in the DOM wherever the visitor
+ * scrolls.
  *
  * @summary Message log of the chat panel.
  * @tag akece-message-list
  * @csspart messages - The scrolling list (`role="log"`).
  * @csspart message - Every rendered message, status notes included.
  * @csspart typing-indicator - "… is typing", present only while an agent types.
+ * @cssproperty [--akece-message-own-background=var(--akece-color-accent)] - The visitor's bubbles.
+ * @cssproperty [--akece-message-background=#8882] - The other side's bubbles.
+ * @cssproperty [--akece-message-radius=var(--akece-radius)] - Bubble corners.
  * @fires {AkeceLoadOlderRequestEvent} akece-load-older-request - Visitor wants older messages (bubbles, composed).
  * @fires {AkeceRetryRequestEvent} akece-retry-request - Visitor retries a failed message (bubbles, composed).
  * @fires {AkeceAnswerRequestEvent} akece-answer-request - Visitor answered a bot or CSAT message (bubbles, composed).
  * @fires {AkeceSendRequestEvent} akece-send-request - Visitor pressed a card's postback button (bubbles, composed).
  */
 export class AkeceMessageList extends LitElement {
-  static override styles = shared;
-  static override properties = {messages: A, strings: A, hasOlder: A, loadingOlder: A, typing: A, shown: {state: true}};
+  static override styles = [shared, messageStyles, messageListStyles];
+  static override properties = {
+    messages: PROPERTY,
+    strings: PROPERTY,
+    locale: PROPERTY,
+    inboxName: PROPERTY,
+    hasOlder: PROPERTY,
+    loadingOlder: PROPERTY,
+    typing: PROPERTY,
+  };
 
   /** The conversation, oldest first. */
-  messages: readonly Message[] = [];
+  messages: MessageSequence = [];
   /** UI strings. */
   strings: Catalogue = en;
+  /** Language of the day separators ("Today", dates); the browser's when empty. */
+  locale = '';
+  /** Name shown for messages the inbox itself sends (the survey, automated notes), which have no sender. */
+  inboxName = '';
   /** The server has messages older than the first one. */
   hasOlder = false;
   /** Older messages are being fetched. */
@@ -54,159 +80,251 @@ export class AkeceMessageList extends LitElement {
   /** Name of the agent typing a public reply ('' when unnamed), or null when nobody is. */
   typing: string | null = null;
 
-  /** How many of the latest messages are in the DOM (set by the first update: `messages` is always in it). */
-  private shown!: number;
+  readonly #window = new RowWindow();
   #atBottom = true;
-  #waiting?: boolean;
-  #byKey = new Map<string, Row>();
-  // Late image loads keep the view stuck to the bottom (load does not bubble: captured).
-  readonly #onLoad = {handleEvent: () => this.#stick(), capture: true};
+  /** The row at the top of the view and how far below the view's top edge it starts. */
+  #anchor: {key: string; offset: number} | null = null;
+  #rows = new Map<string, RenderedRow>();
+  #keyOf = new WeakMap<Element, string>();
+  #waitingForRich = false;
+
+  /** Rows whose size changed (content re-rendered, an image loaded, the width changed). */
+  // Only the view is put back here: placing rows would observe new ones inside this callback
+  // (a ResizeObserver loop); the next scroll fills any gap a grown row leaves.
+  readonly #rowResize = new ResizeObserver((entries) => {
+    let changed = false;
+    for (const entry of entries) if (this.#window.heightChanged(this.#keyOf.get(entry.target)!, entry.borderBoxSize[0].blockSize)) changed = true;
+    if (changed) this.#restore();
+  });
 
   constructor() {
     super();
-    // The log's size changes (panel resized, composer grown): the host is sized by its
+    // The log's size changes (panel shown or resized, composer grown): the host is sized by its
     // container and the log fills it, so watching the host is enough.
-    new ResizeObserver(() => this.#stick()).observe(this);
+    new ResizeObserver(() => this.#layout()).observe(this);
   }
 
   /** The scrolling log; null before the first render. */
   get #log() {
-    return this.renderRoot.querySelector<HTMLElement>('.m');
+    return this.renderRoot.querySelector<HTMLElement>('.log');
   }
 
-  protected override willUpdate(c: PropertyValues<this>) {
+  /** The box holding the rows and the spacers between them. */
+  get #box() {
+    return this.renderRoot.querySelector<HTMLElement>('.rows');
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
     // Messages to show and no rich-content module yet: render plain now, again once it has
     // loaded (once: if it cannot load, the text stays plain).
-    if (this.messages.length && !rich() && !this.#waiting) {
-      this.#waiting = true;
+    if (this.messages.length && !rich() && !this.#waitingForRich) {
+      this.#waitingForRich = true;
       richReady().then(() => this.requestUpdate());
     }
-    if (c.has('messages')) {
-      const m = this.messages;
-      const old = c.get('messages') ?? [];
-      // i: how many were prepended (-1: a different list); added: appended at the end
-      const i = old.length ? m.findIndex((x) => x.key === old[0].key) : 0;
-      const added = m.length - old.length - Math.max(i, 0);
+    if (changed.has('messages')) {
+      const appended = this.#window.setKeys(this.messages);
       // The visitor's own new message brings the view down to it.
-      if (added > 0 && m.at(-1)!.role == 'visitor') this.#atBottom = true;
-      if (this.#atBottom) this.shown = PAGE;
-      if (i > 0) this.shown += i;
-      else if (!this.#atBottom && added > 0) this.shown += added;
+      if (appended > 0 && this.messages.at(-1)!.role == 'visitor') this.#atBottom = true;
     }
   }
 
-  // Keeps the view steady across renders: at the bottom it stays there; otherwise the first
-  // rendered message keeps its distance from the top edge (older messages prepended above it).
-  protected override update(c: PropertyValues<this>) {
-    const l = this.#log;
-    const a = l?.querySelector<HTMLElement>('[data-k]');
-    const top = a ? a.offsetTop - l!.scrollTop : 0;
-    const f = this.shadowRoot!.activeElement as HTMLElement | null;
-    super.update(c);
-    this.#rows();
-    const log = this.#log!;
-    if (this.#atBottom) log.scrollTop = log.scrollHeight;
-    else if (a?.isConnected) log.scrollTop = a.offsetTop - top;
-    // A focused control that went away (the last "older" button, a message out of the
-    // window) leaves focus in the log, not on the page's body.
-    if (f && !f.isConnected) log.focus();
-  }
-
-  /**
-   * One row element per message, kept by its key, its content rendered by Lit and skipped when
-   * nothing it shows has changed: a page of older messages is inserted above the rows without
-   * touching them, so a long conversation costs what changes, and a focused control stays.
-   */
-  #rows() {
-    const box = this.renderRoot.querySelector('.r')!;
-    const win = this.messages.slice(-this.shown);
-    const rows = new Map<string, Row>();
-    let at = box.firstChild;
-    win.forEach((m, i) => {
-      const p = win[i - 1];
-      const row = this.#byKey.get(m.key) ?? (document.createElement('div') as Row);
-      const v = [m, p, this.strings, rich()];
-      if (!row.v?.every((x, j) => x === v[j])) render(this.#row(m, p), row, {host: this});
-      row.v = v;
-      row.className = 'r';
-      rows.set(m.key, row);
-      if (row == at) at = row.nextSibling;
-      else box.insertBefore(row, at);
-    });
-    for (const [k, row] of this.#byKey) if (!rows.has(k)) row.remove();
-    this.#byKey = rows;
+  protected override update(changed: PropertyValues<this>) {
+    const focused = this.shadowRoot!.activeElement as HTMLElement | null;
+    super.update(changed);
+    this.#layout();
+    // A focused control that went away (the "Show older" button once everything is loaded)
+    // leaves focus in the log, not on the page's body.
+    if (focused && !focused.isConnected) this.#log!.focus();
   }
 
   override render() {
-    const s = this.strings;
-    return html`<div
-      part="messages"
-      class="m"
-      role="log"
-      aria-label=${s.messages}
-      aria-live="off"
-      tabindex="0"
-      @scroll=${() => {
-        const l = this.#log!;
-        this.#atBottom = l.scrollHeight - l.scrollTop - l.clientHeight < 40;
-        if (l.scrollTop < 40) this.#more();
-      }}
-      @load=${this.#onLoad}
-    >
-      ${this.hasOlder || this.messages.length > this.shown
-        ? html`<button class="btn older" @click=${this.#more}>${this.loadingOlder ? s.loading : s.older}</button>`
-        : nothing}
-      <div class="r"></div>
-      ${this.typing == null ? nothing : html`<p part="typing-indicator" class="meta">${t(s.typing, this.typing || s.agent)}</p>`}
+    const strings = this.strings;
+    return html`<div part="messages" class="log" role="log" aria-label=${strings.messages} aria-live="off" tabindex="0" @scroll=${this.#handleScroll}>
+      ${this.hasOlder ? html`<button class="pill-button older" @click=${this.#loadOlder}>${this.loadingOlder ? strings.loading : strings.older}</button>` : nothing}
+      <div class="rows"></div>
+      ${this.typing == null ? nothing : html`<p part="typing-indicator" class="typing-indicator">${t(strings.typing, this.typing || strings.agent)}</p>`}
     </div>`;
   }
 
-  /** One message, with its sender and time when it starts a group (`p`: the one before it). */
-  #row(m: Message, p?: Message) {
-    const {role, sender, body, key, createdAt, status} = m;
-    const s = this.strings;
-    const own = role == 'visitor' ? 'own' : '';
-    // Each bubble takes the direction of its own text (dir=auto: Arabic in an English
-    // widget reads right to left); its side of the list follows the list's direction.
-    return body.type == 'status'
-      ? html`<p part="message" class="note" data-k=${key}>${s[body.status]}</p>`
-      : html`${
-            // One sender's messages close in time form a group under one name and time; a
-            // status note or a pause of five minutes starts a new group.
-            p && p.body.type != 'status' && p.role == role && p.sender?.id == sender?.id && createdAt - p.createdAt < 3e5
-              ? nothing
-              : html`<p class="meta ${own}">
-                  ${own
-                    ? s.you
-                    : // the agent's avatar, else the initial of their name
-                      html`<span class="av" aria-hidden="true"
-                          >${safeUrl(sender?.avatarUrl || '', /^https?:$/) ? html`<img src=${sender!.avatarUrl} alt="" />` : (sender?.name || '?')[0]}</span
-                        >${sender?.name}`}
-                  ${createdAt ? time.format(createdAt) : ''}
-                </p>`
-          }
-          <div part="message" class="b ${own}" data-k=${key} dir="auto">
-            ${renderBody(m, s)}
-            ${status == 'pending'
-              ? html`<small>${s.sending}</small>`
-              : status == 'failed'
-                ? html`<small>${s.failed} <button class="btn" @click=${() => fire(this, 'retry-request', {key})}>${s.retry}</button></small>`
-                : nothing}
-          </div>`;
+  /**
+   * Renders the rows the view needs and puts the view where it belongs: at the bottom, or with
+   * the anchor row where it was. Rows are measured as they are rendered; a measure that differs
+   * from the estimate moves the rows after it, so the window is chosen again (a few passes at
+   * most, each over the rows in the DOM only).
+   */
+  #layout() {
+    const log = this.#log;
+    const box = this.#box;
+    if (!log || !box) return;
+    const rowWindow = this.#window;
+    // A hidden list (the panel closed) has no sizes to measure: it keeps its rows as they are.
+    const shown = log.getClientRects().length > 0;
+    const viewport = shown ? log.clientHeight : 0;
+    for (let pass = 0; pass < 4; pass++) {
+      const boxTop = box.offsetTop;
+      const top = this.#atBottom
+        ? rowWindow.total + (log.scrollHeight - boxTop - box.offsetHeight) - viewport
+        : this.#anchor && rowWindow.has(this.#anchor.key)
+          ? rowWindow.topOf(rowWindow.indexOf(this.#anchor.key)) - this.#anchor.offset
+          : log.scrollTop - boxTop;
+      const wanted = rowWindow.range(top - viewport, top + 2 * viewport);
+      const focusedIndex = this.#focusedIndex();
+      if (focusedIndex >= 0 && !wanted.includes(focusedIndex)) wanted.push(focusedIndex);
+      wanted.sort((a, b) => a - b);
+      this.#place(wanted);
+      if (!shown || !this.#measure()) break;
+    }
+    if (shown) this.#restore();
+  }
+
+  /** Puts the view back: at the bottom, or the anchor row at its distance from the top edge. */
+  #restore() {
+    const log = this.#log!;
+    const rowWindow = this.#window;
+    const anchor = this.#anchor;
+    if (this.#atBottom) log.scrollTop = log.scrollHeight;
+    else if (anchor && rowWindow.has(anchor.key)) log.scrollTop = this.#box!.offsetTop + rowWindow.topOf(rowWindow.indexOf(anchor.key)) - anchor.offset;
+    this.#saveAnchor();
+  }
+
+  /** Index of the row holding focus, or -1. */
+  #focusedIndex() {
+    const focused = this.shadowRoot!.activeElement;
+    if (!focused) return -1;
+    for (const [key, row] of this.#rows) if (row.element.contains(focused)) return this.#window.indexOf(key);
+    return -1;
   }
 
   /**
-   * Reveals a page already in memory, else asks the root for older messages (the session
-   * ignores a request while one is under way).
+   * Puts the rows at `indices` (ascending) in the box, spacers between them. Rows that stay are
+   * never moved (moving an element would take focus from it); unwanted rows and the old spacers
+   * go first, then new rows are inserted where they belong.
    */
-  #more() {
-    if (this.messages.length > this.shown) this.shown += PAGE;
-    else if (this.hasOlder && !this.loadingOlder) fire(this, 'load-older-request');
+  #place(indices: readonly number[]) {
+    const box = this.#box!;
+    const rowWindow = this.#window;
+    const keys = new Set(indices.map((index) => rowWindow.keyAt(index)));
+    for (const [key, row] of this.#rows)
+      if (!keys.has(key)) {
+        row.element.remove();
+        this.#rowResize.unobserve(row.element);
+        this.#rows.delete(key);
+      }
+    for (const spacer of [...box.children]) if (spacer.classList.contains('spacer')) spacer.remove();
+    let cursor = box.firstElementChild;
+    const put = (node: Element) => {
+      if (node === cursor) cursor = cursor.nextElementSibling;
+      else box.insertBefore(node, cursor);
+    };
+    let next = 0;
+    for (const index of indices) {
+      if (index > next) put(this.#spacer(rowWindow.topOf(index) - rowWindow.topOf(next)));
+      put(this.#row(index).element);
+      next = index + 1;
+    }
+    if (rowWindow.length > next) put(this.#spacer(rowWindow.total - rowWindow.topOf(next)));
   }
 
-  #stick() {
-    const l = this.#log;
-    if (this.#atBottom && l) l.scrollTop = l.scrollHeight;
+  #spacer(height: number) {
+    const spacer = document.createElement('div');
+    spacer.className = 'spacer';
+    spacer.style.height = `${height}px`;
+    return spacer;
+  }
+
+  /** The row of message `index`, rendered again only if what it shows has changed. */
+  #row(index: number): RenderedRow {
+    const message = this.messages.at(index)!;
+    const previous = index > 0 ? this.messages.at(index - 1) : undefined;
+    let row = this.#rows.get(message.key);
+    if (!row) {
+      const element = document.createElement('div');
+      row = {element, shows: []};
+      this.#rows.set(message.key, row);
+      this.#keyOf.set(element, message.key);
+      this.#rowResize.observe(element);
+    }
+    const today = new Date().toDateString();
+    const shows = [message, previous, this.strings, this.locale, this.inboxName, rich(), today];
+    if (!shows.every((value, at) => value === row.shows[at])) {
+      row.element.className = message.role == 'visitor' ? 'row own' : 'row';
+      render(this.#renderRow(message, previous), row.element, {host: this});
+      row.shows = shows;
+    }
+    return row;
+  }
+
+  /** Reads the heights of the rows in the DOM; true if any differed from what was known. */
+  #measure() {
+    let changed = false;
+    for (const [key, row] of this.#rows) if (this.#window.heightChanged(key, row.element.getBoundingClientRect().height)) changed = true;
+    return changed;
+  }
+
+  /** Remembers the row at the top of the view, to keep it there. */
+  #saveAnchor() {
+    const log = this.#log!;
+    const rowWindow = this.#window;
+    if (!rowWindow.length) {
+      this.#anchor = null;
+      return;
+    }
+    const top = log.scrollTop - this.#box!.offsetTop;
+    const index = rowWindow.indexAt(Math.max(0, top));
+    this.#anchor = {key: rowWindow.keyAt(index), offset: rowWindow.topOf(index) - top};
+  }
+
+  #handleScroll() {
+    const log = this.#log!;
+    this.#atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < BOTTOM_SLACK_PX;
+    this.#saveAnchor();
+    if (!this.#covers(log)) this.#layout();
+    if (log.scrollTop < BOTTOM_SLACK_PX) this.#loadOlder();
+  }
+
+  /** The rows in the DOM reach half a screen beyond the view on both sides. */
+  #covers(log: HTMLElement) {
+    const rowWindow = this.#window;
+    if (!rowWindow.length) return true;
+    const top = log.scrollTop - this.#box!.offsetTop;
+    const margin = log.clientHeight / 2;
+    const needed = rowWindow.range(top - margin, top + log.clientHeight + margin);
+    return needed.every((index) => this.#rows.has(rowWindow.keyAt(index)));
+  }
+
+  /** Asks the root for older messages (the session ignores a request while one is under way). */
+  #loadOlder() {
+    if (this.hasOlder && !this.loadingOlder) fire(this, 'load-older-request');
+  }
+
+  /** One message's row: a day separator when the day changes, its group's head, the message. */
+  #renderRow(message: Message, previous: Message | undefined) {
+    const {role, sender, body, key, createdAt, status} = message;
+    const strings = this.strings;
+    const own = role == 'visitor';
+    const name = sender?.name || (role == 'system' ? this.inboxName : '') || strings.agent;
+    const day = startsDay(message, previous) && createdAt > 0 ? html`<p class="day-separator"><span>${dayLabel(createdAt, Date.now(), this.locale || undefined)}</span></p>` : nothing;
+    if (body.type == 'status') return html`${day}<p part="message" class="status-note" data-key=${key}>${strings[body.status]}</p>`;
+    // Each bubble takes the direction of its own text (dir=auto: Arabic in an English widget
+    // reads right to left); its side of the list follows the list's direction.
+    return html`${day}${startsGroup(message, previous)
+        ? html`<p class="group-head">
+            ${own
+              ? strings.you
+              : html`<span class="avatar" aria-hidden="true"
+                    >${safeUrl(sender?.avatarUrl || '', /^https?:$/) ? html`<img src=${sender!.avatarUrl} alt="" />` : name[0]}</span
+                  >${name}`}
+            ${createdAt ? timeFormat.format(createdAt) : ''}
+          </p>`
+        : nothing}
+      <div part="message" class="bubble ${own ? 'own' : ''}" data-key=${key} dir="auto">
+        ${renderBody(message, strings)}
+        ${status == 'pending'
+          ? html`<small>${strings.sending}</small>`
+          : status == 'failed'
+            ? html`<small>${strings.failed} <button class="pill-button" @click=${() => fire(this, 'retry-request', {key})}>${strings.retry}</button></small>`
+            : nothing}
+      </div>`;
   }
 }
 

@@ -4,9 +4,10 @@
 import {html, nothing} from 'lit';
 import type {Availability, ConnectionState} from '../../state/model.js';
 import type {Catalogue} from '../../i18n/en.js';
-import {shared} from '../../styles/shared.styles.js';
 import {fire} from '../../events/intent.js';
 import {closeIcon} from '../icons.js';
+
+export {panelStyles} from './panel.styles.js';
 
 export interface PanelOptions {
   /** Id of the panel (the launcher's `aria-controls`); `${id}-t` (its title) labels it. */
@@ -28,23 +29,45 @@ export interface PanelOptions {
 }
 
 /**
+ * What the header says about the agents, given what the visitor's own connection allows it to
+ * know: availability is the server's word, so it shows only while connected (never "Online"
+ * beside "You are offline"); the reply-time line promises minutes only while someone is there.
+ */
+export const headerLines = ({strings, subtitle, availability, connection}: PanelOptions) => {
+  const known = connection == 'connected' ? availability : null;
+  return {
+    subtitle: subtitle || (known == 'away' ? strings.subtitle_away : strings.subtitle),
+    availability: known,
+  };
+};
+
+/**
  * The chat panel around `body` (the message list and the composer).
  * @fires {AkeceCloseRequestEvent} akece-close-request - header close button (bubbles, composed)
  */
-export const renderPanel = ({id, open, floating: f, strings: s, title, subtitle, availability: a, connection: c, error}: PanelOptions, body: unknown) =>
-  html`<section part="panel" id=${id} class="p ${f ? 'float' : 'inline'}" role=${f ? 'dialog' : 'region'} aria-labelledby="${id}-t" ?hidden=${!open}>
-    <div part="header" class="h">
+export const renderPanel = (options: PanelOptions, body: unknown) => {
+  const {id, open, floating, strings, title, connection, error} = options;
+  const lines = headerLines(options);
+  return html`<section
+    part="panel"
+    id=${id}
+    class="panel ${floating ? 'float' : 'inline'}"
+    role=${floating ? 'dialog' : 'region'}
+    aria-labelledby="${id}-t"
+    ?hidden=${!open}
+  >
+    <div part="header" class="header">
       <div>
-        <h2 id="${id}-t">${title || s.title}</h2>
-        <p>${subtitle || s.subtitle}</p>
-        ${a ? html`<p class=${a}>${s[a]}</p>` : nothing}
+        <h2 id="${id}-t">${title || strings.title}</h2>
+        <p class="reply-time">${lines.subtitle}</p>
+        ${lines.availability ? html`<p class="availability ${lines.availability}">${strings[lines.availability]}</p>` : nothing}
       </div>
-      ${f ? html`<button class="ib" aria-label=${s.close} @click=${(e: Event) => fire(e.target!, 'close-request')}>${closeIcon}</button>` : nothing}
+      ${floating
+        ? html`<button class="icon-button" aria-label=${strings.close} @click=${(event: Event) => fire(event.target!, 'close-request')}>${closeIcon}</button>`
+        : nothing}
     </div>
-    <div class="n" role="status">${c == 'reconnecting' || c == 'offline' ? s[c] : ''}</div>
-    ${error ? html`<div part="error" class="e" role="alert">${error}</div>` : nothing}
+    <div class="connection-banner" role="status">${connection == 'reconnecting' || connection == 'offline' ? strings[connection] : ''}</div>
+    ${error ? html`<div part="error" class="error" role="alert">${error}</div>` : nothing}
     ${body}
   </section>`;
-
-/** Styles for `renderPanel`, for the root's `static styles` (after `tokens`): the layer's one sheet. */
-export const panelStyles = shared;
+};
