@@ -11,7 +11,7 @@ describe('normalize', () => {
       echoId: null,
       conversationId: 87,
       role: 'agent',
-      sender: {id: 7, name: 'Priya', avatarUrl: 'https://a/p.png'},
+      sender: {type: 'user', id: 7, name: 'Priya', avatarUrl: 'https://a/p.png'},
       content: 'm4522',
       body: {type: 'text'},
       attachments: [],
@@ -62,7 +62,7 @@ describe('normalize', () => {
       {kind: 'other', url: 'http://h/r', thumbUrl: '', fileName: 'Reel', size: null},
       {kind: 'file', url: 'https://h/%E0%A4%A', thumbUrl: '', fileName: '%E0%A4%A', size: null},
     ]);
-    expect(m.sender).to.deep.equal({id: null, name: 'Bot', avatarUrl: 'https://h/a.png'});
+    expect(m.sender).to.deep.equal({type: '', id: null, name: 'Bot', avatarUrl: 'https://h/a.png'});
     expect(url('HTTPS://x')).to.equal('HTTPS://x');
     expect(sender(null)).to.equal(null);
   });
