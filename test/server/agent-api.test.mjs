@@ -45,8 +45,12 @@ async function eventStream(url) {
         const timer = setTimeout(() => reject(new Error('timed out waiting for an agent event')), ms);
         const check = () => {
           const hit = events.find(pred);
-          if (hit) (clearTimeout(timer), resolve(hit));
-          else waiters.push(check);
+          if (hit) {
+            clearTimeout(timer);
+            resolve(hit);
+          } else {
+            waiters.push(check);
+          }
         };
         check();
       }),

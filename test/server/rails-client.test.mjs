@@ -45,8 +45,12 @@ function subscription(consumer, token) {
       const timer = setTimeout(() => reject(new Error('timed out')), ms);
       const check = () => {
         const v = pred();
-        if (v) (clearTimeout(timer), resolve(v));
-        else waiters.push(check);
+        if (v) {
+          clearTimeout(timer);
+          resolve(v);
+        } else {
+          waiters.push(check);
+        }
       };
       check();
     });
