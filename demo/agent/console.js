@@ -8,6 +8,8 @@ import {h} from './dom.js';
 import {ThreadFollower} from './follower.js';
 import {renderMessage, summary} from './message-view.js';
 import {BOT_MESSAGES} from './bot-messages.js';
+import {ContactPanel} from './contact-panel.js';
+import {InboxSettings} from './inbox-settings.js';
 
 const BASE_TITLE = 'Agent console · Akece demo';
 const TYPING_TIMEOUT_MS = 30000;
@@ -46,6 +48,7 @@ export class AgentConsole {
         h('h1', {}, 'Agent console'),
         h('span', {class: 'me'}, 'Signed in as ', h('strong', {}, 'Sam Rivera')),
         h('label', {class: 'presence'}, 'Availability ', h('select', {'data-ref': 'presence'}, h('option', {value: 'online'}, 'Online'), h('option', {value: 'away'}, 'Away'), h('option', {value: 'offline'}, 'Offline'))),
+        h('button', {type: 'button', 'data-ref': 'settings'}, 'Inbox settings'),
         h('span', {class: 'link', role: 'status', 'data-ref': 'link'}, 'Connecting…')
       ),
       h(
@@ -122,6 +125,9 @@ export class AgentConsole {
       side: el('side'),
     };
     this.list = new ConversationList(el('list'), {onOpen: (id) => this.guard(() => this.open(id))});
+    this.contactPanel = new ContactPanel(el('side'), {onOpen: (id) => this.guard(() => this.open(id))});
+    this.settings = new InboxSettings(this.api);
+    el('settings').addEventListener('click', () => this.guard(() => this.settings.open()));
     this.follower = new ThreadFollower(this.el.messages, this.el.marker);
     this.#wire();
   }
@@ -173,6 +179,7 @@ export class AgentConsole {
   }
 
   stop() {
+    this.settings.dispose();
     this.events?.close();
     this.events = null;
     this.follower.resizeObserver.disconnect();
@@ -225,6 +232,17 @@ export class AgentConsole {
     this.el.messages.setAttribute('aria-busy', 'false');
     this.renderList();
     this.el.text.focus();
+    await this.loadContact();
+  }
+
+  /** The side panel: the open conversation's contact and all of their conversations. */
+  async loadContact() {
+    const conversation = this.current === null ? null : this.conversations.get(this.current);
+    const contactId = conversation?.meta?.sender?.id;
+    if (!contactId) return this.contactPanel.clear();
+    const contact = await this.api.request(`/contacts/${contactId}`);
+    if (this.conversations.get(this.current ?? -1)?.meta?.sender?.id !== contactId) return;
+    this.contactPanel.render(contact, this.conversations.get(/** @type {number} */ (this.current)));
   }
 
   async markSeen() {
@@ -400,6 +418,12 @@ export class AgentConsole {
     this.conversations.set(conversation.id, conversation);
     this.renderList();
     if (conversation.id === this.current) this.renderThread();
+    // A change to any conversation of the open contact shows in the side panel.
+    const open = this.current === null ? null : this.conversations.get(this.current);
+    if (open && open.meta?.sender?.id === conversation.meta?.sender?.id) {
+      clearTimeout(this.contactTimer);
+      this.contactTimer = window.setTimeout(() => this.guard(() => this.loadContact()), 150);
+    }
   }
 
   /** @param {any} message */
