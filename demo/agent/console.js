@@ -33,6 +33,8 @@ export class AgentConsole {
     this.editing = null;
     /** @type {any} the message being answered */
     this.replyingTo = null;
+    /** @type {number | null} the quoted message being pointed out */
+    this.flashing = null;
     this.agentTyping = {on: false, private: false, idle: 0};
     /** @type {EventSource | null} */
     this.events = null;
@@ -270,19 +272,26 @@ export class AgentConsole {
       onQuote: (/** @type {number} */ id) => this.showMessage(id),
     };
     this.el.messages.replaceChildren(...sorted.map((message) => renderMessage(message, context)));
+    if (this.flashing) this.el.messages.querySelector(`[data-id="${this.flashing}"]`)?.classList.add('flash');
     this.follower.observe(this.el.messages.children);
     this.follower.afterRender(arrived);
     this.el.typing.hidden = !this.typing.has(conversation.id);
     this.el.typing.textContent = `${contact.name ?? 'The visitor'} is typing…`;
   }
 
-  /** Scroll to a quoted message and flash it. @param {number} id */
+  /** Scroll to a quoted message and flash it (kept across redraws until it fades). @param {number} id */
   showMessage(id) {
     const row = this.el.messages.querySelector(`[data-id="${id}"]`);
     if (!row) return;
+    this.follower.pinned = false;
     row.scrollIntoView({block: 'center'});
+    this.flashing = id;
     row.classList.add('flash');
-    setTimeout(() => row.classList.remove('flash'), 1500);
+    clearTimeout(this.flashTimer);
+    this.flashTimer = window.setTimeout(() => {
+      this.flashing = null;
+      this.el.messages.querySelector(`[data-id="${id}"]`)?.classList.remove('flash');
+    }, 1500);
   }
 
   // ---- composing --------------------------------------------------------------------------
