@@ -7,7 +7,7 @@ import {findChromium, chromiumArgs} from './scripts/chromium.mjs';
 import {serverPlugin} from './test/helpers/server-plugin.mjs';
 
 // One group per top-level test folder (`--group protocol` runs one); empty folders are skipped.
-const groups = ['protocol', 'api', 'state', 'controllers', 'markdown', 'i18n', 'components', 'chat', 'frameworks', 'e2e'].filter(
+const groups = ['protocol', 'api', 'state', 'controllers', 'markdown', 'i18n', 'components', 'chat', 'frameworks', 'e2e', 'console'].filter(
   (name) => existsSync(`test/${name}`) && readdirSync(`test/${name}`, {recursive: true}).some((f) => String(f).endsWith('.test.ts'))
 );
 

@@ -2,7 +2,8 @@
 // by end-to-end tests to act as the agent) and a Server-Sent Events stream of everything that
 // happens in the inbox. See README.md beside this file.
 import {HttpError, invalid, notFound} from './http.mjs';
-import {conversationPush, messagePush, userPush} from './shapes.mjs';
+import {identifierHash, inboxSettings, newHmacToken, updateInbox} from './inbox.mjs';
+import {contactRow, iso, messagePush, userPush} from './shapes.mjs';
 
 /** @typedef {import('./http.mjs').Ctx} Ctx */
 /** @typedef {import('./http.mjs').Route} Route */
@@ -49,10 +50,10 @@ const truthy = (v) => v === true || v === 'true' || v === '1' || v === 1;
 
 /**
  * @param {{store: import('./store.mjs').Store, chat: import('./chat.mjs').Chat,
- *   cable: import('./cable.mjs').Cable, hub: ReturnType<typeof createAgentHub>}} deps
+ *   cable: import('./cable.mjs').Cable, hub: ReturnType<typeof createAgentHub>, inboxIdentifier: string}} deps
  * @returns {Route[]}
  */
-export function agentRoutes({store, chat, cable, hub}) {
+export function agentRoutes({store, chat, cable, hub, inboxIdentifier}) {
   const convPath = '^/agent/api/conversations/(\\d+)';
   /** @param {string} path */
   const re = (path) => new RegExp(`${path}/?$`);
@@ -70,7 +71,7 @@ export function agentRoutes({store, chat, cable, hub}) {
     return m;
   };
   /** @param {Ctx} ctx @param {import('./store.mjs').Conversation} conv */
-  const convOut = (ctx, conv) => conversationPush(store, conv, ctx.origin, chat.availability());
+  const convOut = (ctx, conv) => chat.agentConversation(conv, ctx.origin);
   /** @param {Ctx} ctx @param {import('./store.mjs').Message} m */
   const msgOut = (ctx, m) => messagePush(store, m, ctx.origin, {availability: m.sender_type === 'User' ? chat.availability() : null});
 
@@ -94,8 +95,48 @@ export function agentRoutes({store, chat, cable, hub}) {
     throw invalid('Content attributes must be an object', ['content_attributes']);
   }
 
+  /** A contact with its contact inboxes (devices) and conversations, for the console's side panel. @param {Ctx} ctx */
+  const contactOut = (ctx) => {
+    const contact = store.contact(Number(ctx.params[0]));
+    if (!contact) throw notFound();
+    return {
+      ...contactRow(contact),
+      contact_inboxes: store.data.contactInboxes
+        .filter((ci) => ci.contact_id === contact.id)
+        .map((ci) => ({source_id: ci.source_id, hmac_verified: Boolean(ci.hmac_verified), created_at: iso(ci.created)})),
+      conversations: store.data.conversations
+        .filter((conv) => conv.contact_id === contact.id)
+        .sort((a, b) => b.last_activity - a.last_activity || b.id - a.id)
+        .map((conv) => convOut(ctx, conv)),
+    };
+  };
+  /** @param {Ctx} ctx @param {(inbox: import('./inbox.mjs').InboxSettings) => void} change */
+  const changeInbox = (ctx, change) => {
+    change(store.data.inbox);
+    store.save();
+    const settings = inboxSettings(inboxIdentifier, store.data.inbox);
+    hub.send('inbox', () => settings);
+    return settings;
+  };
+
   return [
     ['GET', re('^/agent/api/events'), (ctx) => hub.open(ctx)],
+    ['GET', re('^/agent/api/inbox'), () => inboxSettings(inboxIdentifier, store.data.inbox)],
+    ['PATCH', re('^/agent/api/inbox'), async (ctx) => {
+      const {fields} = await ctx.body();
+      return changeInbox(ctx, (inbox) => updateInbox(inbox, fields));
+    }],
+    ['POST', re('^/agent/api/inbox/hmac_token'), (ctx) => changeInbox(ctx, (inbox) => void (inbox.hmac_token = newHmacToken()))],
+    [
+      'GET',
+      re('^/agent/api/identifier_hash'),
+      (ctx) => {
+        const identifier = ctx.url.searchParams.get('identifier');
+        if (!identifier) throw invalid('Identifier is missing', ['identifier']);
+        return {identifier, identifier_hash: identifierHash(store.data.inbox.hmac_token, identifier)};
+      },
+    ],
+    ['GET', re('^/agent/api/contacts/(\\d+)'), contactOut],
     ['GET', re('^/agent/api/presence'), () => ({status: store.data.agentStatus, agent: userPush(chat.availability())})],
     ['POST', re('^/agent/api/presence'), async (ctx) => chat.setAgentStatus((await ctx.body()).fields.status)],
     [

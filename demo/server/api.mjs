@@ -1,7 +1,8 @@
 // The public client API, `/public/api/v1/inboxes/{inbox_identifier}/…`, answering like
 // Chatwoot's Public::Api::V1 controllers (shapes, paging, errors).
 import {notFound} from './http.mjs';
-import {contactCreated, contactRow, conversationRest, inboxShow, isChat, messageRest} from './shapes.mjs';
+import {inboxShow, processHmac} from './inbox.mjs';
+import {contactCreated, contactRow, conversationRest, isChat, messageRest} from './shapes.mjs';
 
 /** @typedef {import('./http.mjs').Ctx} Ctx */
 /** @typedef {import('./http.mjs').Route} Route */
@@ -30,12 +31,26 @@ export function publicRoutes({store, chat, inboxIdentifier}) {
     if (!ci) throw notFound();
     return ci;
   };
-  /** A contact sees only its own conversations (not HMAC-verified). @param {Ctx} ctx */
+  /**
+   * The conversations a contact inbox may see (`ConversationsController#index` /
+   * `set_conversation`): its own, or, once HMAC-verified, every conversation of its contact.
+   * @param {import('./store.mjs').ContactInbox} ci @param {import('./store.mjs').Conversation} conv
+   */
+  const visible = (ci, conv) => (ci.hmac_verified ? conv.contact_id === ci.contact_id : conv.contact_inbox_id === ci.id);
+  /** @param {Ctx} ctx */
   const conversation = (ctx) => {
     const ci = contactInbox(ctx);
     const conv = /^\d+$/.test(ctx.params[2]) ? store.conversation(Number(ctx.params[2])) : undefined;
-    if (!conv || conv.contact_inbox_id !== ci.id) throw notFound();
+    if (!conv || !visible(ci, conv)) throw notFound();
     return conv;
+  };
+  /**
+   * `ContactsController#process_hmac` for show and update: a valid hash marks the contact
+   * inbox verified; a bad one, or none when the inbox requires it, is a 500.
+   * @param {import('./store.mjs').ContactInbox} ci @param {Record<string, unknown>} params
+   */
+  const verify = (ci, params) => {
+    if (processHmac(store.data.inbox, params)) chat.markVerified(ci);
   };
   /** @param {Ctx} ctx */
   const message = (ctx) => {
@@ -47,12 +62,15 @@ export function publicRoutes({store, chat, inboxIdentifier}) {
   /** @param {Ctx} ctx */
   const contactShow = (ctx) => {
     const ci = contactInbox(ctx);
+    verify(ci, Object.fromEntries(ctx.url.searchParams));
     return contactCreated(ci, /** @type {import('./store.mjs').Contact} */ (store.contact(ci.contact_id)));
   };
   /** @param {Ctx} ctx */
   const contactUpdate = async (ctx) => {
     const ci = contactInbox(ctx);
-    return contactRow(chat.updateContact(ci, (await ctx.body()).fields));
+    const {fields} = await ctx.body();
+    verify(ci, {...Object.fromEntries(ctx.url.searchParams), ...fields});
+    return contactRow(chat.updateContact(ci, fields));
   };
   /** @param {Ctx} ctx */
   const messageUpdate = async (ctx) => {
@@ -62,13 +80,16 @@ export function publicRoutes({store, chat, inboxIdentifier}) {
   };
 
   return [
-    ['GET', re(base), (ctx) => (inbox(ctx), inboxShow(inboxIdentifier))],
+    ['GET', re(base), (ctx) => (inbox(ctx), inboxShow(inboxIdentifier, store.data.inbox))],
     [
       'POST',
       re(`${base}/contacts`),
       async (ctx) => {
         inbox(ctx);
-        const ci = chat.createContact((await ctx.body()).fields);
+        const {fields} = await ctx.body();
+        // Checked before the contact inbox exists, so creating never marks it verified.
+        processHmac(store.data.inbox, {...Object.fromEntries(ctx.url.searchParams), ...fields});
+        const ci = chat.createContact(fields);
         return contactCreated(ci, /** @type {import('./store.mjs').Contact} */ (store.contact(ci.contact_id)));
       },
     ],
@@ -80,7 +101,7 @@ export function publicRoutes({store, chat, inboxIdentifier}) {
       re(`${contactPath}/conversations`),
       (ctx) => {
         const ci = contactInbox(ctx);
-        return store.data.conversations.filter((c) => c.contact_inbox_id === ci.id).map((c) => conversationRest(store, c, ctx.origin));
+        return store.data.conversations.filter((c) => visible(ci, c)).map((c) => conversationRest(store, c, ctx.origin));
       },
     ],
     [
@@ -96,7 +117,13 @@ export function publicRoutes({store, chat, inboxIdentifier}) {
     [
       'POST',
       re(`${convPath}/toggle_status`),
-      (ctx) => conversationRest(store, chat.setStatus(conversation(ctx), 'resolved'), ctx.origin),
+      (ctx) => {
+        // Only resolves; an already resolved conversation is returned unchanged. The contact
+        // is the resolver (`Current.contact`).
+        const conv = conversation(ctx);
+        const contact = /** @type {import('./store.mjs').Contact} */ (store.contact(conv.contact_id));
+        return conversationRest(store, chat.setStatus(conv, 'resolved', {by: {type: 'Contact', id: contact.id, name: contact.name}}), ctx.origin);
+      },
     ],
     [
       'POST',

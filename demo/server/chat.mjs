@@ -6,6 +6,7 @@ import {unlinkSync, writeFileSync} from 'node:fs';
 import {extname} from 'node:path';
 import {HttpError, invalid} from './http.mjs';
 import {ACCOUNT_ID, AGENT, BOT, contactPush, conversationPush, iso, isChat, messagePush, userPush} from './shapes.mjs';
+import {typeOfUpload} from './uploads.mjs';
 
 /** @typedef {import('./store.mjs').Store} Store */
 /** @typedef {import('./store.mjs').Message} Message */
@@ -27,6 +28,24 @@ const BASE58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
 const ADJ = ['quiet', 'bold', 'sunny', 'misty', 'brave', 'calm', 'lively', 'gentle', 'swift', 'bright'];
 const NOUN = ['river', 'meadow', 'forest', 'harbor', 'canyon', 'breeze', 'island', 'valley', 'comet', 'garden'];
 
+/** @param {unknown} value @returns {value is Record<string, unknown>} */
+const isPlainObject = (value) => Boolean(value) && typeof value === 'object' && !Array.isArray(value);
+
+/** Ruby's `Hash#deep_merge`: nested objects merge, anything else is replaced. @param {Record<string, unknown>} base @param {Record<string, unknown>} changes */
+export function deepMerge(base, changes) {
+  /** @type {Record<string, unknown>} */
+  const out = {...base};
+  for (const [key, value] of Object.entries(changes)) {
+    if (key === '__proto__') continue; // JSON can name it; assigning it would change the prototype
+    const current = out[key];
+    out[key] = isPlainObject(current) && isPlainObject(value) ? deepMerge(current, value) : value;
+  }
+  return out;
+}
+
+/** @param {string} name Ruby's `String#capitalize`: first letter up, the rest down. */
+const capitalize = (name) => name.charAt(0).toUpperCase() + name.slice(1).toLowerCase();
+
 /** `has_secure_token`: 24 base58 characters. */
 const secureToken = () => [...randomBytes(24)].map((b) => BASE58[b % 58]).join('');
 /** @param {unknown[]} list */
@@ -40,14 +59,32 @@ export function createChat({store, cable, agents, floodLimit = 200}) {
 
   /** Chatwoot's availability strings; "away" is shown to contacts as "busy". */
   const availability = () => /** @type {'online' | 'busy' | 'offline'} */ ({online: 'online', away: 'busy', offline: 'offline'}[data.agentStatus]);
-  /** @param {Conversation} conv */
+  /** The conversation's own contact token (typing events go only there). @param {Conversation} conv */
   const tokenOf = (conv) => /** @type {ContactInbox} */ (store.contactInbox(conv.contact_inbox_id)).pubsub_token;
+  /**
+   * `ActionCableListener#contact_inbox_tokens`: when the conversation's contact inbox is
+   * HMAC-verified, every verified contact inbox of that contact hears it (the same visitor on
+   * another device); otherwise only the conversation's own token.
+   * @param {Conversation} conv
+   */
+  function tokensOf(conv) {
+    const own = /** @type {ContactInbox} */ (store.contactInbox(conv.contact_inbox_id));
+    if (!own.hmac_verified) return [own.pubsub_token];
+    return data.contactInboxes.filter((ci) => ci.contact_id === conv.contact_id && ci.hmac_verified).map((ci) => ci.pubsub_token);
+  }
+
+  /** The console's view of a conversation: Chatwoot's payload plus who resolved it. @param {Conversation} conv @param {string} origin */
+  const agentConversation = (conv, origin) => ({
+    ...conversationPush(store, conv, origin, availability()),
+    resolved_by: conv.status === 'resolved' ? conv.resolved_by ?? null : null,
+    resolved_at: conv.status === 'resolved' && conv.resolved_at ? Math.floor(conv.resolved_at / 1000) : null,
+  });
 
   /** @param {Conversation} conv @param {string} event */
   function conversationEvent(conv, event) {
     // Chatwoot re-renders these in a job: no performer, assignee availability null.
-    cable.broadcast(tokenOf(conv), event, (o) => ({...conversationPush(store, conv, o), account_id: ACCOUNT_ID}));
-    agents.send('conversation', (o) => conversationPush(store, conv, o, availability()));
+    for (const token of tokensOf(conv)) cable.broadcast(token, event, (o) => ({...conversationPush(store, conv, o), account_id: ACCOUNT_ID}));
+    agents.send('conversation', (o) => agentConversation(conv, o));
   }
 
   /**
@@ -65,7 +102,7 @@ export function createChat({store, cable, agents, floodLimit = 200}) {
       if (byAgent) payload.performer = userPush(avail);
       return payload;
     };
-    if (isChat(m)) cable.broadcast(tokenOf(conv), event, build);
+    if (isChat(m)) for (const token of tokensOf(conv)) cable.broadcast(token, event, build);
     agents.send('message', build);
   }
 
@@ -77,33 +114,94 @@ export function createChat({store, cable, agents, floodLimit = 200}) {
     }
   }
 
-  /** @param {Conversation} conv @param {import('./store.mjs').Status} status */
-  function setStatus(conv, status) {
+  /**
+   * An activity message (message_type 2): only agents see it, as in Chatwoot's timeline.
+   * @param {Conversation} conv @param {string} content
+   */
+  function activity(conv, content) {
+    const now = Date.now();
+    /** @type {Message} */
+    const m = {
+      id: store.nextId('message'),
+      conversation_id: conv.id,
+      content,
+      message_type: 2,
+      content_type: 'text',
+      content_attributes: {},
+      private: false,
+      status: 'sent',
+      sender_type: null,
+      sender_id: null,
+      created: now,
+      updated: now,
+      attachments: [],
+    };
+    store.addMessage(m);
+    messageEvent(m, 'message.created');
+  }
+
+  /**
+   * Change a conversation's status. `by` is who did it: the agent (console, agent API) or the
+   * contact (public `toggle_status`); it is kept as `resolved_by` and written as Chatwoot's
+   * activity line. Resolving sends the CSAT survey when the inbox asks for one.
+   * @param {Conversation} conv @param {import('./store.mjs').Status} status
+   * @param {{by?: import('./store.mjs').Resolver}} [opts]
+   */
+  function setStatus(conv, status, {by = {type: 'User', id: AGENT.id, name: AGENT.name}} = {}) {
     if (!STATUSES.includes(status)) throw invalid(`Status is not included in the list`, ['status']);
     if (conv.status === status) return conv;
     conv.status = status;
     conv.updated = floatNow();
-    if (status === 'resolved') conv.waiting_since = null;
+    if (status === 'resolved') {
+      conv.waiting_since = null;
+      conv.resolved_by = by;
+      conv.resolved_at = Date.now();
+    }
     store.save();
     conversationEvent(conv, 'conversation.status_changed');
     conversationEvent(conv, 'conversation.updated');
+    if (status === 'resolved' || status === 'open') {
+      // `conversations.activity.status.*` in Chatwoot's en.yml.
+      const line =
+        by.type === 'Contact'
+          ? status === 'resolved' && `Conversation was resolved by ${capitalize(by.name)}`
+          : status === 'resolved'
+            ? `Conversation was marked resolved by ${by.name}`
+            : `Conversation was reopened by ${by.name}`;
+      if (line) activity(conv, line);
+    }
+    if (status === 'resolved') sendCsatSurvey(conv);
+    store.save();
     return conv;
   }
 
-  /** @param {Message} m @param {Upload} f */
+  /**
+   * `CsatSurveyService`: on resolve, when the inbox has CSAT on and the conversation has no
+   * survey yet, a template message `input_csat` with Chatwoot's default text.
+   * @param {Conversation} conv
+   */
+  function sendCsatSurvey(conv) {
+    if (!data.inbox.csat_survey_enabled) return;
+    if (store.messagesOf(conv.id).some((m) => m.content_type === 'input_csat')) return;
+    postMessage(conv, {author: 'template', content: 'Please rate the conversation', contentType: 'input_csat', contentAttributes: {display_type: 'emoji'}});
+  }
+
+  /** Store an upload under a random key, with its real name and type. @param {Message} m @param {Upload} f */
   function attach(m, f) {
     const key = randomBytes(16).toString('hex');
     writeFileSync(store.filePath(key), f.data);
-    const kind = f.mime.split('/')[0];
+    const filename = f.filename.replace(/[/\\\u0000-\u001f]/g, '_').slice(0, 255) || 'file';
+    const contentType = typeOfUpload(filename, f.mime);
+    const kind = contentType.split('/')[0];
     return {
       id: store.nextId('attachment'),
       message_id: m.id,
       file_type: ['image', 'audio', 'video'].includes(kind) ? kind : 'file',
-      extension: extname(f.filename).slice(1).toLowerCase() || null,
-      content_type: f.mime,
+      extension: extname(filename).slice(1).toLowerCase() || null,
+      content_type: contentType,
       file_size: f.data.length,
       key,
-      filename: f.filename.replace(/[/\\]/g, '_'),
+      filename,
     };
   }
 
@@ -136,6 +234,91 @@ export function createChat({store, cable, agents, floodLimit = 200}) {
     return previous;
   }
 
+  /**
+   * Create a message and broadcast it; the side effects on the conversation follow Chatwoot
+   * (reopen on a contact message, waiting_since, first reply, assignment on reply).
+   * @param {Conversation} conv
+   * @param {{author: Author, content?: unknown, echoId?: string, files?: Upload[], private?: boolean,
+   *   contentType?: string, contentAttributes?: Record<string, unknown>}} input
+   * @param {{save?: boolean}} [opts]
+   */
+  function postMessage(conv, input, {save = true} = {}) {
+    const content = input.content === undefined || input.content === null ? null : String(input.content);
+    if (content && content.length > MAX_CONTENT) throw invalid(`Content is too long (maximum is ${MAX_CONTENT} characters)`, ['content']);
+    const contentType = input.contentType ?? 'text';
+    if (!CONTENT_TYPES.includes(contentType)) throw invalid('Content type is not included in the list', ['content_type']);
+    if ((input.files?.length ?? 0) > 15) throw invalid('Attachments Too many attachments', ['attachments']);
+    const now = Date.now();
+    if (input.author === 'contact' && floodLimit > 0) {
+      const recent = store.messagesOf(conv.id).filter((m) => m.sender_type === 'Contact' && m.created >= now - 60000).length;
+      if (recent >= floodLimit) throw invalid('Too many messages', ['base']);
+    }
+    const author = input.author;
+    /** @type {Message} */
+    const m = {
+      id: store.nextId('message'),
+      conversation_id: conv.id,
+      content,
+      message_type: author === 'contact' ? 0 : author === 'template' ? 3 : 1,
+      content_type: contentType,
+      content_attributes: replyAttributes(conv, input.contentAttributes ?? {}),
+      private: Boolean(input.private) && (author === 'agent' || author === 'bot'),
+      status: 'sent',
+      sender_type: {contact: 'Contact', agent: 'User', bot: 'AgentBot', template: null}[author],
+      sender_id: author === 'contact' ? conv.contact_id : author === 'agent' ? AGENT.id : author === 'bot' ? BOT.id : null,
+      created: now,
+      updated: now,
+      attachments: [],
+    };
+    m.attachments = (input.files ?? []).map((f) => attach(m, f));
+    store.addMessage(m);
+
+    let reopened = false;
+    let reopenedByContact = false;
+    let touched = false;
+    if (!m.private) conv.last_activity = now;
+    if (author === 'contact') {
+      const contact = store.contact(conv.contact_id);
+      if (contact) contact.last_activity = now;
+      // `Message#reopen_conversation`: a snoozed or resolved conversation opens again (an API
+      // inbox without a bot; with an active bot a resolved one would go to pending).
+      if (conv.status === 'resolved' || conv.status === 'snoozed') {
+        if (conv.status === 'resolved') reopenedByContact = true;
+        conv.status = 'open';
+        conv.resolved_by = null;
+        conv.resolved_at = null;
+        reopened = true;
+      }
+      if (!conv.waiting_since) (conv.waiting_since = now), (touched = true);
+    } else if (author === 'agent' && !m.private) {
+      if (conv.waiting_since) (conv.waiting_since = null), (touched = true);
+      if (!conv.first_reply) (conv.first_reply = now), (touched = true);
+      if (!conv.assignee_id) (conv.assignee_id = AGENT.id), (touched = true);
+    }
+    if (reopened || touched) conv.updated = floatNow();
+    if (save) store.save();
+    messageEvent(m, 'message.created', {byAgent: author === 'agent', echoId: input.echoId});
+    if (reopened) conversationEvent(conv, 'conversation.status_changed');
+    if (reopened || touched) conversationEvent(conv, 'conversation.updated');
+    // `Current.executed_by = contact` makes Chatwoot write the system line, not a person's.
+    if (reopenedByContact) activity(conv, 'System reopened the conversation due to a new incoming message.');
+    return m;
+  }
+
+  /**
+   * `Messages::InReplyToMessageBuilder`: `in_reply_to` names a message of this conversation
+   * (else it becomes null), and `in_reply_to_external_id` is that message's `source_id` (always
+   * null here, where nothing comes from another channel).
+   * @param {Conversation} conv @param {Record<string, unknown>} attributes
+   */
+  function replyAttributes(conv, attributes) {
+    if (attributes.in_reply_to === undefined && attributes.in_reply_to_external_id === undefined) return attributes;
+    if ((attributes.in_reply_to === null || attributes.in_reply_to === '') && !attributes.in_reply_to_external_id) return attributes;
+    const id = Number(attributes.in_reply_to);
+    const quoted = Number.isInteger(id) ? store.messagesOf(conv.id).find((candidate) => candidate.id === id) : undefined;
+    return {...attributes, in_reply_to: quoted ? quoted.id : null, in_reply_to_external_id: null};
+  }
+
   return {
     availability,
     /** The `presence.update` data a contact receives: only the agent, absent when offline. */
@@ -166,7 +349,7 @@ export function createChat({store, cable, agents, floodLimit = 200}) {
           email: f.email ? String(f.email) : null,
           phone_number: f.phone_number ? String(f.phone_number) : null,
           identifier: f.identifier ? String(f.identifier) : null,
-          custom_attributes: f.custom_attributes && typeof f.custom_attributes === 'object' ? f.custom_attributes : {},
+          custom_attributes: isPlainObject(f.custom_attributes) ? f.custom_attributes : {},
           additional_attributes: {},
           created: now,
           updated: now,
@@ -200,9 +383,7 @@ export function createChat({store, cable, agents, floodLimit = 200}) {
         contact = owner;
       }
       for (const k of /** @type {const} */ (['name', 'email', 'phone_number'])) if (f[k]) contact[k] = String(f[k]);
-      if (f.custom_attributes && typeof f.custom_attributes === 'object') {
-        contact.custom_attributes = {...contact.custom_attributes, ...f.custom_attributes};
-      }
+      if (isPlainObject(f.custom_attributes)) contact.custom_attributes = deepMerge(contact.custom_attributes, f.custom_attributes);
       contact.updated = Date.now();
       store.save();
       return contact;
@@ -218,7 +399,7 @@ export function createChat({store, cable, agents, floodLimit = 200}) {
         contact_inbox_id: ci.id,
         contact_id: ci.contact_id,
         status: 'open',
-        custom_attributes: customAttributes && typeof customAttributes === 'object' ? /** @type {any} */ (customAttributes) : {},
+        custom_attributes: isPlainObject(customAttributes) ? customAttributes : {},
         additional_attributes: {},
         labels: [],
         assignee_id: null,
@@ -238,65 +419,17 @@ export function createChat({store, cable, agents, floodLimit = 200}) {
 
     setStatus,
 
-    /**
-     * Create a message and broadcast it; the side effects on the conversation follow Chatwoot
-     * (reopen on a contact message, waiting_since, first reply, assignment on reply).
-     * @param {Conversation} conv
-     * @param {{author: Author, content?: unknown, echoId?: string, files?: Upload[], private?: boolean,
-     *   contentType?: string, contentAttributes?: Record<string, unknown>}} input
-     * @param {{save?: boolean}} [opts]
-     */
-    postMessage(conv, input, {save = true} = {}) {
-      const content = input.content === undefined || input.content === null ? null : String(input.content);
-      if (content && content.length > MAX_CONTENT) throw invalid(`Content is too long (maximum is ${MAX_CONTENT} characters)`, ['content']);
-      const contentType = input.contentType ?? 'text';
-      if (!CONTENT_TYPES.includes(contentType)) throw invalid('Content type is not included in the list', ['content_type']);
-      if ((input.files?.length ?? 0) > 15) throw invalid('Attachments Too many attachments', ['attachments']);
-      const now = Date.now();
-      if (input.author === 'contact' && floodLimit > 0) {
-        const recent = store.messagesOf(conv.id).filter((m) => m.sender_type === 'Contact' && m.created >= now - 60000).length;
-        if (recent >= floodLimit) throw invalid('Too many messages', ['base']);
-      }
-      const author = input.author;
-      /** @type {Message} */
-      const m = {
-        id: store.nextId('message'),
-        conversation_id: conv.id,
-        content,
-        message_type: author === 'contact' ? 0 : author === 'template' ? 3 : 1,
-        content_type: contentType,
-        content_attributes: input.contentAttributes ?? {},
-        private: Boolean(input.private) && (author === 'agent' || author === 'bot'),
-        status: 'sent',
-        sender_type: {contact: 'Contact', agent: 'User', bot: 'AgentBot', template: null}[author],
-        sender_id: author === 'contact' ? conv.contact_id : author === 'agent' ? AGENT.id : author === 'bot' ? BOT.id : null,
-        created: now,
-        updated: now,
-        attachments: [],
-      };
-      m.attachments = (input.files ?? []).map((f) => attach(m, f));
-      store.addMessage(m);
-
-      let reopened = false;
-      let touched = false;
-      if (!m.private) conv.last_activity = now;
-      if (author === 'contact') {
-        const contact = store.contact(conv.contact_id);
-        if (contact) contact.last_activity = now;
-        if (conv.status === 'resolved') (conv.status = 'open'), (reopened = true);
-        if (!conv.waiting_since) (conv.waiting_since = now), (touched = true);
-      } else if (author === 'agent' && !m.private) {
-        if (conv.waiting_since) (conv.waiting_since = null), (touched = true);
-        if (!conv.first_reply) (conv.first_reply = now), (touched = true);
-        if (!conv.assignee_id) (conv.assignee_id = AGENT.id), (touched = true);
-      }
-      if (reopened || touched) conv.updated = floatNow();
-      if (save) store.save();
-      messageEvent(m, 'message.created', {byAgent: author === 'agent', echoId: input.echoId});
-      if (reopened) conversationEvent(conv, 'conversation.status_changed');
-      if (reopened || touched) conversationEvent(conv, 'conversation.updated');
-      return m;
+    /** The contact proved its identifier (a later GET or PATCH with a valid hash). @param {ContactInbox} ci */
+    markVerified(ci) {
+      if (ci.hmac_verified) return;
+      ci.hmac_verified = true;
+      ci.updated = Date.now();
+      store.save();
     },
+
+    agentConversation,
+
+    postMessage,
 
     /** Agent edit. @param {Message} m @param {{content?: unknown, content_attributes?: unknown}} f */
     editMessage(m, f) {

@@ -8,6 +8,9 @@
 // the request first (a timeout, for a client with a shorter one); `answerDelayMs` does the work
 // and holds the answer (its socket events reach the page first). Matching is by method and a
 // substring of the path.
+// `bytesPerSecond` reads the request's body no faster than that, so a browser's upload
+// progress moves visibly (the socket's buffers fill and TCP holds the sender back); the request
+// then runs as usual.
 // Socket events fail too: {event, delayMs?, twice?, count?} holds the next `count` broadcasts of
 // that event (`message.created`, …) for `delayMs`, or delivers them twice, so events reach the
 // page late, out of order and duplicated, as they do behind real proxies and reconnects.
@@ -16,7 +19,29 @@
 // for a POST), so the server would do the work twice before the page knew anything. That is the
 // browser's doing, not the client's; `drop` with `after` models it when a test wants it.
 
-/** @typedef {{method?: string, path: string, event?: string, answerDelayMs?: number, status?: number, drop?: boolean, after?: boolean, twice?: boolean, delayMs?: number, count: number}} Fault */
+import {Readable} from 'node:stream';
+
+/** @typedef {{method?: string, path: string, event?: string, answerDelayMs?: number, status?: number, drop?: boolean, after?: boolean, twice?: boolean, delayMs?: number, bytesPerSecond?: number, count: number}} Fault */
+
+const SLICES_PER_SECOND = 20;
+
+/**
+ * The request's body as a stream that yields at most `bytesPerSecond`; it pulls from the
+ * socket only as fast as it yields, so the client is slowed too.
+ * @param {import('node:http').IncomingMessage} req @param {number} bytesPerSecond
+ */
+export function throttledBody(req, bytesPerSecond) {
+  const slice = Math.max(1, Math.floor(bytesPerSecond / SLICES_PER_SECOND));
+  async function* slowly() {
+    for await (const chunk of req) {
+      for (let offset = 0; offset < chunk.length; offset += slice) {
+        await new Promise((resolve) => setTimeout(resolve, 1000 / SLICES_PER_SECOND));
+        yield chunk.subarray(offset, offset + slice);
+      }
+    }
+  }
+  return Object.assign(Readable.from(slowly(), {objectMode: false}), {headers: req.headers});
+}
 
 export function createFaults() {
   /** @type {Fault[]} */
@@ -46,11 +71,13 @@ export function createFaults() {
      * Applies a matching fault to a public-API request. Returns true when the request is answered.
      * @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res @param {URL} url
      * @param {() => Promise<unknown>} readBody the request's body, read once and kept for the route
+     * @param {(bytesPerSecond: number) => void} [slowBody] makes the route read the body at that rate
      */
-    async intercept(req, res, url, readBody) {
+    async intercept(req, res, url, readBody, slowBody) {
       if (!url.pathname.startsWith('/public/api/')) return false;
       const f = take((f) => !f.event && (!f.method || f.method === req.method) && url.pathname.includes(f.path));
       if (!f) return false;
+      if (f.bytesPerSecond && slowBody) slowBody(Number(f.bytesPerSecond));
       // Like Puma before Rails, take the whole request in first: a client that gives up
       // waiting does not stop the work.
       if (f.delayMs) await Promise.all([readBody().catch(() => {}), new Promise((r) => setTimeout(r, f.delayMs))]);

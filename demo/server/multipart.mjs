@@ -18,7 +18,8 @@ export function parseMultipart(req) {
     const files = [];
     let bb;
     try {
-      bb = busboy({headers: req.headers, limits: {fileSize: MAX_FILE, files: MAX_FILES + 1}});
+      // Browsers send file names as UTF-8 ("résumé.pdf"), not busboy's default Latin-1.
+      bb = busboy({headers: req.headers, defParamCharset: 'utf8', limits: {fileSize: MAX_FILE, files: MAX_FILES + 1}});
     } catch (err) {
       reject(err);
       return;

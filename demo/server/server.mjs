@@ -8,7 +8,7 @@ import {createChat} from './chat.mjs';
 import {cors, dispatch, HttpError, notFound, originOf, readBody, send} from './http.mjs';
 import {serveStatic} from './static.mjs';
 import {createStore} from './store.mjs';
-import {createFaults} from './faults.mjs';
+import {createFaults, throttledBody} from './faults.mjs';
 
 /**
  * @typedef {{port?: number, host?: string, inboxIdentifier?: string, dataFile?: string,
@@ -42,7 +42,7 @@ export async function startServer({
     originOf: (req) => originOf(req, fallbackOrigin),
   });
   chat = createChat({store, cable, agents: hub, floodLimit});
-  const routes = [...publicRoutes({store, chat, inboxIdentifier}), ...agentRoutes({store, chat, cable, hub}), ...faults.routes];
+  const routes = [...publicRoutes({store, chat, inboxIdentifier}), ...agentRoutes({store, chat, cable, hub, inboxIdentifier}), ...faults.routes];
   const log = quiet ? () => {} : (/** @type {string} */ line) => console.log(line);
 
   const server = createServer(async (req, res) => {
@@ -62,8 +62,11 @@ export async function startServer({
         if (req.method === 'OPTIONS') return send(res, 200);
         /** @type {Promise<Awaited<ReturnType<typeof readBody>>> | undefined} */
         let body;
-        const ctx = {req, res, url, origin, body: () => (body ??= readBody(req))};
-        if (await faults.intercept(req, res, url, ctx.body)) return;
+        /** @type {import('node:http').IncomingMessage} the body's source: the request, or a slowed copy */
+        let source = req;
+        const ctx = {req, res, url, origin, body: () => (body ??= readBody(source))};
+        const slowBody = (/** @type {number} */ rate) => (source = /** @type {any} */ (throttledBody(req, rate)));
+        if (await faults.intercept(req, res, url, ctx.body, slowBody)) return;
         if (!(await dispatch(routes, ctx))) throw notFound();
       } else if (!(await serveStatic(req, res, {url, origin, inboxIdentifier, store}))) {
         throw notFound();

@@ -202,7 +202,7 @@ export function conversationPush(store, conv, origin, availability = null) {
       source_id: ci.source_id,
       created_at: iso(ci.created),
       updated_at: iso(ci.updated),
-      hmac_verified: false,
+      hmac_verified: Boolean(ci.hmac_verified),
       pubsub_token: ci.pubsub_token,
     },
     id: conv.id,
@@ -214,7 +214,7 @@ export function conversationPush(store, conv, origin, availability = null) {
       assignee: conv.assignee_id ? userPush(availability) : null,
       assignee_type: conv.assignee_id ? 'User' : null,
       team: null,
-      hmac_verified: false,
+      hmac_verified: Boolean(ci.hmac_verified),
     },
     status: conv.status,
     custom_attributes: conv.custom_attributes,
@@ -243,31 +243,5 @@ export function conversationRest(store, conv, origin) {
     agent_last_seen_at: sec(conv.agent_last_seen),
     messages: store.messagesOf(conv.id).filter(isChat).map((m) => messageRest(store, m, origin)),
     contact: contactRow(/** @type {Contact} */ (store.contact(conv.contact_id))),
-  };
-}
-
-/** @param {string} identifier */
-export function inboxShow(identifier) {
-  const day = (/** @type {number} */ d) => {
-    const closed = d === 0 || d === 6;
-    return {
-      day_of_week: d,
-      closed_all_day: closed,
-      open_hour: closed ? null : 9,
-      open_minutes: closed ? null : 0,
-      close_hour: closed ? null : 17,
-      close_minutes: closed ? null : 0,
-      open_all_day: false,
-    };
-  };
-  return {
-    identifier,
-    identity_validation_enabled: false,
-    name: 'Akece Demo Shop',
-    timezone: 'UTC',
-    working_hours: [0, 1, 2, 3, 4, 5, 6].map(day),
-    working_hours_enabled: false,
-    csat_survey_enabled: false,
-    greeting_enabled: false,
   };
 }

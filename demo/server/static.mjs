@@ -62,9 +62,11 @@ export async function serveStatic(req, res, {url, origin, inboxIdentifier, store
     const a = store.data.messages.flatMap((m) => m.attachments).find((x) => x.key === upload[1]);
     const body = a && (await readFile(store.filePath(a.key)).catch(() => null));
     if (!a || !body) return reply(res, 404, 'Not Found', {'content-type': 'text/plain'}, head), true;
+    // Served as the type it was stored with; only types a browser shows harmlessly are inline,
+    // anything else (HTML, SVG, scripts…) is a download, in a sandbox, never sniffed.
     const inline = INLINE.test(a.content_type);
     reply(res, 200, body, {
-      'content-type': inline ? a.content_type : 'application/octet-stream',
+      'content-type': a.content_type,
       'content-disposition': `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(a.filename)}`,
       'content-security-policy': "default-src 'none'; sandbox",
       'access-control-allow-origin': '*',
@@ -82,6 +84,8 @@ export async function serveStatic(req, res, {url, origin, inboxIdentifier, store
   let file = null;
   if (path === '/' || path === '/index.html') file = join(DEMO, 'shop', 'index.html');
   else if (path === '/agent' || path === '/agent/') file = join(DEMO, 'agent', 'index.html');
+  else if (path === '/configure' || path === '/configure/') file = join(DEMO, 'configure', 'index.html');
+  else if (rel.startsWith('/configure/')) file = inside(join(DEMO, 'configure'), rel.slice(11));
   else if (rel.startsWith('/shop/')) file = inside(join(DEMO, 'shop'), rel.slice(6));
   else if (rel.startsWith('/agent/') && !rel.startsWith('/agent/api/')) file = inside(join(DEMO, 'agent'), rel.slice(7));
   else if (rel.startsWith('/dist/')) file = inside(join(ROOT, 'dist'), rel.slice(6));

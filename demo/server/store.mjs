@@ -2,6 +2,7 @@
 // (written to a temporary file, then renamed, so a SIGKILL never leaves a torn file) and
 // reloaded at start. Uploaded files live in a folder next to that file.
 import {existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
+import {defaultInbox} from './inbox.mjs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 
@@ -11,13 +12,15 @@ import {join} from 'node:path';
  *   additional_attributes: Record<string, unknown>, created: number, updated: number,
  *   last_activity: number | null}} Contact
  * @typedef {{id: number, contact_id: number, source_id: string, pubsub_token: string,
- *   created: number, updated: number}} ContactInbox
+ *   created: number, updated: number, hmac_verified?: boolean}} ContactInbox
  * @typedef {'open' | 'resolved' | 'pending' | 'snoozed'} Status
  * @typedef {{id: number, uuid: string, contact_inbox_id: number, contact_id: number, status: Status,
  *   custom_attributes: Record<string, unknown>, additional_attributes: Record<string, unknown>,
  *   labels: string[], assignee_id: number | null, created: number, updated: number,
  *   last_activity: number, waiting_since: number | null, agent_last_seen: number | null,
- *   contact_last_seen: number | null, first_reply: number | null}} Conversation
+ *   contact_last_seen: number | null, first_reply: number | null,
+ *   resolved_by?: Resolver | null, resolved_at?: number | null}} Conversation
+ * @typedef {{type: 'User' | 'Contact', id: number, name: string}} Resolver
  * @typedef {{id: number, message_id: number, file_type: string, extension: string | null,
  *   content_type: string, file_size: number, key: string, filename: string}} Attachment
  * @typedef {{id: number, conversation_id: number, content: string | null, message_type: number,
@@ -27,7 +30,7 @@ import {join} from 'node:path';
  * @typedef {'online' | 'away' | 'offline'} AgentStatus
  * @typedef {{seq: Record<'contact' | 'contactInbox' | 'conversation' | 'message' | 'attachment', number>,
  *   contacts: Contact[], contactInboxes: ContactInbox[], conversations: Conversation[],
- *   messages: Message[], agentStatus: AgentStatus}} Data
+ *   messages: Message[], agentStatus: AgentStatus, inbox: import('./inbox.mjs').InboxSettings}} Data
  */
 
 /** @returns {Data} */
@@ -38,12 +41,14 @@ const empty = () => ({
   conversations: [],
   messages: [],
   agentStatus: 'online',
+  inbox: defaultInbox(),
 });
 
 /** @param {{dataFile?: string}} [opts] */
 export function createStore({dataFile} = {}) {
   /** @type {Data} */
   const data = dataFile && existsSync(dataFile) ? JSON.parse(readFileSync(dataFile, 'utf8')) : empty();
+  data.inbox ??= defaultInbox(); // a state file from before the inbox had settings
   const filesDir = dataFile ? `${dataFile}.files` : mkdtempSync(join(tmpdir(), 'akece-files-'));
   mkdirSync(filesDir, {recursive: true});
   /** @type {Map<number, Message[]>} messages by conversation, in id order */
