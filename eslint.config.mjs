@@ -183,4 +183,15 @@ export default defineConfig(
     files: ['test/server/**/*.{js,mjs}', 'test/helpers/**/*.mjs'],
     languageOptions: { globals: globals.node },
   },
+
+  // Node scripts of the tooling (not part of `npm run lint` yet, but linted with the right globals).
+  {
+    files: ['scripts/**/*.mjs', 'bench/**/*.mjs', '*.mjs'],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    // The benchmarks pass functions to the page (puppeteer's evaluate): they run in the browser.
+    files: ['bench/**/*.mjs', 'scripts/screenshots.mjs'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
 );

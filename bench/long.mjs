@@ -8,6 +8,9 @@ import {percentile, summary} from './lib/stats.mjs';
 import {openWidget} from './lib/widget.mjs';
 
 const FRAME = 1000 / 60;
+/** Issue 13's targets after a 10,000-message conversation: a windowed list keeps the DOM and heap small. */
+const MAX_NODES = 5000;
+const MAX_HEAP_MB = 8;
 
 export default async function long(ctx) {
   const count = setting('LONG_COUNT', 10000, 10000);
@@ -64,8 +67,8 @@ export default async function long(ctx) {
         metric: 'scroll newest → oldest: frame time p95',
         value: one(p95),
         unit: 'ms',
-        target: `< ${FRAME.toFixed(1)} ms`,
-        pass: p95 < FRAME,
+        target: `≤ ${FRAME.toFixed(1)} ms`,
+        pass: p95 <= FRAME,
         note: `${r.deltas.length} frames: p50 ${percentile(r.deltas, 50).toFixed(1)} ms, p99 ${percentile(r.deltas, 99).toFixed(1)} ms; ${((100 * late) / r.deltas.length).toFixed(0)} % of frames missed a vsync`,
       },
       {
@@ -76,14 +79,27 @@ export default async function long(ctx) {
         pass: r.done,
         note: `${r.done ? 'reached the oldest' : 'stopped at the time cap'} after ${r.seconds.toFixed(0)} s; ${r.rendered} messages in the DOM`,
       },
-      {metric: 'widget DOM nodes at the end', value: one(r.nodes), unit: '', target: '', pass: null, note: 'elements and text nodes in its shadow trees'},
       {
-        metric: 'JS heap after GC at the end',
+        metric: `widget DOM nodes after ${count} messages`,
+        value: one(r.nodes),
+        unit: '',
+        target: `≤ ${MAX_NODES}`,
+        // Only a conversation scrolled through to its oldest message counts.
+        pass: r.done && r.nodes <= MAX_NODES,
+        note: `elements and text nodes in its shadow trees${r.done ? '' : `, with ${r.held} of ${count} messages loaded`}`,
+      },
+      {
+        metric: `JS heap after GC, after ${count} messages`,
         value: one(heap / 2 ** 20),
         unit: 'MB',
-        target: '',
-        pass: null,
-        note: later > r.held ? `3 s after the scroll stopped the widget held ${later} messages: it went on loading older pages by itself` : '',
+        target: `≤ ${MAX_HEAP_MB} MB`,
+        pass: r.done && heap / 2 ** 20 <= MAX_HEAP_MB,
+        note: [
+          r.done ? '' : `with ${r.held} of ${count} messages loaded`,
+          later > r.held ? `3 s after the scroll stopped the widget held ${later} messages: it went on loading older pages by itself` : '',
+        ]
+          .filter(Boolean)
+          .join('; '),
       },
     ],
     data: {count, capSeconds: cap, stepPx: step, reachedOldest: r.done, seconds: r.seconds, held: r.held, rendered: r.rendered, widgetNodes: r.nodes, heapBytes: heap, heldAfter3s: later, frameMs: summary(r.deltas), p95, p99: percentile(r.deltas, 99), frames: r.deltas.length},

@@ -1,16 +1,23 @@
 // `npm run bench` (or `node bench/run.mjs`): every benchmark in one run, in headless Chromium and
-// Node against the local server; prints a table and writes the figures to bench/latest.json.
-// BENCH_QUICK=1 is a short smoke run; BENCH_ONLY=size,latency picks sections; see bench/README.md.
-import {writeFileSync} from 'node:fs';
-import {cpus, loadavg} from 'node:os';
+// Node against the local server; prints a table and writes the figures, with the machine's load,
+// to bench/results/<date and time>.json (a full run: commit it; `npm run bench:table` then
+// rewrites the README's table from it) and to bench/latest.json. BENCH_QUICK=1 is a short smoke
+// run and BENCH_ONLY=size,latency picks sections: their results are named *.quick.json or
+// *.partial.json, which git ignores. See bench/README.md.
+import {mkdirSync, writeFileSync} from 'node:fs';
+import {execFileSync} from 'node:child_process';
 import {fileURLToPath} from 'node:url';
 import {buildBundles} from './lib/build.mjs';
 import {launchBrowser, pageServer} from './lib/browser.mjs';
 import {QUICK, only} from './lib/env.mjs';
+import {loadNow, machine} from './lib/machine.mjs';
+import {RESULTS} from './lib/results.mjs';
 import {startChild} from './lib/server.mjs';
 import {notes, table} from './lib/table.mjs';
+import {findChromium} from '../scripts/chromium.mjs';
 
 process.chdir(fileURLToPath(new URL('..', import.meta.url)));
+
 
 const SECTIONS = [
   ['size', 'Size'],
@@ -18,38 +25,52 @@ const SECTIONS = [
   ['latency', 'Latency'],
   ['burst', 'Burst'],
   ['long', 'Long conversation'],
+  ['big', 'Big messages'],
   ['recovery', 'Recovery'],
   ['soak', 'Soak'],
   ['herd', 'Thundering herd'],
 ];
-const BROWSER = new Set(['startup', 'latency', 'burst', 'long', 'recovery', 'soak']);
+const BROWSER = new Set(['startup', 'latency', 'burst', 'long', 'big', 'recovery', 'soak']);
 const chosen = SECTIONS.filter(([id]) => !only.length || only.includes(id));
+const kind = QUICK ? 'quick' : chosen.length < SECTIONS.length ? 'partial' : 'full';
+
+/** The Chromium the browser sections use, as it names itself. */
+async function chromiumVersion(browser) {
+  if (browser) return browser.version();
+  try {
+    return execFileSync(findChromium(), ['--version'], {encoding: 'utf8'}).trim();
+  } catch {
+    return undefined;
+  }
+}
 
 const started = Date.now();
-const load = loadavg()[0];
+const loadBefore = loadNow();
 console.log(`akece-chat benchmarks${QUICK ? ' (BENCH_QUICK: fewer repeats)' : ''}`);
-const {widget, floor, source} = await buildBundles();
+const built = await buildBundles();
 
-const ctx = {bundle: widget, floor, source};
+const ctx = {bundle: built.widget, floor: built.floor, source: built.source};
 const results = [];
 const data = {};
 let failed = false;
+let chromium;
 try {
   if (chosen.some(([id]) => BROWSER.has(id))) {
     ctx.browser = await launchBrowser();
-    ctx.pages = await pageServer(widget);
+    ctx.pages = await pageServer(built);
   }
+  chromium = await chromiumVersion(ctx.browser);
   // One server for the browser sections that do not kill theirs; each of those starts its own.
   ctx.server = await startChild();
   for (const [id, name] of chosen) {
-    const t = Date.now();
+    const sectionStart = Date.now();
     process.stdout.write(`- ${name}… `);
     try {
       const {default: section} = await import(`./${id}.mjs`);
       const r = await section(ctx);
-      results.push({name, rows: r.rows});
+      results.push({id, name, rows: r.rows});
       data[id] = r.data;
-      console.log(`${((Date.now() - t) / 1000).toFixed(0)} s`);
+      console.log(`${((Date.now() - sectionStart) / 1000).toFixed(0)} s`);
     } catch (e) {
       failed = true;
       console.log(`failed: ${e.stack || e}`);
@@ -62,12 +83,32 @@ try {
   await ctx.browser?.close();
 }
 
-const when = new Date().toISOString();
+const loadAfter = loadNow();
+const seconds = (Date.now() - started) / 1000;
 console.log(`\n${table(results)}\n\n${notes(results)}`);
-console.log(`\n${((Date.now() - started) / 1000).toFixed(0)} s in all; ${cpus().length} cores, load average ${load.toFixed(1)} at the start; Node ${process.version}${QUICK ? '; BENCH_QUICK' : ''}`);
-writeFileSync(
-  'bench/latest.json',
-  JSON.stringify({date: when, quick: QUICK, node: process.version, cores: cpus().length, loadAverage: load, cpu: cpus()[0]?.model, seconds: (Date.now() - started) / 1000, rows: results, results: data}, null, 2) + '\n'
+console.log(
+  `\n${seconds.toFixed(0)} s in all; ${machine().cores} cores, load average ${loadBefore.loadAverage.one.toFixed(1)} at the start` +
+    ` and ${loadAfter.loadAverage.one.toFixed(1)} at the end; Node ${process.version}${QUICK ? '; BENCH_QUICK' : ''}`
 );
-console.log('figures written to bench/latest.json');
+
+const record = {
+  date: new Date(started).toISOString(),
+  kind,
+  quick: QUICK,
+  sections: chosen.map(([id]) => id),
+  seconds,
+  machine: {...machine(), chromium},
+  load: {before: loadBefore, after: loadAfter},
+  bundle: built.source,
+  rows: results,
+  results: data,
+};
+const text = JSON.stringify(record, null, 2) + '\n';
+// The file name is the start time in ISO 8601 with '-' for ':', which some file systems refuse.
+const stamp = record.date.replace(/\.\d+Z$/, 'Z').replaceAll(':', '-');
+const file = `${RESULTS}/${stamp}${kind === 'full' ? '' : `.${kind}`}.json`;
+mkdirSync(RESULTS, {recursive: true});
+writeFileSync(file, text);
+writeFileSync('bench/latest.json', text);
+console.log(`figures written to ${file} and bench/latest.json${kind === 'full' && !failed ? '; commit it, then `npm run bench:table`' : ''}`);
 if (failed) process.exitCode = 1;

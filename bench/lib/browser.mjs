@@ -1,9 +1,11 @@
 // Headless Chromium (Debian's, with the project's flags) driven by puppeteer-core, and the
 // bench page server: a separate origin on 127.0.0.1 that serves the bundle built for this run
-// and a page with one <akece-chat>, as a site owner's page would (the widget then talks to the
-// Akece server cross-origin, as it does in production).
+// (with the modules it loads from beside itself) and a page with one <akece-chat>, as a site
+// owner's page would (the widget then talks to the Akece server cross-origin, as it does in
+// production).
 import {createServer} from 'node:http';
-import {readFileSync} from 'node:fs';
+import {readFileSync, statSync} from 'node:fs';
+import {extname, join, normalize, sep} from 'node:path';
 import puppeteer from 'puppeteer-core';
 import {chromiumArgs, findChromium} from '../../scripts/chromium.mjs';
 
@@ -36,8 +38,25 @@ export async function heapAfterGc(cdp) {
   return usedSize;
 }
 
-/** Serves GET /w?attr=value… (a page with the widget; `_x` parameters are for the probe) and its scripts. */
-export async function pageServer(bundle) {
+const TYPES = {'.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8', '.json': 'application/json', '.map': 'application/json', '.css': 'text/css'};
+
+/** The bytes of `path` under `dir`, or undefined for a path outside it or a missing file. */
+function fileUnder(dir, path) {
+  const file = normalize(join(dir, decodeURIComponent(path)));
+  if (!file.startsWith(normalize(dir) + sep)) return undefined;
+  try {
+    return statSync(file).isFile() ? readFileSync(file) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Serves GET /w?attr=value… (a page with the widget; `_x` parameters are for the probe), the
+ * bundle as /akece-chat.js and every other file of `dir` (the chunks, catalogues and
+ * rich-content module the bundle loads from beside itself).
+ */
+export async function pageServer({widget: bundle, dir}) {
   const esc = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
   const scripts = {
     // Marks the moment the bundle starts: defer scripts run in order, back to back.
@@ -51,8 +70,13 @@ export async function pageServer(bundle) {
       return res.end(scripts[url.pathname]);
     }
     if (url.pathname !== '/w') {
-      res.writeHead(404);
-      return res.end();
+      const file = fileUnder(dir, url.pathname);
+      if (file === undefined) {
+        res.writeHead(404);
+        return res.end();
+      }
+      res.writeHead(200, {'content-type': TYPES[extname(url.pathname)] ?? 'application/octet-stream', 'cache-control': 'no-store'});
+      return res.end(file);
     }
     const attrs = [...url.searchParams].filter(([k]) => !k.startsWith('_')).map(([k, v]) => (v === '' ? ` ${esc(k)}` : ` ${esc(k)}="${esc(v)}"`)).join('');
     res.writeHead(200, {

@@ -1,6 +1,7 @@
 // The printed table: section, metric, median, spread (interquartile range), target, verdict.
 
-const num = (v, unit) => {
+/** A figure with its unit, as the tables show it. */
+export const num = (v, unit) => {
   if (!Number.isFinite(v)) return 'n/a';
   if (unit === 'B') return `${Math.round(v).toLocaleString('en-US')} B`;
   if (unit === 'KB') return `${Math.round(v)} KB`;
@@ -11,7 +12,8 @@ const num = (v, unit) => {
   return `${Math.round(v * 100) / 100}${unit ? ` ${unit}` : ''}`;
 };
 
-const spread = (s, unit) =>
+/** The interquartile range of repeated measurements (`p25–p75 unit`), or '' for one measurement. */
+export const spread = (s, unit) =>
   s.n > 1 && Number.isFinite(s.p25) ? `${num(s.p25, unit).replace(/ \S+$/, '')}–${num(s.p75, unit)}` : '';
 
 /** One row per measured figure; returns the text. */

@@ -8,6 +8,8 @@ import {h} from './dom.js';
 import {ThreadFollower} from './follower.js';
 import {renderMessage, summary} from './message-view.js';
 import {BOT_MESSAGES} from './bot-messages.js';
+import {ContactPanel} from './contact-panel.js';
+import {InboxSettings} from './inbox-settings.js';
 
 const BASE_TITLE = 'Agent console · Akece demo';
 const TYPING_TIMEOUT_MS = 30000;
@@ -31,6 +33,8 @@ export class AgentConsole {
     this.editing = null;
     /** @type {any} the message being answered */
     this.replyingTo = null;
+    /** @type {number | null} the quoted message being pointed out */
+    this.flashing = null;
     this.agentTyping = {on: false, private: false, idle: 0};
     /** @type {EventSource | null} */
     this.events = null;
@@ -46,6 +50,7 @@ export class AgentConsole {
         h('h1', {}, 'Agent console'),
         h('span', {class: 'me'}, 'Signed in as ', h('strong', {}, 'Sam Rivera')),
         h('label', {class: 'presence'}, 'Availability ', h('select', {'data-ref': 'presence'}, h('option', {value: 'online'}, 'Online'), h('option', {value: 'away'}, 'Away'), h('option', {value: 'offline'}, 'Offline'))),
+        h('button', {type: 'button', 'data-ref': 'settings'}, 'Inbox settings'),
         h('span', {class: 'link', role: 'status', 'data-ref': 'link'}, 'Connecting…')
       ),
       h(
@@ -122,6 +127,9 @@ export class AgentConsole {
       side: el('side'),
     };
     this.list = new ConversationList(el('list'), {onOpen: (id) => this.guard(() => this.open(id))});
+    this.contactPanel = new ContactPanel(el('side'), {onOpen: (id) => this.guard(() => this.open(id))});
+    this.settings = new InboxSettings(this.api);
+    el('settings').addEventListener('click', () => this.guard(() => this.settings.open()));
     this.follower = new ThreadFollower(this.el.messages, this.el.marker);
     this.#wire();
   }
@@ -173,6 +181,7 @@ export class AgentConsole {
   }
 
   stop() {
+    this.settings.dispose();
     this.events?.close();
     this.events = null;
     this.follower.resizeObserver.disconnect();
@@ -225,6 +234,17 @@ export class AgentConsole {
     this.el.messages.setAttribute('aria-busy', 'false');
     this.renderList();
     this.el.text.focus();
+    await this.loadContact();
+  }
+
+  /** The side panel: the open conversation's contact and all of their conversations. */
+  async loadContact() {
+    const conversation = this.current === null ? null : this.conversations.get(this.current);
+    const contactId = conversation?.meta?.sender?.id;
+    if (!contactId) return this.contactPanel.clear();
+    const contact = await this.api.request(`/contacts/${contactId}`);
+    if (this.conversations.get(this.current ?? -1)?.meta?.sender?.id !== contactId) return;
+    this.contactPanel.render(contact, this.conversations.get(/** @type {number} */ (this.current)));
   }
 
   async markSeen() {
@@ -252,19 +272,26 @@ export class AgentConsole {
       onQuote: (/** @type {number} */ id) => this.showMessage(id),
     };
     this.el.messages.replaceChildren(...sorted.map((message) => renderMessage(message, context)));
+    if (this.flashing) this.el.messages.querySelector(`[data-id="${this.flashing}"]`)?.classList.add('flash');
     this.follower.observe(this.el.messages.children);
     this.follower.afterRender(arrived);
     this.el.typing.hidden = !this.typing.has(conversation.id);
     this.el.typing.textContent = `${contact.name ?? 'The visitor'} is typing…`;
   }
 
-  /** Scroll to a quoted message and flash it. @param {number} id */
+  /** Scroll to a quoted message and flash it (kept across redraws until it fades). @param {number} id */
   showMessage(id) {
     const row = this.el.messages.querySelector(`[data-id="${id}"]`);
     if (!row) return;
+    this.follower.pinned = false;
     row.scrollIntoView({block: 'center'});
+    this.flashing = id;
     row.classList.add('flash');
-    setTimeout(() => row.classList.remove('flash'), 1500);
+    clearTimeout(this.flashTimer);
+    this.flashTimer = window.setTimeout(() => {
+      this.flashing = null;
+      this.el.messages.querySelector(`[data-id="${id}"]`)?.classList.remove('flash');
+    }, 1500);
   }
 
   // ---- composing --------------------------------------------------------------------------
@@ -400,6 +427,12 @@ export class AgentConsole {
     this.conversations.set(conversation.id, conversation);
     this.renderList();
     if (conversation.id === this.current) this.renderThread();
+    // A change to any conversation of the open contact shows in the side panel.
+    const open = this.current === null ? null : this.conversations.get(this.current);
+    if (open && open.meta?.sender?.id === conversation.meta?.sender?.id) {
+      clearTimeout(this.contactTimer);
+      this.contactTimer = window.setTimeout(() => this.guard(() => this.loadContact()), 150);
+    }
   }
 
   /** @param {any} message */

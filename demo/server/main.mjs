@@ -36,6 +36,7 @@ console.log(
     `akece server listening on ${server.url}`,
     `  demo shop:      ${pretty}/`,
     `  agent console:  ${pretty}/agent`,
+    `  widget setup:   ${pretty}/configure`,
     `  inbox:          ${server.inboxIdentifier}${env.DATA_FILE ? `, data in ${env.DATA_FILE}` : ''}`,
   ].join('\n')
 );

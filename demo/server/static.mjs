@@ -84,6 +84,8 @@ export async function serveStatic(req, res, {url, origin, inboxIdentifier, store
   let file = null;
   if (path === '/' || path === '/index.html') file = join(DEMO, 'shop', 'index.html');
   else if (path === '/agent' || path === '/agent/') file = join(DEMO, 'agent', 'index.html');
+  else if (path === '/configure' || path === '/configure/') file = join(DEMO, 'configure', 'index.html');
+  else if (rel.startsWith('/configure/')) file = inside(join(DEMO, 'configure'), rel.slice(11));
   else if (rel.startsWith('/shop/')) file = inside(join(DEMO, 'shop'), rel.slice(6));
   else if (rel.startsWith('/agent/') && !rel.startsWith('/agent/api/')) file = inside(join(DEMO, 'agent'), rel.slice(7));
   else if (rel.startsWith('/dist/')) file = inside(join(ROOT, 'dist'), rel.slice(6));
