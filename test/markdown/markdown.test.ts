@@ -1,6 +1,7 @@
 import {expect} from '@open-wc/testing';
 import {render} from 'lit';
-import {markdown, plain, safeUrl} from '../../src/markdown/markdown.js';
+import {markdown, plain, plainWithLinks, safeUrl} from '../../src/markdown/markdown.js';
+import {pieces} from '../../src/markdown/safe.js';
 import {assertSafe} from '../components/fixtures.js';
 
 const md = (src: string) => {
@@ -60,18 +61,90 @@ describe('markdown', () => {
     expect(md('3. three\n4. four').querySelector('ol')!.getAttribute('start')).to.equal('3');
   });
 
-  it('renders paragraphs and line breaks', () => {
+  it('renders paragraphs and line breaks (newlines in the text, shown by pre-line: no <br> per line)', () => {
     const d = md('one\ntwo\r\n\r\n\nthree');
     const ps = d.querySelectorAll('p');
     expect(ps).to.have.length(2);
-    expect(ps[0].querySelectorAll('br')).to.have.length(1);
+    expect(ps[0].textContent).to.equal('one\ntwo');
+    expect(ps[0].childNodes.length, 'one text node').to.be.at.most(3); // the text and Lit's markers
+    expect(d.querySelector('br')).to.be.null;
     expect(ps[1].textContent).to.equal('three');
+  });
+
+  it('renders nested lists, quotes, headings, strikethrough, rules and tables', () => {
+    const d = md('# Title\n- a\n  - b\n    1. c\n\n> q\n> > qq\n\n~~old~~ new\n\n---\n\n| x | y |\n|---|---|\n| 1 | **2** |');
+    expect(d.querySelector('h1')!.textContent).to.equal('Title');
+    expect(d.querySelector('ul > li > ul > li > ol > li')!.textContent).to.equal('c');
+    expect(d.querySelector('blockquote > blockquote')!.textContent).to.contain('qq');
+    expect(d.querySelector('s')!.textContent).to.equal('old');
+    expect(d.querySelector('hr')).to.exist;
+    expect([...d.querySelectorAll('th')].map((c) => c.textContent)).to.deep.equal(['x', 'y']);
+    expect(d.querySelector('td strong')!.textContent).to.equal('2');
+  });
+
+  it('decodes entities and backslash escapes in text, not in code', () => {
+    const d = md('&copy; &#169; &#x1F600; &amp;lt; &nosuch; \\*x\\* `&amp;`');
+    expect(d.querySelector('p')!.textContent).to.equal('© © 😀 &lt; &nosuch; *x* &amp;');
+    expect(d.querySelector('em')).to.be.null;
+  });
+
+  it('renders titled links, angle-bracket links, www addresses and e-mails as allow-listed links', () => {
+    const d = md('[a](https://a.test "The A") <https://b.test/x> www.c.test d@e.test ![pic](https://f.test/p.png)');
+    expect(links(d)).to.deep.equal([
+      ['a', 'https://a.test/'],
+      ['https://b.test/x', 'https://b.test/x'],
+      ['www.c.test', 'http://www.c.test/'],
+      ['d@e.test', 'mailto:d@e.test'],
+      ['pic', 'https://f.test/p.png'],
+    ]);
+    expect(d.querySelector('a')!.title).to.equal('The A');
+    expect(d.querySelector('img'), 'an image is a link, not a request').to.be.null;
+  });
+
+  it('renders ***x*** as emphasis and strong', () => {
+    const d = md('***x***');
+    expect(d.querySelector('em strong, strong em')!.textContent).to.equal('x');
   });
 
   it('keeps HTML as text', () => {
     const d = md('<script>alert(1)</script><img src=x onerror="alert(1)"><a href="javascript:alert(1)">x</a>');
     expect(d.querySelector('img,a,script')).to.be.null;
     expect(d.textContent).to.contain('<script>alert(1)</script>');
+    for (const src of ['<div onclick="alert(1)">\nblock\n</div>', '<iframe src="https://evil.test"></iframe>', '<!-- x --><style>*{}</style>', '<svg onload=alert(1)>']) {
+      const e = md(src);
+      expect(e.querySelector('div div, iframe, style, svg'), src).to.be.null;
+      expect(e.textContent, src).to.contain('<');
+    }
+  });
+
+  it('never makes a link, an attribute or an element out of hostile link forms', () => {
+    const hostile = [
+      '[x](javascript:alert(1))',
+      '[x](JAVASCRIPT:alert(1))',
+      '[x](&#106;avascript:alert(1))',
+      '[x](&#x6A;avascript&colon;alert(1))',
+      '[x](javascript&#58;alert(1))',
+      '[x](java&#x09;script:alert(1))',
+      '[x](<javascript:alert(1)>)',
+      '[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)',
+      '[x](vbscript:msgbox(1))',
+      '[x][r]\n\n[r]: javascript:alert(1)',
+      '[x]\n\n[x]: data:text/html,<script>alert(1)</script>',
+      '<javascript:alert(1)>',
+      '<data:text/html,x>',
+      '![x](javascript:alert(1))',
+      '![x](data:image/svg+xml,<svg onload=alert(1)>)',
+      '[x](https://a.test" onmouseover="alert(1))',
+      '[x](https://a.test "t\" onmouseover=\"alert(1)")',
+      '[x](<https://a.test/"><script>alert(1)</script>>)',
+      'javascript:alert(1)',
+      'https://a.test/"onmouseover="alert(1)',
+    ];
+    for (const src of hostile) {
+      const d = md(src);
+      for (const a of d.querySelectorAll('a')) expect(/^(https?|mailto):/.test(a.getAttribute('href')!), src).to.equal(true);
+      for (const e of d.querySelectorAll('*')) for (const attr of e.attributes) expect(['class', 'href', 'title', 'target', 'rel', 'start'], `${src}: ${attr.name}`).to.include(attr.name);
+    }
   });
 
   it('renders links with unsafe schemes as plain text', () => {
@@ -130,12 +203,47 @@ describe('markdown', () => {
 });
 
 describe('plain', () => {
-  it('keeps the text as is, with line breaks', () => {
+  it('keeps the text as is, line breaks included, in one text node (pre-wrap: no <br>)', () => {
     const div = document.createElement('div');
     render(plain('**a**\n<b>x</b>\nhttps://a.test'), div);
-    expect(div.querySelectorAll('br')).to.have.length(2);
-    expect(div.querySelector('strong,b,a')).to.be.null;
-    expect(div.textContent).to.equal('**a**<b>x</b>https://a.test');
+    expect(div.querySelector('br, strong, b, a')).to.be.null;
+    expect(div.querySelector('.plain')!.textContent).to.equal('**a**\n<b>x</b>\nhttps://a.test');
+    expect(div.querySelectorAll('.plain > span')).to.have.length(1);
+  });
+
+  it('cuts a long text into pieces after line breaks or spaces, losing nothing', () => {
+    const text = ('word '.repeat(300) + '\n').repeat(20);
+    const all = pieces(text);
+    expect(all.join('')).to.equal(text);
+    expect(all.length).to.be.above(1);
+    for (const piece of all.slice(0, -1)) expect(piece).to.match(/[\n ]$/);
+    expect(pieces('x'.repeat(5000)).join('')).to.have.length(5000);
+    expect(pieces('')).to.deep.equal([]);
+  });
+});
+
+describe('plainWithLinks (the visitor\'s text)', () => {
+  const visitor = (src: string) => {
+    const div = document.createElement('div');
+    render(plainWithLinks(src), div);
+    assertSafe(div);
+    return div;
+  };
+
+  it('links web addresses and e-mails, and nothing else', () => {
+    const d = visitor('**not bold** see https://a.test/x?y=1, www.b.test/c. or (https://c.test/d_(e)) and me@d.test! javascript:alert(1) ftp://x.test');
+    expect(links(d)).to.deep.equal([
+      ['https://a.test/x?y=1', 'https://a.test/x?y=1'],
+      ['www.b.test/c', 'http://www.b.test/c'],
+      ['https://c.test/d_(e)', 'https://c.test/d_(e)'],
+      ['me@d.test', 'mailto:me@d.test'],
+    ]);
+    expect(d.querySelector('strong')).to.be.null;
+    expect(d.textContent).to.equal('**not bold** see https://a.test/x?y=1, www.b.test/c. or (https://c.test/d_(e)) and me@d.test! javascript:alert(1) ftp://x.test');
+  });
+
+  it('does not link words glued to an address-like part', () => {
+    expect(visitor('xhttps://a.test notwww.b.test a@b @c.test user@localhost').querySelector('a')).to.be.null;
   });
 });
 

@@ -1,17 +1,18 @@
 // The rich-content module, loaded on demand (dist/rich.js beside the script-tag bundle, or
-// this file's module for npm users): a message's whole body with the agent's Markdown, media
-// attachments (image, audio, video; anything else a link with its size) and bot forms. It keeps
-// the script-tag bundle under its size budget; until it arrives, messages show as plain text
-// and attachments as links (src/components/message/message.ts).
+// this file's module for npm users): a message's whole body with the agent's Markdown, the
+// visitor's text with its addresses as links, media attachments (image, audio, video; anything
+// else a link with its size) and bot forms. It keeps the script-tag bundle under its size
+// budget; until it arrives, messages show as plain text and attachments as links
+// (src/components/message/message.ts).
 import {html, nothing} from 'lit';
 import type {Message} from '../../state/model.js';
 import type {Catalogue} from '../../i18n/en.js';
-import {media, newTab, plain} from '../../markdown/safe.js';
-import {markdown} from '../../markdown/markdown.js';
+import {media, newTab} from '../../markdown/safe.js';
+import {markdown, plainWithLinks} from '../../markdown/markdown.js';
 import {renderBot} from './bot.js';
 
 export const renderRich = (m: Message, s: Catalogue) =>
-  html`${m.role == 'visitor' ? plain(m.content) : markdown(m.content)}
+  html`${m.role == 'visitor' ? plainWithLinks(m.content) : markdown(m.content)}
     ${m.attachments.map(({kind, url, thumbUrl, fileName: name, size: n}) => {
       const u = media(url);
       name ||= kind == 'image' ? s.image : s.file;
