@@ -1,9 +1,8 @@
 // A template function, not an element: the launcher has no lifecycle, and rendering it in the
 // root's shadow root makes its parts (`launcher`, `unread-badge`) the root's own parts.
-import {html, nothing} from 'lit';
+import {css, html, nothing} from 'lit';
 import type {Catalogue} from '../../i18n/en.js';
 import {t} from '../../i18n/i18n.js';
-import {shared} from '../../styles/shared.styles.js';
 import {fire} from '../../events/intent.js';
 import {chatIcon, closeIcon} from '../icons.js';
 
@@ -35,7 +34,66 @@ export const renderLauncher = ({open, unread: n, controls, strings: s}: Launcher
   </button>`;
 
 /**
- * Styles for `renderLauncher`, for the root's `static styles`: the layer's one sheet (Lit adopts
- * a sheet listed twice only once). Corner: `:host([position=left])`, mirrored in RTL.
+ * Styles for `renderLauncher`, for the root's `static styles` (after `tokens`): what the closed
+ * widget needs, so that a page whose visitor never opens the chat loads no panel CSS (the
+ * layer's sheet, `shared`, comes with the panel and repeats these rules). Corner:
+ * `:host([position=left])`, mirrored in RTL.
  */
-export const launcherStyles = shared;
+export const launcherStyles = css`
+  * {
+    box-sizing: border-box;
+  }
+  .sr {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+  }
+  button {
+    cursor: pointer;
+  }
+  :focus-visible {
+    outline: 2px solid;
+    outline-offset: 2px;
+  }
+  .l:focus-visible {
+    outline-offset: -6px;
+  }
+  svg {
+    width: 24px;
+    height: 24px;
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 2;
+  }
+  .ib {
+    display: grid;
+    place-items: center;
+    flex: none;
+    padding: 0;
+    border: 0;
+    border-radius: 50%;
+  }
+  .l {
+    position: fixed;
+    z-index: var(--akece-z-index, 2147483000);
+    bottom: var(--_y);
+    inset-inline-end: var(--akece-offset-inline);
+    width: 56px;
+    height: 56px;
+    box-shadow: 0 4px 24px #0004;
+    background: var(--_a);
+    color: var(--_o);
+  }
+  .u {
+    position: absolute;
+    top: -4px;
+    inset-inline-end: -4px;
+    min-width: 22px;
+    padding: 0 6px;
+    border-radius: 11px;
+    background: #dc2626;
+    font: 700 12px/22px sans-serif;
+  }
+`;
