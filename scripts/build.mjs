@@ -1,28 +1,36 @@
-// `npm run build`: the script-tag bundle (rollup), ES modules with types (tsc), the
-// custom-elements manifest, then the size budget and the bundle's SRI hash.
+// `npm run build`: the script-tag files (scripts/bundle.mjs: ES-module chunks beside the classic
+// script dist/akece-chat.js, which pins each chunk's hash), ES modules with types (tsc), the
+// custom-elements manifest; then the moments' size budgets (contract §8) and the SRI hash for
+// the script tag.
 import {execFileSync} from 'node:child_process';
-import {readFileSync, rmSync} from 'node:fs';
-import {createHash} from 'node:crypto';
-import {gzipSync} from 'node:zlib';
+import {mkdirSync, readdirSync, rmSync} from 'node:fs';
+import {buildScriptTag, moments} from './bundle.mjs';
 
-const BUDGET = 20480; // bytes, min+gzip, for dist/akece-chat.js
 const bin = (name) => `node_modules/.bin/${name}`;
 const run = (cmd, args) => execFileSync(cmd, args, {stdio: 'inherit'});
 
-// dist/lib is rebuilt from scratch (a renamed source must not leave its old module behind);
-// the bundle is overwritten in place, so a page or test using it never finds it missing.
+// dist/lib, the catalogues and the old chunks are rebuilt from scratch (a renamed source must
+// not leave its old module behind); the script is overwritten in place, so a page or test using
+// it never finds it missing.
 rmSync('dist/lib', {recursive: true, force: true});
 rmSync('dist/locales', {recursive: true, force: true});
-run(bin('rollup'), ['-c', '--silent']);
+rmSync('dist/rich.js', {force: true});
+mkdirSync('dist', {recursive: true});
+for (const name of readdirSync('dist', {withFileTypes: true}).filter((entry) => entry.isFile()).map((entry) => entry.name)) {
+  if (/^akece-chat\.[\w-]+\.[\w-]+\.js(\.map)?$/.test(name)) rmSync(`dist/${name}`);
+}
+const build = await buildScriptTag({write: true});
 run(bin('tsc'), ['-p', 'tsconfig.build.json']);
 run(bin('cem'), ['analyze', '--litelement', '--globs', 'src/**/*.ts', '--exclude', 'src/**/testing.ts', '--quiet']);
 
-const bundle = readFileSync('dist/akece-chat.js');
-const gz = gzipSync(bundle, {level: 9}).length;
-const sri = 'sha384-' + createHash('sha384').update(bundle).digest('base64');
-console.log(`dist/akece-chat.js: ${bundle.length} bytes minified, ${gz} bytes min+gzip (budget ${BUDGET})`);
-console.log(`integrity: ${sri}`);
-if (gz > BUDGET) {
-  console.error(`dist/akece-chat.js is ${gz - BUDGET} bytes over its ${BUDGET}-byte min+gzip budget.`);
+let over = false;
+for (const moment of moments(build)) {
+  const mark = moment.gzip > moment.budget ? '  OVER BUDGET' : '';
+  console.log(`${String(moment.gzip).padStart(6)} of ${String(moment.budget).padStart(5)} bytes gzip  ${moment.name} (${moment.files.length} files)${mark}`);
+  over ||= moment.gzip > moment.budget;
+}
+console.log(`integrity of dist/akece-chat.js (it pins every chunk): ${build.integrity}`);
+if (over) {
+  console.error('A moment is over its budget (contract §8); `npm run size` shows what fills it.');
   process.exit(1);
 }

@@ -1,36 +1,20 @@
-// `node scripts/size.mjs`: what each source file costs in the script-tag bundle. Builds the
-// bundle in memory with rollup.config.mjs (dist/ is left alone) and attributes every minified
-// byte to the file it came from; the gzip column is that file's share of the whole bundle's
-// gzip size (an estimate: gzip does not split by file).
-import {gzipSync} from 'node:zlib';
-import {rollup} from 'rollup';
-import {SourceMapConsumer} from 'source-map';
-import configs from '../rollup.config.mjs';
+// `npm run size`: what each moment of a visit costs (contract §8) and what fills it: every file
+// the moment requests (gzip -9 each, as the budgets count them) and, inside each chunk, the
+// source files its bytes come from. Builds in memory; dist/ is left alone.
+import {buildScriptTag, moments, sourcesOf, gzipSize} from './bundle.mjs';
 
-const [config] = configs;
-const build = await rollup({...config, onwarn() {}});
-const {output} = await build.generate({...config.output, sourcemap: true});
-const {code, map} = output[0];
-const gz = gzipSync(code, {level: 9}).length;
-const bytes = new Map();
-await SourceMapConsumer.with(map, null, (consumer) => {
-  let prev = null;
-  consumer.eachMapping((m) => {
-    if (prev && prev.generatedLine === m.generatedLine) {
-      const name = (prev.source || '?').replace(/^.*node_modules\//, '').replace(/^.*?\bsrc\//, 'src/');
-      bytes.set(name, (bytes.get(name) || 0) + m.generatedColumn - prev.generatedColumn);
-    }
-    prev = m;
-  });
-});
-const total = [...bytes.values()].reduce((a, b) => a + b, 0);
-const rows = [...bytes].sort((a, b) => b[1] - a[1]);
-const layer = (name) => (name.startsWith('src/') ? name.split('/')[1].replace(/\.ts$/, '') : 'libraries');
-const layers = new Map();
-for (const [name, n] of rows) layers.set(layer(name), (layers.get(layer(name)) || 0) + n);
-const line = (n, name) => `${String(n).padStart(7)} ${String(Math.round((n / total) * gz)).padStart(6)}  ${name}`;
-console.log('  bytes  ~gzip  file');
-for (const [name, n] of rows) console.log(line(n, name));
-console.log('\n  bytes  ~gzip  layer');
-for (const [name, n] of [...layers].sort((a, b) => b[1] - a[1])) console.log(line(n, name));
-console.log(`\n${code.length} bytes minified, ${gz} bytes min+gzip`);
+const build = await buildScriptTag();
+const pad = (value, width = 7) => String(value).padStart(width);
+const seen = new Set();
+for (const moment of moments(build)) {
+  const verdict = moment.gzip > moment.budget ? `OVER by ${moment.gzip - moment.budget}` : `${moment.budget - moment.gzip} to spare`;
+  console.log(`\n${moment.name}: ${moment.gzip} bytes gzip of ${moment.budget} (${verdict})`);
+  for (const name of moment.files) {
+    const file = build.files.get(name);
+    console.log(`  ${pad(gzipSize(file.code))}  ${name}${seen.has(name) ? '  (as above)' : ''}`);
+    if (seen.has(name)) continue;
+    seen.add(name);
+    for (const source of await sourcesOf(file)) if (source.gzip >= 20) console.log(`  ${pad(source.gzip, 13)}  ${source.name}`);
+  }
+}
+console.log('\n(gzip -9 per file; per source file: its share of the chunk, an estimate; sources under 20 bytes not listed)');

@@ -1,25 +1,35 @@
-import {LitElement, html, nothing, type PropertyValues} from 'lit';
+import {LitElement, adoptStyles, html, nothing, type PropertyValues} from 'lit';
 import {SessionController} from '../controllers/session-controller.js';
 import {LocaleController} from '../controllers/locale-controller.js';
-import {launcherStyles, renderLauncher} from '../components/launcher/launcher.js';
-import {panelStyles, renderPanel} from '../components/panel/panel.js';
+import {LazyModule} from '../controllers/lazy-module.js';
+import {renderLauncher, launcherStyles} from '../components/launcher/launcher.js';
 import type {AkeceComposer} from '../components/composer/composer.js';
 import {tokens} from '../styles/tokens.styles.js';
 import {shared} from '../styles/shared.styles.js';
 import {styles} from './chat.styles.js';
 import {emit} from './public-events.js';
 import {t} from '../i18n/i18n.js';
-import type {AkeceSendRequestEvent} from '../events/send-request.js';
-import type {AkeceRetryRequestEvent} from '../events/retry-request.js';
-import type {AkeceAnswerRequestEvent} from '../events/answer-request.js';
-import type {AkeceTypingEvent} from '../events/typing.js';
 import type {ConnectionState, Message, VisitorUser} from '../state/model.js';
 
-let uid = 0;
+type PanelModule = typeof import('./panel-view.js');
+type PanelActions = import('./panel-view.js').PanelActions;
+
+let panelCount = 0;
+const noop = () => {};
+
+/** A failure the visitor sees: a chunk that did not load, or the session's (not a failed history page). */
+const visibleError = (code: string | undefined, loadFailed: boolean) => (loadFailed ? 'module' : code && code != 'load-failed' ? code : '');
+
+/** The root's own sheets; the panel's come with its chunk and go between the tokens and these. */
+const rootStyles = [shared, launcherStyles, styles];
 
 /**
  * The Akece customer chat widget: a launcher and a chat panel talking to an Akece
  * (Chatwoot-compatible) inbox in real time.
+ *
+ * A thin container: controllers own the session (loaded when a contact is known or the chat is
+ * first used), the language and the live region; the panel's code arrives when it first opens.
+ * It maps the session's state to its children's properties and their intent events to calls.
  *
  * @summary Customer chat for Akece inboxes.
  * @tag akece-chat
@@ -55,7 +65,7 @@ let uid = 0;
  * @fires {CustomEvent<{code: string, message: string}>} akece-error - Something failed that the page may want to know (bubbles, composed).
  */
 export class AkeceChat extends LitElement {
-  static override styles = [tokens, shared, launcherStyles, panelStyles, styles];
+  static override styles = [tokens, ...rootStyles];
   static override properties = {
     baseUrl: {attribute: 'base-url'},
     websocketUrl: {attribute: 'websocket-url'},
@@ -74,11 +84,27 @@ export class AkeceChat extends LitElement {
     headerSubtitle: {attribute: 'header-subtitle'},
   };
 
-  readonly #chat = new SessionController(this);
+  readonly #chat = new SessionController(this, (error) => this.#handleModuleError(error));
   readonly #i18n = new LocaleController(this);
-  readonly #panelId = `akece-panel-${++uid}`;
-  /** Set when the panel opens through the visitor or a method call: focus goes to the composer. */
+  readonly #panel = new LazyModule<PanelModule>(
+    this,
+    () =>
+      import('./panel-view.js').then((view) => {
+        adoptStyles(this.renderRoot as ShadowRoot, [tokens, ...view.panelStyles, ...rootStyles]);
+        return view;
+      }),
+    (error) => this.#handleModuleError(error)
+  );
+  readonly #panelId = `akece-panel-${++panelCount}`;
+  /** Set when the panel opens through the visitor or a method call: focus goes to the composer once it is there. */
   #focusOnOpen = false;
+
+  /** What the panel's intents may do (src/chat/panel-view.ts maps each intent to these). */
+  readonly #panelActions: PanelActions = {
+    run: (call) => this.#chat.run(call).catch(noop),
+    session: () => this.#chat.session,
+    close: () => this.#setOpen(false, true),
+  };
 
   /** Origin of the Akece installation; REST goes to `{baseUrl}/public/api/v1/…`. */
   baseUrl = 'https://dash.akece.com';
@@ -113,32 +139,37 @@ export class AkeceChat extends LitElement {
 
   /** The connection: `idle`, `connecting`, `connected`, `reconnecting`, `offline` or `error`. */
   get connectionState(): ConnectionState {
-    return this.#chat.state.connection;
+    return this.#chat.state?.connection ?? 'idle';
   }
 
   /** Agent messages the visitor has not seen. */
   get unreadCount(): number {
-    return this.#chat.state.unreadCount;
+    return this.#chat.state?.unreadCount ?? 0;
   }
 
-  /** The visible conversation, oldest first. */
+  /** The visible conversation, oldest first (a read-only array). */
   get messages(): readonly Message[] {
-    return this.#chat.state.messages.slice();
+    return this.#chat.messages;
   }
 
   /** @internal Panel open and page visible, for the session controller. */
   get panelVisible(): boolean {
-    return (this.open || this.layout === 'inline') && document.visibilityState !== 'hidden';
+    return this.#panelShown && document.visibilityState !== 'hidden';
+  }
+
+  /** The panel is open, or always there (`layout="inline"`). */
+  get #panelShown(): boolean {
+    return this.open || this.layout === 'inline';
   }
 
   override connectedCallback() {
     super.connectedCallback();
-    document.addEventListener('visibilitychange', this.#sync);
+    document.addEventListener('visibilitychange', this.#handleVisibilityChange);
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
-    document.removeEventListener('visibilitychange', this.#sync);
+    document.removeEventListener('visibilitychange', this.#handleVisibilityChange);
   }
 
   /** Opens the panel. */
@@ -158,17 +189,17 @@ export class AkeceChat extends LitElement {
 
   /** Sends `content` as the visitor; resolves once the server has it. */
   sendMessage(content: string): Promise<Message> {
-    return this.#chat.run((s) => s.sendMessage(content));
+    return this.#chat.run((session) => session.sendMessage(content));
   }
 
   /** Identifies the visitor (name, email, identifier with its HMAC, …). */
   setUser(user: VisitorUser): Promise<void> {
-    return this.#chat.run((s) => s.setUser(user));
+    return this.#chat.run((session) => session.setUser(user));
   }
 
   /** Forgets the stored contact and conversation (logout), disconnects and clears the view. */
   reset(): Promise<void> {
-    return this.#chat.run((s) => s.reset());
+    return this.#chat.run((session) => session.reset());
   }
 
   // Renders at most once per animation frame: a burst of socket frames (each its own task)
@@ -178,81 +209,114 @@ export class AkeceChat extends LitElement {
     super.scheduleUpdate();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>) {
-    if (changed.has('open') || changed.has('layout')) this.#sync();
+  // Settles once what the last change needs has arrived and is drawn: after `show()`, the
+  // panel's chunk; with a known contact, the session's.
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    for (let pending = this.#pendingModules(); pending.length; pending = this.#pendingModules()) {
+      await Promise.allSettled(pending);
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
   }
 
-  protected override updated(changed: PropertyValues<this>) {
+  protected override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('open') || changed.has('layout')) this.#chat.syncVisibility();
+    if (this.#panelShown) this.#panel.load().catch(noop);
+  }
+
+  protected override updated() {
     this.setAttribute('connection-state', this.connectionState);
-    if (changed.has('open') && this.open && this.#focusOnOpen) {
+    const composer = this.#focusOnOpen && this.open ? this.renderRoot.querySelector<AkeceComposer>('akece-composer') : null;
+    if (composer) {
       this.#focusOnOpen = false;
-      const composer = this.renderRoot.querySelector<AkeceComposer>('akece-composer');
-      composer?.updateComplete.then(() => composer.focus());
+      composer.updateComplete.then(() => composer.focus());
     }
   }
 
   override render() {
-    const st = this.#chat.state;
-    const strings = this.#i18n.strings;
-    const floating = this.layout != 'inline';
-    const error = st.error && st.error.code != 'load-failed' ? st.error.code : '';
-    // One live region for the other side: messages with their sender's name, and typing.
-    const said = this.#chat.said;
-    return html`<div dir=${this.#i18n.dir} @keydown=${this.#handleKeydown} @akece-toggle-request=${this.#handleIntent} @akece-close-request=${this.#handleIntent} @akece-send-request=${this.#handleIntent} @akece-retry-request=${this.#handleIntent} @akece-load-older-request=${this.#handleIntent} @akece-answer-request=${this.#handleIntent} @akece-typing=${this.#handleIntent}>
-      <p class="sr" aria-live="polite">${said == null ? '' : typeof said == 'string' ? t(strings.typing, said || strings.agent) : `${said.sender?.name || strings.agent}: ${said.content}`}</p>
-      ${floating ? renderLauncher({open: this.open, unread: st.unreadCount, controls: this.#panelId, strings}) : nothing}
-      ${renderPanel(
-        {
-          id: this.#panelId,
-          open: this.open || !floating,
-          floating,
-          strings,
-          title: this.headerTitle,
-          subtitle: this.headerSubtitle,
-          availability: st.contact ? st.availability : null,
-          connection: st.connection,
-          error: error && (error == 'send-failed' ? strings.failed : error == 'config' ? strings.err_config : strings.err_connect),
-        },
-        html`<akece-message-list exportparts="messages,message,typing-indicator" .messages=${st.messages} .strings=${strings} .locale=${this.#i18n.locale} .inboxName=${this.headerTitle || strings.title} .hasOlder=${st.hasOlder} .loadingOlder=${st.loadingOlder} .typing=${st.agentTyping ? st.agentTyping.name : null}></akece-message-list>
-          <akece-composer exportparts="composer,send-button" .strings=${strings}></akece-composer>`
-      )}
+    return html`<div
+      dir=${this.#i18n.dir}
+      @keydown=${this.#handleKeydown}
+      @akece-toggle-request=${this.#handleIntent}
+      @akece-close-request=${this.#handleIntent}
+      @akece-send-request=${this.#handleIntent}
+      @akece-retry-request=${this.#handleIntent}
+      @akece-load-older-request=${this.#handleIntent}
+      @akece-answer-request=${this.#handleIntent}
+      @akece-typing=${this.#handleIntent}
+    >
+      ${this.#renderLiveRegion()} ${this.layout == 'inline' ? nothing : this.#renderLauncher()} ${this.#renderPanel()}
     </div>`;
   }
 
-  #setOpen(open: boolean, focusLauncher?: boolean) {
+  /** One polite live region for the other side: a message with its sender's name, or who is typing. */
+  #renderLiveRegion() {
+    const strings = this.#i18n.strings;
+    const said = this.#chat.announcement;
+    const text = !said ? '' : said.kind == 'typing' ? t(strings.typing, said.name || strings.agent) : `${said.message.sender?.name || strings.agent}: ${said.message.content}`;
+    return html`<p class="sr" aria-live="polite">${text}</p>`;
+  }
+
+  #renderLauncher() {
+    return renderLauncher({open: this.open, unread: this.unreadCount, controls: this.#panelId, strings: this.#i18n.strings});
+  }
+
+  /** The panel once its chunk is there; before, only its error box if a chunk was refused. */
+  #renderPanel() {
+    const state = this.#chat.state;
+    const error = visibleError(state?.error?.code, Boolean(this.#panel.error || this.#chat.loadError));
+    const view = this.#panel.module;
+    if (!view) return this.#panelShown && error ? html`<div part="error" class="module-error" role="alert">${this.#i18n.strings.err_connect}</div>` : nothing;
+    return view.renderPanelView({
+      id: this.#panelId,
+      open: this.#panelShown,
+      floating: this.layout != 'inline',
+      strings: this.#i18n.strings,
+      title: this.headerTitle,
+      subtitle: this.headerSubtitle,
+      state,
+      messages: state?.messages ?? [],
+      locale: this.#i18n.locale,
+      inboxName: this.headerTitle || this.#i18n.strings.title,
+      error,
+    });
+  }
+
+  #pendingModules(): Promise<unknown>[] {
+    return [this.#panel.pending, this.#chat.pending].filter((pending) => pending != null);
+  }
+
+  #setOpen(open: boolean, focusLauncher = false) {
     if (open == this.open) return;
     this.#focusOnOpen = open;
     this.open = open;
+    if (open) this.#panel.load({again: true}).catch(noop);
     this.updateComplete.then(() => {
       emit(this, 'akece-open-change', {open});
       if (focusLauncher) this.renderRoot.querySelector<HTMLElement>('[part=launcher]')?.focus();
     });
   }
 
-  #sync = () => this.#chat.syncVisibility();
+  #handleModuleError(error: Error) {
+    const code = 'code' in error && typeof error.code == 'string' ? error.code : 'module-failed';
+    emit(this, 'akece-error', {code, message: error.message});
+  }
 
-  #handleKeydown(e: KeyboardEvent) {
-    if (e.key == 'Escape' && this.open && this.layout != 'inline') {
-      e.stopPropagation();
+  #handleVisibilityChange = () => this.#chat.syncVisibility();
+
+  #handleKeydown(event: KeyboardEvent) {
+    if (event.key == 'Escape' && this.open && this.layout != 'inline') {
+      event.stopPropagation();
       this.#setOpen(false, true);
     }
   }
 
-  /** Internal intent events from the children stop here (none reaches the page) and become calls. */
-  #handleIntent(e: Event) {
-    e.stopPropagation();
-    const i = e as Event & Partial<AkeceSendRequestEvent & AkeceRetryRequestEvent & AkeceAnswerRequestEvent & AkeceTypingEvent>;
-    const type = e.type.slice(6); // without 'akece-'
-    if (type == 'toggle-request') this.toggle();
-    else if (type == 'close-request') this.#setOpen(false, true);
-    else if (type == 'typing') this.#chat.session?.setTyping(i.on!);
-    else
-      this.#chat
-        .run<unknown>((s) =>
-          type == 'send-request' ? s.sendMessage(i.content!, i.files) : type == 'retry-request' ? s.retry(i.key!) : type == 'answer-request' ? s.answer(i.key!, i.answer!) : s.loadOlder()
-        )
-        // A failure is shown in the list (failed, with a retry button) and as an akece-error event.
-        .catch(() => {});
+  /** Internal intent events from the children stop here (none reaches the page): the launcher's toggle, else the panel's, by name. */
+  #handleIntent(event: Event) {
+    event.stopPropagation();
+    if (event.type == 'akece-toggle-request') this.toggle();
+    else this.#panel.module?.panelIntents[event.type]?.(this.#panelActions, event);
   }
 }
 

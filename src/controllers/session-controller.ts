@@ -1,9 +1,11 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
-import {Cable} from '../protocol/cable.js';
-import {ChatSession, type StorageLike} from '../state/chat-session.js';
-import {initialState, type ChatState, type ContactRef} from '../state/chat-state.js';
-import {emit} from '../chat/public-events.js';
+import type {ChatSession, StorageLike} from '../state/chat-session.js';
+import type {ChatState, ContactRef} from '../state/chat-state.js';
 import type {Message} from '../state/model.js';
+import type {SessionBinding} from './session-binding.js';
+import type {Announcement} from './live-region.js';
+import {LazyModule} from './lazy-module.js';
+import {hasStoredVisitor} from './stored-contact.js';
 
 /** What the controller reads from its host: the element's configuration. */
 export interface SessionHost extends ReactiveControllerHost, HTMLElement {
@@ -20,6 +22,7 @@ export interface SessionHost extends ReactiveControllerHost, HTMLElement {
 }
 
 type Call = (session: ChatSession) => unknown;
+type SessionModule = typeof import('./session-binding.js');
 
 /** The chosen Web Storage, or null for `none` or where the page forbids storage (sandboxed frames). */
 function pickStorage(kind: SessionHost['storage']): StorageLike | null {
@@ -30,29 +33,65 @@ function pickStorage(kind: SessionHost['storage']): StorageLike | null {
   }
 }
 
+const noop = () => {};
+
 /**
- * Owns the ChatSession for the element's connected lifetime: builds it from the element's
- * configuration (again whenever that changes), re-renders the host on every state change, turns
- * state changes into the contract's public events, and disposes of everything on disconnect.
- * Calls made before a session exists are queued and carried out in order.
+ * Decides when the element needs a ChatSession and keeps one for its connected lifetime: the
+ * session's code (state, protocol, REST: src/controllers/session-binding.ts) is a chunk of its
+ * own, loaded at once when a contact is known (given by attributes or stored earlier), else
+ * when the visitor opens the panel or a method is called. It is built again whenever the
+ * configuration changes, and disposed of on disconnect. Calls made before a session exists are
+ * queued and carried out in order.
  */
 export class SessionController implements ReactiveController {
-  session: ChatSession | null = null;
-  state: ChatState = initialState;
-  /** What the root's live region reads out: the latest message from the other side, or the
-   * name of an agent who just started typing ('' unnamed). One text at a time, so a burst
-   * (a backfill after a reconnect) is one announcement, not a flood. */
-  said: Message | string | null = null;
+  readonly #host: SessionHost;
+  readonly #module: LazyModule<SessionModule>;
+  /** The session in use; after a disconnect, the last one (disposed), whose state stays on view. */
+  #binding: SessionBinding | null = null;
+  /** The binding's session runs (it is disposed of after a disconnect or a new configuration). */
+  #running = false;
   #config = '';
-  #offs: (() => void)[] = [];
+  /** A contact is known for the current configuration (attributes or storage). */
+  #known = false;
   #queue: Call[] = [];
   /** The contact in use when the element was removed: a re-append goes on with it. */
   #kept: ContactRef | null = null;
 
-  readonly #host: SessionHost;
+  /** @param onModuleError told when the session's chunk is refused or cannot be fetched */
+  constructor(host: SessionHost, onModuleError: (error: Error) => void) {
+    this.#host = host;
+    this.#module = new LazyModule(host, () => import('./session-binding.js'), onModuleError);
+    host.addController(this);
+  }
 
-  constructor(host: SessionHost) {
-    (this.#host = host).addController(this);
+  /** The running session, or null. */
+  get session(): ChatSession | null {
+    return this.#running ? (this.#binding?.session ?? null) : null;
+  }
+
+  /** The session's state; null before any session (an idle widget). */
+  get state(): ChatState | null {
+    return this.#binding?.state ?? null;
+  }
+
+  /** The conversation as a real read-only array. */
+  get messages(): readonly Message[] {
+    return this.#binding?.messages ?? [];
+  }
+
+  /** What the live region says now: the latest message from the other side, or who is typing. */
+  get announcement(): Announcement | null {
+    return this.#binding?.liveRegion.announcement ?? null;
+  }
+
+  /** Why the session's chunk could not load (shown to the visitor); null otherwise. */
+  get loadError(): Error | null {
+    return this.#module.error;
+  }
+
+  /** The session's chunk while it is on its way, else null. */
+  get pending(): Promise<unknown> | null {
+    return this.#module.pending;
   }
 
   hostConnected() {
@@ -60,78 +99,83 @@ export class SessionController implements ReactiveController {
   }
 
   hostDisconnected() {
-    this.#kept = this.state.contact;
+    this.#kept = this.state?.contact ?? null;
     this.#stop();
-    // Out of the page there is no socket: say so until a re-append connects again.
-    this.#changed({...this.state, connection: 'idle'});
   }
 
-  /** Before each render: (re)build the session when the configuration changed. */
+  /** Before each render: (re)build the session when the configuration changed and a session is needed. */
   hostUpdate() {
-    const h = this.#host;
-    const config = JSON.stringify([h.baseUrl, h.websocketUrl, h.inboxIdentifier, h.pubsubToken, h.contactIdentifier, h.conversationId, h.storage, h.presenceInterval]);
-    if (!h.isConnected || config == this.#config) return;
-    if (this.#config) this.#kept = null; // a new configuration starts afresh
-    this.#stop();
-    this.#config = config;
-    const kept = this.#kept;
-    // `wss://host/cable` for an `https://host` base URL (contract §2); a base URL that is not a URL fails in the session.
-    const ws = h.websocketUrl || h.baseUrl.replace(/^http/, 'ws').replace(/\/*$/, '/cable');
-    const s = (this.session = new ChatSession({
-      baseUrl: h.baseUrl,
-      websocketUrl: ws,
-      inboxIdentifier: h.inboxIdentifier || undefined,
-      pubsubToken: h.pubsubToken || kept?.pubsubToken,
-      contactIdentifier: h.contactIdentifier || kept?.sourceId,
-      conversationId: h.conversationId ?? undefined,
-      storage: pickStorage(h.storage),
-      presenceInterval: h.presenceInterval,
-      createCable: (o) => new Cable(o),
-    }));
-    this.#offs = [
-      s.store.subscribe((next) => this.#changed(next)),
-      s.on('message', (message) => {
-        if (message.role != 'visitor') this.said = message;
-        emit(h, 'akece-message', {message});
-      }),
-      s.on('error', ({code, message}) => emit(h, 'akece-error', {code, message})),
-    ];
-    s.start();
-    this.#changed(s.store.getState());
-    this.syncVisibility();
-    emit(h, 'akece-ready', {});
-    for (const call of this.#queue.splice(0)) call(s);
+    const host = this.#host;
+    if (!host.isConnected) return;
+    const config = JSON.stringify([host.baseUrl, host.websocketUrl, host.inboxIdentifier, host.pubsubToken, host.contactIdentifier, host.conversationId, host.storage, host.presenceInterval]);
+    if (config != this.#config) {
+      const changed = Boolean(this.#config); // else the first update, or a re-append
+      this.#stop();
+      if (changed) {
+        // a new configuration starts afresh
+        this.#kept = null;
+        this.#binding = null;
+      }
+      this.#config = config;
+      this.#known = Boolean(host.pubsubToken && host.contactIdentifier) || hasStoredVisitor(pickStorage(host.storage), host.baseUrl, host.inboxIdentifier);
+    }
+    if (this.session || !(this.#known || this.#kept || host.panelVisible || this.#queue.length)) return;
+    const module = this.#module.module;
+    if (module) this.#start(module);
+    else this.#module.load().catch(noop); // re-renders when it arrives
   }
 
-  /** Runs `call` on the session now, or once one exists. */
+  /** Runs `call` on the session now, or once one exists (loading its chunk if need be). */
   run<T>(call: (session: ChatSession) => T | Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      const go: Call = (s) => Promise.resolve().then(() => call(s)).then(resolve, reject);
-      this.session ? go(this.session) : this.#queue.push(go);
+      const go: Call = (session) => Promise.resolve().then(() => call(session)).then(resolve, reject);
+      const session = this.session;
+      if (session) {
+        go(session);
+        return;
+      }
+      this.#queue.push(go);
+      this.#module.load({again: true}).then(
+        () => this.#host.requestUpdate(),
+        (error: unknown) => {
+          this.#queue = this.#queue.filter((queued) => queued !== go);
+          reject(error);
+        }
+      );
     });
   }
 
-  /** Tells the session whether the visitor can see the conversation. */
+  /** Tells the session whether the visitor can see the conversation (loading it when they can). */
   syncVisibility() {
-    this.session?.setPanelVisible(this.#host.panelVisible);
+    const session = this.session;
+    if (session) session.setPanelVisible(this.#host.panelVisible);
+    else if (this.#host.panelVisible) this.#module.load({again: true}).catch(noop);
   }
 
+  #start(module: SessionModule) {
+    const host = this.#host;
+    const kept = this.#kept;
+    // `wss://host/cable` for an `https://host` base URL (contract §2); a base URL that is not a URL fails in the session.
+    const websocketUrl = host.websocketUrl || host.baseUrl.replace(/^http/, 'ws').replace(/\/*$/, '/cable');
+    this.#running = true;
+    this.#binding = new module.SessionBinding(host, {
+      baseUrl: host.baseUrl,
+      websocketUrl,
+      inboxIdentifier: host.inboxIdentifier || undefined,
+      pubsubToken: host.pubsubToken || kept?.pubsubToken,
+      contactIdentifier: host.contactIdentifier || kept?.sourceId,
+      conversationId: host.conversationId ?? undefined,
+      storage: pickStorage(host.storage),
+      presenceInterval: host.presenceInterval,
+    });
+    this.syncVisibility();
+    for (const call of this.#queue.splice(0)) call(this.#binding.session);
+  }
+
+  /** Disposes of the running session (its last state stays on view, `idle`). */
   #stop() {
-    for (const off of this.#offs) off();
-    this.session?.dispose();
-    this.session = null;
+    if (this.#running) this.#binding?.dispose();
+    this.#running = false;
     this.#config = '';
-  }
-
-  /** Commits a new state, then reports what changed to the page. */
-  #changed(next: ChatState) {
-    const prev = this.state;
-    const h = this.#host;
-    this.state = next;
-    if (next.agentTyping && !prev.agentTyping) this.said = next.agentTyping.name;
-    h.requestUpdate();
-    if (next.connection != prev.connection) emit(h, 'akece-connection-change', {state: next.connection, previous: prev.connection});
-    if (next.unreadCount != prev.unreadCount) emit(h, 'akece-unread-change', {count: next.unreadCount});
-    if (next.conversationStatus && next.conversationStatus != prev.conversationStatus) emit(h, 'akece-conversation-status', {status: next.conversationStatus});
   }
 }

@@ -77,7 +77,7 @@ describe('renderPanel', () => {
     const away = await mount({availability: 'away', connection: 'connected'});
     expect(header(away)).to.contain(en.away);
     expect(header(away)).not.to.contain(en.subtitle);
-    expect(header(away)).to.contain(en.subtitle_away);
+    expect(header(away)).to.contain(en.team_away);
     // a subtitle the page set is the page's word
     const own = await mount({availability: 'away', connection: 'connected', subtitle: 'Mon–Fri, 9–5'});
     expect(header(own)).to.contain('Mon–Fri, 9–5');

@@ -49,7 +49,7 @@ const renderOptions = ({key, content, answer}: Message, items: Extract<MessageBo
 /** The email question: a field and Submit; once answered, a thank-you naming the address. */
 const renderEmail = (key: string, answer: Message['answer'], strings: Catalogue) =>
   answer?.kind == 'email'
-    ? html`<div class="answer-summary" role="status"><strong>${t(strings.email_thanks, answer.email)}</strong></div>`
+    ? html`<div class="answer-summary" role="status"><strong>${t(strings.email_saved, {email: answer.email})}</strong></div>`
     : html`<form class="bot-form" @submit=${(event: Event) => answerFrom(event, key, {kind: 'email', email: fieldOf(event, 'email')})}>
         <input type="email" name="email" required autocomplete="email" aria-label=${strings.email} placeholder=${strings.email} />
         <button class="pill-button">${strings.submit}</button>

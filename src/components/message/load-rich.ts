@@ -1,17 +1,16 @@
-// Loads the rich-content module (Markdown, bot forms) the first time a message needs it. Its URL
-// is relative to the running script, read once while the script runs (as for the locales):
-// dist/rich.js beside the script-tag bundle, or ./rich.js beside this module for npm users.
-type Rich = typeof import('./rich.js');
+// Loads the rich-content module (Markdown, media, bot forms) the first time a message needs it:
+// a chunk of its own beside the script tag (checked against its pinned hash), or ./rich.js
+// beside this module for npm users.
+type RichModule = typeof import('./rich.js');
 
-const base = import.meta.url;
-let loaded: Rich | undefined;
+let loaded: RichModule | undefined;
 let loading: Promise<unknown> | undefined;
 
 /** The module if it is there; otherwise starts loading it (once) and returns undefined. */
-export const rich = (): Rich | undefined => {
-  loading ??= import(/* @vite-ignore */ new URL('./rich.js', base).href).then(
-    (m: Rich) => (loaded = m),
-    () => {} // offline or blocked: messages stay plain text, nothing breaks
+export const rich = (): RichModule | undefined => {
+  loading ??= import('./rich.js').then(
+    (module) => (loaded = module),
+    () => {} // offline, blocked or refused: messages stay plain text, nothing breaks
   );
   return loaded;
 };

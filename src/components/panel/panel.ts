@@ -36,7 +36,7 @@ export interface PanelOptions {
 export const headerLines = ({strings, subtitle, availability, connection}: PanelOptions) => {
   const known = connection == 'connected' ? availability : null;
   return {
-    subtitle: subtitle || (known == 'away' ? strings.subtitle_away : strings.subtitle),
+    subtitle: subtitle || (known == 'away' ? strings.team_away : strings.subtitle),
     availability: known,
   };
 };

@@ -1,0 +1,75 @@
+// Imports the widget's ES-module chunks with their integrity checked. A module's static imports
+// are fetched by the browser, which takes no integrity for them; so before importing a chunk the
+// loader adds `<link rel=modulepreload integrity=…>` for it and for every file under it, leaves
+// first, and waits for all of them. The browser's module map then holds only checked responses,
+// and the import() that follows uses them: a file that differs from its pinned hash is refused
+// and the import fails. (Import maps can carry integrity too, but an inline import map is an
+// inline script, which a strict CSP forbids.)
+import type {ChunkManifest} from './manifest.js';
+
+/** A chunk that could not be loaded: its response did not match its pinned hash, or it could not be fetched. */
+export class ChunkRefusedError extends Error {
+  /** For the `akece-error` event. */
+  readonly code = 'module-refused';
+
+  constructor(readonly file: string) {
+    super(`${file} was refused: not the file akece-chat.js pins, or unreachable`);
+    this.name = 'ChunkRefusedError';
+  }
+}
+
+export class ChunkLoader {
+  /** Preloads started, by file name; a failed one is dropped so that a later attempt tries again. */
+  readonly #preloads = new Map<string, Promise<void>>();
+
+  /**
+   * @param folder absolute URL of the script's folder, ending in `/`
+   * @param manifest what the build pinned
+   */
+  constructor(
+    readonly folder: string,
+    readonly manifest: ChunkManifest
+  ) {}
+
+  /** The entry module, checked. */
+  importEntry(): Promise<unknown> {
+    return this.import(this.folder + this.manifest.entry);
+  }
+
+  /** Imports the chunk at `url` (absolute, in the script's folder) once it and every file under it passed its check. */
+  async import(url: string): Promise<unknown> {
+    const file = url.startsWith(this.folder) ? url.slice(this.folder.length) : url;
+    if (!this.manifest.files[file]) throw new ChunkRefusedError(file);
+    await Promise.all(this.#leavesFirst(file).map((name) => this.#preload(name)));
+    return import(/* @vite-ignore */ this.folder + file);
+  }
+
+  /** `file` and everything it imports statically, each once, every file after the files it imports. */
+  #leavesFirst(file: string, seen = new Set<string>()): string[] {
+    if (seen.has(file)) return [];
+    seen.add(file);
+    const below = (this.manifest.files[file]?.imports ?? []).flatMap((name) => this.#leavesFirst(name, seen));
+    return [...below, file];
+  }
+
+  #preload(file: string): Promise<void> {
+    let preloaded = this.#preloads.get(file);
+    if (!preloaded) {
+      const link = document.createElement('link');
+      link.rel = 'modulepreload';
+      link.crossOrigin = 'anonymous';
+      link.integrity = this.manifest.files[file].integrity;
+      link.href = this.folder + file;
+      preloaded = new Promise<void>((resolve, reject) => {
+        link.onload = () => resolve();
+        link.onerror = () => {
+          this.#preloads.delete(file);
+          reject(new ChunkRefusedError(file));
+        };
+      }).finally(() => link.remove());
+      this.#preloads.set(file, preloaded);
+      document.head.append(link);
+    }
+    return preloaded;
+  }
+}
