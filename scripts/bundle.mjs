@@ -4,6 +4,7 @@
 // static imports, plus the chunks the moment imports on demand, each with its static imports.
 // Used by scripts/build.mjs (writes dist/, checks the budgets) and scripts/size.mjs (prints).
 import {createHash} from 'node:crypto';
+import {writeFileSync} from 'node:fs';
 import {relative} from 'node:path';
 import {gzipSync} from 'node:zlib';
 import {rollup} from 'rollup';
@@ -21,8 +22,13 @@ export const BUDGETS = {
 /** The modules whose chunks a moment imports on demand (src/chat/chat.ts and its controllers do). */
 const SESSION = 'src/controllers/session-binding.ts';
 const PANEL = 'src/chat/panel-view.ts';
+/** The whole catalogue: the panel loads it beside its own chunk. */
+const CATALOGUE = 'src/i18n/load.ts';
 
 const SCRIPT = 'akece-chat.js';
+/** The pins of every catalogue (src/loader/chunk-loader.ts loads it with the first one). */
+const CATALOGUE_INDEX = 'locales/index.js';
+const isCatalogue = (name) => name.startsWith('locales/') && name != CATALOGUE_INDEX;
 const sourceName = (id) => relative(process.cwd(), id).replace(/\\/g, '/');
 const gzipSize = (code) => gzipSync(code, {level: 9}).length;
 const integrity = (code) => 'sha256-' + createHash('sha256').update(code).digest('base64');
@@ -49,7 +55,15 @@ export async function buildScriptTag({write = false} = {}) {
     files.set(chunk.fileName, {code: chunk.code, map: chunk.map, imports: chunk.imports, module: chunk.facadeModuleId && sourceName(chunk.facadeModuleId)});
   }
   const entry = [...files].find(([, file]) => file.module == 'src/akece-chat.ts')[0];
-  const manifest = {entry, files: Object.fromEntries([...files].map(([name, file]) => [name, {integrity: integrity(file.code), imports: file.imports}]))};
+  const pin = ([name, file]) => [name, {integrity: integrity(file.code), imports: file.imports}];
+  // The catalogues are pinned by an index of their own (itself pinned by the script), which the
+  // loader fetches with the first catalogue: 24 hashes would otherwise weigh on every page start.
+  const catalogues = [...files].filter(([name]) => isCatalogue(name));
+  const index = {code: `export default ${JSON.stringify(Object.fromEntries(catalogues.map(pin)))};\n`, map: null, imports: [], module: CATALOGUE_INDEX};
+  files.set(CATALOGUE_INDEX, index);
+  if (write) writeFileSync(`${moduleConfig.output.dir}/${CATALOGUE_INDEX}`, index.code);
+  const pinnedByScript = [...files].filter(([name]) => !isCatalogue(name));
+  const manifest = {entry, files: Object.fromEntries(pinnedByScript.map(pin)), catalogueIndex: CATALOGUE_INDEX};
 
   const tagConfig = scriptTag(manifest);
   const tagBuild = await rollup({...tagConfig, onwarn: quiet});
@@ -77,21 +91,24 @@ export function moments({files, manifest, lazy}) {
   };
   const union = (...sets) => new Set(sets.flatMap((set) => [...set]));
   const loadedOnDemand = new Set([...lazy.values()].flat());
-  for (const module of [SESSION, PANEL]) if (!loadedOnDemand.has(module)) throw new Error(`${module} is no longer imported on demand`);
+  for (const module of [SESSION, PANEL, CATALOGUE]) if (!loadedOnDemand.has(module)) throw new Error(`${module} is no longer imported on demand`);
 
   const start = union(new Set([SCRIPT]), withImports(manifest.entry));
   const known = union(start, withImports(chunkOf(SESSION)));
-  const open = union(known, withImports(chunkOf(PANEL)));
+  // A new visitor who opens the chat loads the panel and the catalogue; the session follows
+  // when they start writing (src/controllers/session-controller.ts).
+  const open = union(start, withImports(chunkOf(PANEL)), withImports(chunkOf(CATALOGUE)));
   const list = [
     {name: 'page start, new visitor', budget: BUDGETS['page start, new visitor'], files: start},
     {name: 'page start, known contact', budget: BUDGETS['page start, known contact'], files: known},
     {name: 'first open to a usable composer, new visitor', budget: BUDGETS['first open to a usable composer, new visitor'], files: open},
   ];
-  // Every other chunk that is not part of the moments above: a feature loaded when first used,
-  // counted with whatever it adds to an open chat.
-  const features = [...files].filter(([name, file]) => !open.has(name) && (loadedOnDemand.has(file.module) || name.startsWith('locales/')));
+  // A feature is counted with what it adds to an open chat whose session runs.
+  const using = union(known, open);
+  const features = [...files].filter(([name, file]) => !using.has(name) && (loadedOnDemand.has(file.module) || isCatalogue(name)));
   for (const [name, file] of features) {
-    const added = new Set([...withImports(name)].filter((other) => !open.has(other)));
+    const added = new Set([...withImports(name)].filter((other) => !using.has(other)));
+    if (isCatalogue(name)) added.add(CATALOGUE_INDEX);
     list.push({name: `on demand: ${file.module}`, budget: BUDGETS['each on-demand feature'], files: added});
   }
   for (const moment of list) {

@@ -5,10 +5,10 @@ import {LazyModule} from '../controllers/lazy-module.js';
 import {renderLauncher, launcherStyles} from '../components/launcher/launcher.js';
 import type {AkeceComposer} from '../components/composer/composer.js';
 import {tokens} from '../styles/tokens.styles.js';
-import {shared} from '../styles/shared.styles.js';
+import {base} from '../styles/base.styles.js';
 import {styles} from './chat.styles.js';
 import {emit} from './public-events.js';
-import {t} from '../i18n/i18n.js';
+import {t} from '../i18n/text.js';
 import type {ConnectionState, Message, VisitorUser} from '../state/model.js';
 
 type PanelModule = typeof import('./panel-view.js');
@@ -21,7 +21,7 @@ const noop = () => {};
 const visibleError = (code: string | undefined, loadFailed: boolean) => (loadFailed ? 'module' : code && code != 'load-failed' ? code : '');
 
 /** The root's own sheets; the panel's come with its chunk and go between the tokens and these. */
-const rootStyles = [shared, launcherStyles, styles];
+const rootStyles = [base, launcherStyles, styles];
 
 /**
  * The Akece customer chat widget: a launcher and a chat panel talking to an Akece
@@ -89,7 +89,8 @@ export class AkeceChat extends LitElement {
   readonly #panel = new LazyModule<PanelModule>(
     this,
     () =>
-      import('./panel-view.js').then((view) => {
+      // The panel's code and the whole catalogue, fetched side by side: the panel shows both.
+      Promise.all([import('./panel-view.js'), this.#i18n.loadCatalogue()]).then(([view]) => {
         adoptStyles(this.renderRoot as ShadowRoot, [tokens, ...view.panelStyles, ...rootStyles]);
         return view;
       }),
@@ -252,14 +253,14 @@ export class AkeceChat extends LitElement {
 
   /** One polite live region for the other side: a message with its sender's name, or who is typing. */
   #renderLiveRegion() {
-    const strings = this.#i18n.strings;
+    const strings = this.#i18n.launcherStrings;
     const said = this.#chat.announcement;
     const text = !said ? '' : said.kind == 'typing' ? t(strings.typing, said.name || strings.agent) : `${said.message.sender?.name || strings.agent}: ${said.message.content}`;
     return html`<p class="sr" aria-live="polite">${text}</p>`;
   }
 
   #renderLauncher() {
-    return renderLauncher({open: this.open, unread: this.unreadCount, controls: this.#panelId, strings: this.#i18n.strings});
+    return renderLauncher({open: this.open, unread: this.unreadCount, controls: this.#panelId, strings: this.#i18n.launcherStrings});
   }
 
   /** The panel once its chunk is there; before, only its error box if a chunk was refused. */
@@ -267,18 +268,19 @@ export class AkeceChat extends LitElement {
     const state = this.#chat.state;
     const error = visibleError(state?.error?.code, Boolean(this.#panel.error || this.#chat.loadError));
     const view = this.#panel.module;
-    if (!view) return this.#panelShown && error ? html`<div part="error" class="module-error" role="alert">${this.#i18n.strings.err_connect}</div>` : nothing;
+    const strings = this.#i18n.strings;
+    if (!view || !strings) return this.#panelShown && error ? html`<div part="error" class="module-error" role="alert">${this.#i18n.launcherStrings.err_connect}</div>` : nothing;
     return view.renderPanelView({
       id: this.#panelId,
       open: this.#panelShown,
       floating: this.layout != 'inline',
-      strings: this.#i18n.strings,
+      strings,
       title: this.headerTitle,
       subtitle: this.headerSubtitle,
       state,
       messages: state?.messages ?? [],
       locale: this.#i18n.locale,
-      inboxName: this.headerTitle || this.#i18n.strings.title,
+      inboxName: this.headerTitle || strings.title,
       error,
     });
   }

@@ -5,6 +5,7 @@ import {html} from 'lit';
 import '../define-panel.js';
 import {renderPanel, panelStyles as frameStyles} from '../components/panel/panel.js';
 import {panelLayoutStyles} from './chat.styles.js';
+import {controls} from '../styles/shared.styles.js';
 import type {Catalogue} from '../i18n/en.js';
 import type {ChatSession} from '../state/chat-session.js';
 import type {ChatState} from '../state/chat-state.js';
@@ -15,7 +16,7 @@ import type {AkeceAnswerRequestEvent} from '../events/answer-request.js';
 import type {AkeceTypingEvent} from '../events/typing.js';
 
 /** The panel's sheets, adopted by the root when this chunk arrives (before its own, which win). */
-export const panelStyles = [frameStyles, panelLayoutStyles];
+export const panelStyles = [controls, frameStyles, panelLayoutStyles];
 
 /** What the root tells its panel. */
 export interface PanelViewContext {
@@ -81,7 +82,12 @@ export interface PanelActions {
 /** The panel's internal intent events, by name: what each one does. */
 export const panelIntents: Record<string, (actions: PanelActions, event: Event) => void> = {
   'akece-close-request': (actions) => actions.close(),
-  'akece-typing': (actions, event) => actions.session()?.setTyping((event as AkeceTypingEvent).on),
+  // The first keystroke of a new visitor loads the session, so it is ready when they send.
+  'akece-typing': (actions, event) => {
+    const {on} = event as AkeceTypingEvent;
+    if (on) actions.run((session) => session.setTyping(true));
+    else actions.session()?.setTyping(false);
+  },
   'akece-send-request': (actions, event) => {
     const {content, files} = event as AkeceSendRequestEvent;
     actions.run((session) => session.sendMessage(content, files));

@@ -39,7 +39,9 @@ const noop = () => {};
  * Decides when the element needs a ChatSession and keeps one for its connected lifetime: the
  * session's code (state, protocol, REST: src/controllers/session-binding.ts) is a chunk of its
  * own, loaded at once when a contact is known (given by attributes or stored earlier), else
- * when the visitor opens the panel or a method is called. It is built again whenever the
+ * when the visitor starts writing or a method is called: a new visitor who only opens the panel
+ * has nothing to connect to yet (the contact is created with their first message), so opening
+ * loads only the panel's code. It is built again whenever the
  * configuration changes, and disposed of on disconnect. Calls made before a session exists are
  * queued and carried out in order.
  */
@@ -119,7 +121,7 @@ export class SessionController implements ReactiveController {
       this.#config = config;
       this.#known = Boolean(host.pubsubToken && host.contactIdentifier) || hasStoredVisitor(pickStorage(host.storage), host.baseUrl, host.inboxIdentifier);
     }
-    if (this.session || !(this.#known || this.#kept || host.panelVisible || this.#queue.length)) return;
+    if (this.session || !(this.#known || this.#kept || this.#queue.length)) return;
     const module = this.#module.module;
     if (module) this.#start(module);
     else this.#module.load().catch(noop); // re-renders when it arrives
@@ -145,11 +147,9 @@ export class SessionController implements ReactiveController {
     });
   }
 
-  /** Tells the session whether the visitor can see the conversation (loading it when they can). */
+  /** Tells the session whether the visitor can see the conversation. */
   syncVisibility() {
-    const session = this.session;
-    if (session) session.setPanelVisible(this.#host.panelVisible);
-    else if (this.#host.panelVisible) this.#module.load({again: true}).catch(noop);
+    this.session?.setPanelVisible(this.#host.panelVisible);
   }
 
   #start(module: SessionModule) {

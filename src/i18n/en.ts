@@ -9,6 +9,8 @@
 //   weekday's case or preposition after "on" (Russian "в среду", Polish "we wtorek").
 // Plus two facts about the catalogue itself: `lang` (whose plural and number rules apply) and `dir`.
 
+import {launcherEnglish} from './en-launcher.js';
+
 /** Text direction of a catalogue or a language tag. */
 export type TextDirection = 'ltr' | 'rtl';
 
@@ -28,21 +30,15 @@ export type Weekdays = readonly [string, string, string, string, string, string,
 /** Types an English entry as a plural set (so other languages may add `zero`, `two`, `few`, `many`). */
 const plurals = (forms: PluralForms): PluralForms => forms;
 const weekdays = (days: Weekdays): Weekdays => days;
-const direction = (dir: TextDirection): TextDirection => dir;
 
 export const en = {
-  /** BCP 47 tag whose plural and number rules the entries are written for. */
-  lang: 'en',
-  dir: direction('ltr'),
+  // lang, dir, and what the closed widget says (launcher, live region): src/i18n/en-launcher.ts
+  ...launcherEnglish,
 
   // Header, launcher and panel
   title: 'Chat with us',
   subtitle: 'We usually reply in minutes',
-  show: 'Open chat',
-  close: 'Close chat',
-  /** Launcher suffix "Open chat, 3 unread" (kept for today's launcher; `unread_messages` counts properly). */
-  unread: '{count} unread',
-  online: 'Online',
+    online: 'Online',
   away: 'Away',
   more_options: 'More options',
 
@@ -50,8 +46,6 @@ export const en = {
   messages: 'Messages',
   older: 'Show older',
   loading: 'Loading…',
-  typing: '{name} is typing…',
-  agent: 'An agent',
   you: 'You',
   sending: 'Sending…',
   failed: 'Not sent',
@@ -64,7 +58,6 @@ export const en = {
   snoozed: 'Chat snoozed',
   image: 'Image',
   file: 'File',
-  unread_messages: plurals({one: '{count} unread message', other: '{count} unread messages'}),
   new_messages: plurals({one: '{count} new message', other: '{count} new messages'}),
 
   // Composer
@@ -76,7 +69,6 @@ export const en = {
   reconnecting: 'Reconnecting…',
   offline: 'You are offline; messages will be sent later.',
   err_config: 'Chat is not set up correctly.',
-  err_connect: 'Chat cannot connect right now.',
 
   // Bot forms (CSAT and email); `rating` is "{n} of 5"
   email: 'Your email',

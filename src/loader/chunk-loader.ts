@@ -5,7 +5,7 @@
 // and the import() that follows uses them: a file that differs from its pinned hash is refused
 // and the import fails. (Import maps can carry integrity too, but an inline import map is an
 // inline script, which a strict CSP forbids.)
-import type {ChunkManifest} from './manifest.js';
+import type {ChunkManifest, PinnedFile} from './manifest.js';
 
 /** A chunk that could not be loaded: its response did not match its pinned hash, or it could not be fetched. */
 export class ChunkRefusedError extends Error {
@@ -18,9 +18,15 @@ export class ChunkRefusedError extends Error {
   }
 }
 
+/** Where the catalogues are, relative to the script (src/i18n/load.ts asks for `locales/<tag>.js`). */
+const CATALOGUE_FOLDER = 'locales/';
+
 export class ChunkLoader {
   /** Preloads started, by file name; a failed one is dropped so that a later attempt tries again. */
   readonly #preloads = new Map<string, Promise<void>>();
+  /** Every pinned file known so far: the manifest's, then the catalogues' once their index is in. */
+  readonly #files: Record<string, PinnedFile>;
+  #catalogueIndex: Promise<void> | null = null;
 
   /**
    * @param folder absolute URL of the script's folder, ending in `/`
@@ -29,7 +35,9 @@ export class ChunkLoader {
   constructor(
     readonly folder: string,
     readonly manifest: ChunkManifest
-  ) {}
+  ) {
+    this.#files = {...manifest.files};
+  }
 
   /** The entry module, checked. */
   importEntry(): Promise<unknown> {
@@ -39,16 +47,31 @@ export class ChunkLoader {
   /** Imports the chunk at `url` (absolute, in the script's folder) once it and every file under it passed its check. */
   async import(url: string): Promise<unknown> {
     const file = url.startsWith(this.folder) ? url.slice(this.folder.length) : url;
-    if (!this.manifest.files[file]) throw new ChunkRefusedError(file);
+    if (!this.#files[file] && file.startsWith(CATALOGUE_FOLDER)) await this.#loadCatalogueIndex();
+    if (!this.#files[file]) throw new ChunkRefusedError(file);
     await Promise.all(this.#leavesFirst(file).map((name) => this.#preload(name)));
     return import(/* @vite-ignore */ this.folder + file);
+  }
+
+  /** Imports the catalogues' index (itself pinned) once, and adds the files it pins. */
+  #loadCatalogueIndex(): Promise<void> {
+    const index = this.manifest.catalogueIndex;
+    if (!index) return Promise.resolve();
+    this.#catalogueIndex ??= this.import(this.folder + index).then(
+      (module) => void Object.assign(this.#files, (module as {default: Record<string, PinnedFile>}).default),
+      (error: unknown) => {
+        this.#catalogueIndex = null; // refused or unreachable: the next catalogue asked for tries again
+        throw error;
+      }
+    );
+    return this.#catalogueIndex;
   }
 
   /** `file` and everything it imports statically, each once, every file after the files it imports. */
   #leavesFirst(file: string, seen = new Set<string>()): string[] {
     if (seen.has(file)) return [];
     seen.add(file);
-    const below = (this.manifest.files[file]?.imports ?? []).flatMap((name) => this.#leavesFirst(name, seen));
+    const below = (this.#files[file]?.imports ?? []).flatMap((name) => this.#leavesFirst(name, seen));
     return [...below, file];
   }
 
@@ -58,7 +81,7 @@ export class ChunkLoader {
       const link = document.createElement('link');
       link.rel = 'modulepreload';
       link.crossOrigin = 'anonymous';
-      link.integrity = this.manifest.files[file].integrity;
+      link.integrity = this.#files[file].integrity;
       link.href = this.folder + file;
       preloaded = new Promise<void>((resolve, reject) => {
         link.onload = () => resolve();

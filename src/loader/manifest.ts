@@ -13,4 +13,10 @@ export interface ChunkManifest {
   /** The ES module the script tag starts: it registers <akece-chat>. */
   entry: string;
   files: Record<string, PinnedFile>;
+  /**
+   * The pinned file that pins the catalogues (`locales/index.js`, exporting their
+   * `files` as its default). There are many and a page needs one at most, so their hashes come
+   * with the first catalogue asked for instead of weighing on this script at every page start.
+   */
+  catalogueIndex?: string;
 }

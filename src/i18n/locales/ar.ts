@@ -10,7 +10,6 @@ const ar: Catalogue = {
   subtitle: 'نرد عادةً خلال دقائق',
   show: 'فتح المحادثة',
   close: 'إغلاق المحادثة',
-  unread: '{count} غير مقروءة',
   online: 'متصل',
   away: 'غير متواجد',
   more_options: 'خيارات أخرى',

@@ -9,7 +9,6 @@ const de: Catalogue = {
   subtitle: 'Wir antworten meist innerhalb weniger Minuten',
   show: 'Chat öffnen',
   close: 'Chat schließen',
-  unread: '{count} ungelesen',
   online: 'Online',
   away: 'Abwesend',
   more_options: 'Weitere Optionen',

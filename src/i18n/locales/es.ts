@@ -9,7 +9,6 @@ const es: Catalogue = {
   subtitle: 'Solemos responder en pocos minutos',
   show: 'Abrir chat',
   close: 'Cerrar chat',
-  unread: '{count} sin leer',
   online: 'En línea',
   away: 'Ausente',
   more_options: 'Más opciones',

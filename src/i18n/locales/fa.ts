@@ -10,7 +10,6 @@ const fa: Catalogue = {
   subtitle: 'معمولاً ظرف چند دقیقه پاسخ می‌دهیم',
   show: 'باز کردن گفتگو',
   close: 'بستن گفتگو',
-  unread: '{count} خوانده‌نشده',
   online: 'آنلاین',
   away: 'غایب',
   more_options: 'گزینه‌های بیشتر',

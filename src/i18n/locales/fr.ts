@@ -10,7 +10,6 @@ const fr: Catalogue = {
   subtitle: 'Nous répondons généralement en quelques minutes',
   show: 'Ouvrir le chat',
   close: 'Fermer le chat',
-  unread: '{count} non lus',
   online: 'En ligne',
   away: 'Absent',
   more_options: 'Plus d’options',

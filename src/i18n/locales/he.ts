@@ -10,7 +10,6 @@ const he: Catalogue = {
   subtitle: 'בדרך כלל אנחנו עונים תוך כמה דקות',
   show: 'פתיחת הצ׳אט',
   close: 'סגירת הצ׳אט',
-  unread: '{count} שלא נקראו',
   online: 'מחובר',
   away: 'לא זמין',
   more_options: 'אפשרויות נוספות',

@@ -9,7 +9,6 @@ const hi: Catalogue = {
   subtitle: 'हम आम तौर पर कुछ ही मिनटों में जवाब देते हैं',
   show: 'चैट खोलें',
   close: 'चैट बंद करें',
-  unread: '{count} अनपढ़े',
   online: 'ऑनलाइन',
   away: 'उपलब्ध नहीं',
   more_options: 'और विकल्प',

@@ -9,7 +9,6 @@ const id: Catalogue = {
   subtitle: 'Kami biasanya membalas dalam beberapa menit',
   show: 'Buka chat',
   close: 'Tutup chat',
-  unread: '{count} belum dibaca',
   online: 'Online',
   away: 'Tidak di tempat',
   more_options: 'Opsi lainnya',

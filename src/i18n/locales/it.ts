@@ -9,7 +9,6 @@ const it: Catalogue = {
   subtitle: 'Di solito rispondiamo in pochi minuti',
   show: 'Apri la chat',
   close: 'Chiudi la chat',
-  unread: '{count} non letti',
   online: 'Online',
   away: 'Assente',
   more_options: 'Altre opzioni',

@@ -9,7 +9,6 @@ const ja: Catalogue = {
   subtitle: '通常、数分以内に返信します',
   show: 'チャットを開く',
   close: 'チャットを閉じる',
-  unread: '未読 {count} 件',
   online: 'オンライン',
   away: '不在',
   more_options: 'その他のオプション',

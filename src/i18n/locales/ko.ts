@@ -9,7 +9,6 @@ const ko: Catalogue = {
   subtitle: '보통 몇 분 안에 답변해 드려요',
   show: '채팅 열기',
   close: '채팅 닫기',
-  unread: '읽지 않음 {count}개',
   online: '온라인',
   away: '자리 비움',
   more_options: '옵션 더보기',

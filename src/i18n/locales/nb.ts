@@ -9,7 +9,6 @@ const nb: Catalogue = {
   subtitle: 'Vi svarer vanligvis innen noen minutter',
   show: 'Åpne chatten',
   close: 'Lukk chatten',
-  unread: '{count} uleste',
   online: 'Pålogget',
   away: 'Borte',
   more_options: 'Flere valg',

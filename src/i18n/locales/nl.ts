@@ -9,7 +9,6 @@ const nl: Catalogue = {
   subtitle: 'We reageren meestal binnen een paar minuten',
   show: 'Chat openen',
   close: 'Chat sluiten',
-  unread: '{count} ongelezen',
   online: 'Online',
   away: 'Afwezig',
   more_options: 'Meer opties',

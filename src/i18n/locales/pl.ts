@@ -9,7 +9,6 @@ const pl: Catalogue = {
   subtitle: 'Zwykle odpowiadamy w ciągu kilku minut',
   show: 'Otwórz czat',
   close: 'Zamknij czat',
-  unread: 'Nieprzeczytane: {count}',
   online: 'Dostępni',
   away: 'Niedostępni',
   more_options: 'Więcej opcji',

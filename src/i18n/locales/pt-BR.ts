@@ -9,7 +9,6 @@ const ptBR: Catalogue = {
   subtitle: 'Costumamos responder em poucos minutos',
   show: 'Abrir chat',
   close: 'Fechar chat',
-  unread: '{count} não lidas',
   online: 'Online',
   away: 'Ausente',
   more_options: 'Mais opções',

@@ -9,7 +9,6 @@ const ru: Catalogue = {
   subtitle: 'Обычно отвечаем за несколько минут',
   show: 'Открыть чат',
   close: 'Закрыть чат',
-  unread: 'Непрочитанных: {count}',
   online: 'В сети',
   away: 'Не в сети',
   more_options: 'Ещё',

@@ -9,7 +9,6 @@ const sv: Catalogue = {
   subtitle: 'Vi svarar oftast inom några minuter',
   show: 'Öppna chatten',
   close: 'Stäng chatten',
-  unread: '{count} olästa',
   online: 'Online',
   away: 'Borta',
   more_options: 'Fler alternativ',

@@ -10,7 +10,6 @@ const tr: Catalogue = {
   subtitle: 'Genellikle birkaç dakika içinde yanıt veriyoruz',
   show: 'Sohbeti aç',
   close: 'Sohbeti kapat',
-  unread: '{count} okunmamış',
   online: 'Çevrimiçi',
   away: 'Uzakta',
   more_options: 'Diğer seçenekler',

@@ -9,7 +9,6 @@ const uk: Catalogue = {
   subtitle: 'Зазвичай відповідаємо за кілька хвилин',
   show: 'Відкрити чат',
   close: 'Закрити чат',
-  unread: 'Непрочитаних: {count}',
   online: 'У мережі',
   away: 'Не в мережі',
   more_options: 'Більше',

@@ -9,7 +9,6 @@ const ur: Catalogue = {
   subtitle: 'ہم عموماً چند منٹوں میں جواب دیتے ہیں',
   show: 'چیٹ کھولیں',
   close: 'چیٹ بند کریں',
-  unread: '{count} بغیر پڑھے',
   online: 'آن لائن',
   away: 'دستیاب نہیں',
   more_options: 'مزید اختیارات',

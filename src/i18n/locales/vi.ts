@@ -9,7 +9,6 @@ const vi: Catalogue = {
   subtitle: 'Chúng tôi thường trả lời trong vài phút',
   show: 'Mở trò chuyện',
   close: 'Đóng trò chuyện',
-  unread: '{count} chưa đọc',
   online: 'Trực tuyến',
   away: 'Vắng mặt',
   more_options: 'Tùy chọn khác',

@@ -9,7 +9,6 @@ const zhCN: Catalogue = {
   subtitle: '我们通常在几分钟内回复',
   show: '打开聊天',
   close: '关闭聊天',
-  unread: '{count} 条未读',
   online: '在线',
   away: '离开',
   more_options: '更多选项',

@@ -9,7 +9,6 @@ const zhTW: Catalogue = {
   subtitle: '我們通常會在幾分鐘內回覆',
   show: '開啟聊天',
   close: '關閉聊天',
-  unread: '{count} 則未讀',
   online: '線上',
   away: '離開',
   more_options: '更多選項',
