@@ -95,8 +95,9 @@ export function moments({files, manifest, lazy}) {
 
   const start = union(new Set([SCRIPT]), withImports(manifest.entry));
   const known = union(start, withImports(chunkOf(SESSION)));
-  // A new visitor who opens the chat loads the panel and the catalogue; the session follows
-  // when they start writing (src/controllers/session-controller.ts).
+  // Opening fetches the panel and the whole catalogue; a new visitor's session (state, protocol,
+  // REST) follows once the panel is drawn, while they can already type (src/chat/chat.ts,
+  // panelVisible), so it is not part of this moment.
   const open = union(start, withImports(chunkOf(PANEL)), withImports(chunkOf(CATALOGUE)));
   const list = [
     {name: 'page start, new visitor', budget: BUDGETS['page start, new visitor'], files: start},

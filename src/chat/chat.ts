@@ -1,4 +1,4 @@
-import {LitElement, adoptStyles, html, nothing, type PropertyValues} from 'lit';
+import {LitElement, adoptStyles, html, nothing} from 'lit';
 import {SessionController} from '../controllers/session-controller.js';
 import {LocaleController} from '../controllers/locale-controller.js';
 import {LazyModule} from '../controllers/lazy-module.js';
@@ -153,9 +153,13 @@ export class AkeceChat extends LitElement {
     return this.#chat.messages;
   }
 
-  /** @internal Panel open and page visible, for the session controller. */
+  /**
+   * @internal The visitor can see the conversation: the panel is open and drawn (its chunk has
+   * arrived) and the page is visible. The session controller loads a new visitor's session only
+   * then, so that opening fetches the panel first and the composer is usable sooner.
+   */
   get panelVisible(): boolean {
-    return this.#panelShown && document.visibilityState !== 'hidden';
+    return this.#panelShown && this.#panel.module != null && document.visibilityState !== 'hidden';
   }
 
   /** The panel is open, or always there (`layout="inline"`). */
@@ -221,9 +225,9 @@ export class AkeceChat extends LitElement {
     return complete;
   }
 
-  protected override willUpdate(changed: PropertyValues<this>) {
-    if (changed.has('open') || changed.has('layout')) this.#chat.syncVisibility();
+  protected override willUpdate() {
     if (this.#panelShown) this.#panel.load().catch(noop);
+    this.#chat.syncVisibility();
   }
 
   protected override updated() {

@@ -82,12 +82,7 @@ export interface PanelActions {
 /** The panel's internal intent events, by name: what each one does. */
 export const panelIntents: Record<string, (actions: PanelActions, event: Event) => void> = {
   'akece-close-request': (actions) => actions.close(),
-  // The first keystroke of a new visitor loads the session, so it is ready when they send.
-  'akece-typing': (actions, event) => {
-    const {on} = event as AkeceTypingEvent;
-    if (on) actions.run((session) => session.setTyping(true));
-    else actions.session()?.setTyping(false);
-  },
+  'akece-typing': (actions, event) => actions.session()?.setTyping((event as AkeceTypingEvent).on),
   'akece-send-request': (actions, event) => {
     const {content, files} = event as AkeceSendRequestEvent;
     actions.run((session) => session.sendMessage(content, files));

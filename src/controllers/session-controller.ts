@@ -39,9 +39,7 @@ const noop = () => {};
  * Decides when the element needs a ChatSession and keeps one for its connected lifetime: the
  * session's code (state, protocol, REST: src/controllers/session-binding.ts) is a chunk of its
  * own, loaded at once when a contact is known (given by attributes or stored earlier), else
- * when the visitor starts writing or a method is called: a new visitor who only opens the panel
- * has nothing to connect to yet (the contact is created with their first message), so opening
- * loads only the panel's code. It is built again whenever the
+ * when the visitor opens the panel or a method is called. It is built again whenever the
  * configuration changes, and disposed of on disconnect. Calls made before a session exists are
  * queued and carried out in order.
  */
@@ -58,6 +56,8 @@ export class SessionController implements ReactiveController {
   #queue: Call[] = [];
   /** The contact in use when the element was removed: a re-append goes on with it. */
   #kept: ContactRef | null = null;
+  /** What the running session was last told by `syncVisibility()`. */
+  #toldVisible: boolean | undefined;
 
   /** @param onModuleError told when the session's chunk is refused or cannot be fetched */
   constructor(host: SessionHost, onModuleError: (error: Error) => void) {
@@ -121,7 +121,7 @@ export class SessionController implements ReactiveController {
       this.#config = config;
       this.#known = Boolean(host.pubsubToken && host.contactIdentifier) || hasStoredVisitor(pickStorage(host.storage), host.baseUrl, host.inboxIdentifier);
     }
-    if (this.session || !(this.#known || this.#kept || this.#queue.length)) return;
+    if (this.session || !(this.#known || this.#kept || host.panelVisible || this.#queue.length)) return;
     const module = this.#module.module;
     if (module) this.#start(module);
     else this.#module.load().catch(noop); // re-renders when it arrives
@@ -147,9 +147,18 @@ export class SessionController implements ReactiveController {
     });
   }
 
-  /** Tells the session whether the visitor can see the conversation. */
+  /**
+   * Tells the session whether the visitor can see the conversation, when that changed (loading
+   * the session when they can). Cheap enough to call before every render.
+   */
   syncVisibility() {
-    this.session?.setPanelVisible(this.#host.panelVisible);
+    const session = this.session;
+    const visible = this.#host.panelVisible;
+    if (session) {
+      if (visible !== this.#toldVisible) session.setPanelVisible((this.#toldVisible = visible));
+    } else if (visible) {
+      this.#module.load({again: true}).catch(noop);
+    }
   }
 
   #start(module: SessionModule) {
@@ -158,6 +167,7 @@ export class SessionController implements ReactiveController {
     // `wss://host/cable` for an `https://host` base URL (contract §2); a base URL that is not a URL fails in the session.
     const websocketUrl = host.websocketUrl || host.baseUrl.replace(/^http/, 'ws').replace(/\/*$/, '/cable');
     this.#running = true;
+    this.#toldVisible = undefined;
     this.#binding = new module.SessionBinding(host, {
       baseUrl: host.baseUrl,
       websocketUrl,

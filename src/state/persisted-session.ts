@@ -42,10 +42,7 @@ export interface PersistedSession {
 /** The version written today. Version 1 (unversioned, one-letter keys) is read and migrated. */
 export const STORAGE_FORMAT_VERSION = 2;
 
-/** One key per server and inbox. The key is the one version 1 used, so an upgrade finds it. */
-export function storageKey(baseUrl: string, inboxIdentifier = ''): string {
-  return `akece-chat:${baseUrl}:${inboxIdentifier}`;
-}
+export {storageKey} from './storage-key.js';
 
 type Json = Record<string, unknown>;
 const isRecord = (value: unknown): value is Json => typeof value == 'object' && value != null && !Array.isArray(value);
