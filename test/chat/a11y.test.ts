@@ -164,28 +164,28 @@ describe('<akece-chat> accessibility (axe, both themes)', function () {
     await settled(el);
     // Every kind is rendered (so axe sees it), not only held in the state.
     const has = (sel: string, n = 1) => expect(inList(el, sel), sel).to.have.length.of.at.least(n);
-    has('.b strong');
-    has('.b em');
-    has('.b ul li', 2);
-    has('.b ol li', 2);
-    has('.b code');
-    has('.b a[target=_blank]');
-    has('.b img');
+    has('.bubble strong');
+    has('.bubble em');
+    has('.bubble ul li', 2);
+    has('.bubble ol li', 2);
+    has('.bubble code');
+    has('.bubble a[target=_blank]');
+    has('.bubble img');
     has('audio');
     has('video');
     has('a.file');
-    has('.opts button', 2);
+    has('.options button', 2);
     has('input[type=email]');
     has('input[type=radio]', 10);
     has('.card', 2);
-    has('.note', 2);
+    has('.status-note', 2);
     expect(inList(el, 'fieldset').map((f) => f.textContent)).to.satisfy((t: string[]) => t.some((x) => x.includes('★')) && t.some((x) => x.includes('😍')));
     expect(el.messages.map((m) => [m.role, m.status])).to.deep.include.members([
       ['visitor', 'failed'],
       ['visitor', 'pending'],
     ]);
     expect(el.messages.filter((m) => m.deleted)).to.have.length(1);
-    expect(inList(el, '.b small button')).to.have.length(1); // the failed message's retry button
+    expect(inList(el, '.bubble small button')).to.have.length(1); // the failed message's retry button
     expect(el.connectionState).to.equal('connected');
     return el;
   }
@@ -311,7 +311,7 @@ describe('<akece-chat> accessibility (axe, both themes)', function () {
         const want = getComputedStyle(probe).color;
         probe.remove();
         const send = root(el).querySelector('akece-composer')!.shadowRoot!.querySelector<HTMLElement>('[part~=send-button]')!;
-        for (const on of [...inList(el, '.b.own'), inList(el, '.opts button[aria-pressed=true]')[0], send, part(el, 'header')!])
+        for (const on of [...inList(el, '.bubble.own'), inList(el, '.options button[aria-pressed=true]')[0], send, part(el, 'header')!])
           expect(getComputedStyle(on).backgroundColor).to.equal(want);
         await expectAccessible(el);
       });

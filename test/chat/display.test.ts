@@ -56,51 +56,82 @@ describe('<akece-chat> on other screens', function () {
     await emulateMedia({reducedMotion: 'no-preference'});
   });
 
-  const open = async () => {
-    const el = await fixture<AkeceChat>(html`<akece-chat base-url=${BASE} inbox-identifier="inbox" open></akece-chat>`);
-    // (the history loads, and bot forms need the rich-content module's render)
-    await new Promise((r) => setTimeout(r, 200));
-    await el.updateComplete;
-    return el;
+  /** Waits for `condition`, polling once a frame (fails after 5 s). */
+  const until = async (condition: () => unknown, what: string) => {
+    const end = performance.now() + 5000;
+    while (!condition()) {
+      if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => requestAnimationFrame(r));
+    }
   };
 
   /** Every element in the widget, through nested shadow roots. */
   const all = (root: ShadowRoot): Element[] =>
     [...root.querySelectorAll('*')].flatMap((e) => [e, ...(e.shadowRoot ? all(e.shadowRoot) : [])]);
 
-  for (const [zoom, width, height] of [
-    ['200 %', 640, 400],
-    ['400 %', 320, 200],
-  ] as const) {
-    it(`fits the viewport and cuts nothing off at ${zoom} (${width}×${height} CSS px)`, async () => {
-      await setViewport({width, height});
-      const el = await open();
-      const root = el.shadowRoot!;
-      const nodes = all(root);
-      expect(nodes.filter((n) => n.getAttribute('part') == 'message')).to.have.length(6);
+  const open = async (font = '') => {
+    const el = await fixture<AkeceChat>(html`<akece-chat base-url=${BASE} inbox-identifier="inbox" open style=${font ? `--akece-font-family: '${font}'` : ''}></akece-chat>`);
+    // the history has loaded and the bot forms are drawn (the rich-content module's render)
+    await until(() => all(el.shadowRoot!).some((n) => n.matches('.rating')), 'the history with its forms');
+    return el;
+  };
 
-      const panel = root.querySelector('[part~=panel]')!.getBoundingClientRect();
-      expect(panel.left, 'panel left').to.be.at.least(0);
-      expect(panel.right, 'panel right').to.be.at.most(innerWidth + 0.5);
-      expect(panel.width, 'panel width').to.be.greaterThan(0);
-      // Nothing wider than its box (the log itself may scroll up and down, not sideways).
-      const shown = nodes.filter((n): n is HTMLElement => n instanceof HTMLElement && n.offsetParent != null && n.clientWidth > 0);
-      expect(shown.length, 'elements checked').to.be.greaterThan(20);
-      const cut = shown
-        .filter((n) => getComputedStyle(n).overflowX != 'auto' && n.scrollWidth > n.clientWidth + 1)
-        .map((n) => `${n.tagName.toLowerCase()}.${n.className}: ${n.scrollWidth} > ${n.clientWidth}`);
-      expect(cut).to.deep.equal([]);
-      const log = nodes.find((n) => n.getAttribute('part') == 'messages') as HTMLElement;
-      expect(log.scrollWidth, 'no sideways scrolling in the log').to.be.at.most(log.clientWidth + 1);
-      // The composer and its send button stay on screen.
-      for (const name of ['composer', 'send-button']) {
-        const r = nodes.find((n) => n.getAttribute('part') == name)!.getBoundingClientRect();
-        expect(r.right, name).to.be.at.most(innerWidth + 0.5);
-        expect(r.bottom, name).to.be.at.most(innerHeight + 0.5);
-        expect(r.width, name).to.be.greaterThan(0);
-      }
-    });
-  }
+  // The same layout must hold whatever fonts the visitor's machine has: Noto's wider metrics
+  // once pushed the rating form 20–30 px out of a 320 px viewport where DejaVu fitted.
+  const FONTS = ['DejaVu Sans', 'Noto Sans'];
+  before(async () => {
+    for (const font of FONTS) {
+      await document.fonts.load(`16px "${font}"`);
+      expect(document.fonts.check(`16px "${font}"`), `${font} is installed`).to.be.true;
+    }
+  });
+
+  for (const font of FONTS)
+    for (const [zoom, width, height] of [
+      ['200 %', 640, 400],
+      ['400 %', 320, 200],
+    ] as const) {
+      it(`fits the viewport and cuts nothing off at ${zoom} (${width}×${height} CSS px) in ${font}`, async () => {
+        await setViewport({width, height});
+        const el = await open(font);
+        const root = el.shadowRoot!;
+        const list = root.querySelector('akece-message-list')!;
+        expect(getComputedStyle(list.shadowRoot!.querySelector('[part=message]')!).fontFamily).to.contain(font);
+
+        const panel = root.querySelector('[part~=panel]')!.getBoundingClientRect();
+        expect(panel.left, 'panel left').to.be.at.least(0);
+        expect(panel.right, 'panel right').to.be.at.most(innerWidth + 0.5);
+        expect(panel.width, 'panel width').to.be.greaterThan(0);
+        const log = list.shadowRoot!.querySelector<HTMLElement>('[part=messages]')!;
+        // The log renders the rows near its view: scroll through it, checking at every stop.
+        const checked = new Set<string>();
+        const cut: string[] = [];
+        log.scrollTop = 0;
+        for (let stop = 0; stop < 50; stop++) {
+          await new Promise((r) => requestAnimationFrame(r));
+          const nodes = all(root);
+          for (const n of nodes) if (n.getAttribute('part') == 'message') checked.add((n as HTMLElement).dataset.key!);
+          // Nothing wider than its box (the log itself may scroll up and down, not sideways).
+          const shown = nodes.filter((n): n is HTMLElement => n instanceof HTMLElement && n.offsetParent != null && n.clientWidth > 0);
+          expect(shown.length, 'elements checked').to.be.greaterThan(10);
+          for (const n of shown)
+            if (getComputedStyle(n).overflowX != 'auto' && n.scrollWidth > n.clientWidth + 1) cut.push(`${n.tagName.toLowerCase()}.${n.className}: ${n.scrollWidth} > ${n.clientWidth}`);
+          expect(log.scrollWidth, 'no sideways scrolling in the log').to.be.at.most(log.clientWidth + 1);
+          if (log.scrollTop + log.clientHeight >= log.scrollHeight - 1) break;
+          log.scrollTop += log.clientHeight / 2;
+        }
+        expect([...new Set(cut)]).to.deep.equal([]);
+        expect(checked.size, 'messages checked').to.equal(6);
+        // The composer and its send button stay on screen.
+        const nodes = all(root);
+        for (const name of ['composer', 'send-button']) {
+          const r = nodes.find((n) => n.getAttribute('part') == name)!.getBoundingClientRect();
+          expect(r.right, name).to.be.at.most(innerWidth + 0.5);
+          expect(r.bottom, name).to.be.at.most(innerHeight + 0.5);
+          expect(r.width, name).to.be.greaterThan(0);
+        }
+      });
+    }
 
   it('has fields of 16 px or more, so phones do not zoom in on focus', async () => {
     const el = await open();

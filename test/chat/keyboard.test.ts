@@ -229,8 +229,8 @@ describe('<akece-chat> by keyboard', function () {
       const patch = requests.find((r) => r.method == 'PATCH')!;
       expect(patch.path).to.equal(`/conversations/${CONV}/messages/${question.id}`);
       expect(patch.body).to.deep.equal({submitted_values: [{title: 'Support', value: 'support'}]});
-      await until(() => inList(el, '.opts button[aria-pressed=true]').length, 'the pressed option');
-      const options = inList(el, '.opts button') as HTMLButtonElement[];
+      await until(() => inList(el, '.options button[aria-pressed=true]').length, 'the pressed option');
+      const options = inList(el, '.options button') as HTMLButtonElement[];
       expect(options.map((b) => [b.textContent!.trim(), b.getAttribute('aria-pressed'), b.disabled])).to.deep.equal([
         ['Sales', 'false', true],
         ['Support', 'true', true],
@@ -265,8 +265,13 @@ describe('<akece-chat> by keyboard', function () {
     const patch = requests.find((r) => r.method == 'PATCH')!;
     expect(patch.path).to.equal(`/conversations/${CONV}/messages/${survey.id}`);
     expect(patch.body).to.deep.equal({submitted_values: {csat_survey_response: {rating: 4, feedback_message: 'Quick and helpful'}}});
-    await until(() => (inList(el, 'fieldset')[0] as HTMLFieldSetElement).disabled, 'the answered survey');
-    expect((inList(el, 'input[type=radio]') as HTMLInputElement[]).map((r) => r.checked)).to.deep.equal([false, false, false, true, false]);
+    // What was sent is confirmed in place of the form, and focus stays in the log
+    await until(() => inList(el, '.answer-summary [role=img]').length, 'the answered survey');
+    const sent = inList(el, '.answer-summary')[0];
+    expect(sent.querySelector('[role=img]')!.getAttribute('aria-label')).to.equal('4 of 5');
+    expect(sent.textContent).to.contain(en.csat_thanks).and.to.contain('Quick and helpful');
+    expect(inList(el, 'input[type=radio]')).to.have.length(0);
+    expect(focused()).to.equal(`log "${en.messages}" [messages]`);
   });
 
   it('answers the email question by typing and pressing Enter', async () => {
@@ -276,7 +281,9 @@ describe('<akece-chat> by keyboard', function () {
     await sendKeys({press: 'Enter'});
     await until(() => requests.some((r) => r.method == 'PATCH'), 'the email');
     expect(requests.find((r) => r.method == 'PATCH')!.body).to.deep.equal({submitted_values: [{name: 'email', title: 'alex@example.com', value: 'alex@example.com'}]});
-    await until(() => inList(el, 'input[type=email]')[0].matches(':disabled'), 'the answered form');
+    await until(() => inList(el, '.answer-summary').some((s) => s.textContent!.includes('alex@example.com')), 'the thank-you');
+    expect(inList(el, 'input[type=email]')).to.have.length(0);
+    expect(focused()).to.equal(`log "${en.messages}" [messages]`);
   });
 
   it("sends a card's button text with Enter", async () => {
@@ -305,7 +312,7 @@ describe('<akece-chat> by keyboard', function () {
     expect(sent[1]).to.deep.equal(sent[0]); // the same content and echo_id: shown once
     expect(sent[0].content).to.equal('Where is my parcel?');
     await settled(el);
-    expect(inList(el, '.b small button')).to.have.length(0);
+    expect(inList(el, '.bubble small button')).to.have.length(0);
   });
 
   it('keeps focus in the widget when the focused "Show older" button goes away with the last page', async () => {
@@ -360,7 +367,7 @@ describe('<akece-chat> by keyboard', function () {
     server.post = async () => json(RECORD_INVALID, 422);
     await sendKeys({type: 'Not going through'});
     await sendKeys({press: 'Enter'});
-    await until(() => inList(el, '.b small button').length, 'the retry button');
+    await until(() => inList(el, '.bubble small button').length, 'the retry button');
     await settled(el);
     const measure = (e: Element) => rings.has(e) || rings.set(e, ringOf(e));
     await pressUntil('Shift+Tab', (d) => d.endsWith('[launcher]'), 30, measure);

@@ -17,6 +17,13 @@ import {messageListStyles} from './message-list.styles.js';
 /** Set by the root as properties only. */
 const PROPERTY = {attribute: false};
 
+/**
+ * The window holds at least this many rows around the view (all of a short conversation), so
+ * Tab walks through the controls near the view; focusing one at the window's edge scrolls it
+ * into view, which moves the window on.
+ */
+const MIN_ROWS = 50;
+
 /** Within this distance of the bottom the view counts as at the bottom (and stays there). */
 const BOTTOM_SLACK_PX = 40;
 
@@ -85,16 +92,16 @@ export class AkeceMessageList extends LitElement {
   /** The row at the top of the view and how far below the view's top edge it starts. */
   #anchor: {key: string; offset: number} | null = null;
   #rows = new Map<string, RenderedRow>();
-  #keyOf = new WeakMap<Element, string>();
   #waitingForRich = false;
 
-  /** Rows whose size changed (content re-rendered, an image loaded, the width changed). */
-  // Only the view is put back here: placing rows would observe new ones inside this callback
-  // (a ResizeObserver loop); the next scroll fills any gap a grown row leaves.
-  readonly #rowResize = new ResizeObserver((entries) => {
-    let changed = false;
-    for (const entry of entries) if (this.#window.heightChanged(this.#keyOf.get(entry.target)!, entry.borderBoxSize[0].blockSize)) changed = true;
-    if (changed) this.#restore();
+  /**
+   * Rows whose size changed (content re-rendered, an image loaded, the width changed) change
+   * the size of the box that holds them: one observer on the box, never one per row, so nothing
+   * new is observed while the browser delivers sizes (a ResizeObserver loop). Only the view is
+   * put back here; the next scroll fills any gap a grown row leaves.
+   */
+  readonly #rowsResize = new ResizeObserver(() => {
+    if (this.#measure()) this.#restore();
   });
 
   constructor() {
@@ -126,6 +133,10 @@ export class AkeceMessageList extends LitElement {
       // The visitor's own new message brings the view down to it.
       if (appended > 0 && this.messages.at(-1)!.role == 'visitor') this.#atBottom = true;
     }
+  }
+
+  protected override firstUpdated() {
+    this.#rowsResize.observe(this.#box!);
   }
 
   protected override update(changed: PropertyValues<this>) {
@@ -167,7 +178,7 @@ export class AkeceMessageList extends LitElement {
         : this.#anchor && rowWindow.has(this.#anchor.key)
           ? rowWindow.topOf(rowWindow.indexOf(this.#anchor.key)) - this.#anchor.offset
           : log.scrollTop - boxTop;
-      const wanted = rowWindow.range(top - viewport, top + 2 * viewport);
+      const wanted = rowWindow.range(top - viewport, top + 2 * viewport, MIN_ROWS);
       const focusedIndex = this.#focusedIndex();
       if (focusedIndex >= 0 && !wanted.includes(focusedIndex)) wanted.push(focusedIndex);
       wanted.sort((a, b) => a - b);
@@ -207,7 +218,6 @@ export class AkeceMessageList extends LitElement {
     for (const [key, row] of this.#rows)
       if (!keys.has(key)) {
         row.element.remove();
-        this.#rowResize.unobserve(row.element);
         this.#rows.delete(key);
       }
     for (const spacer of [...box.children]) if (spacer.classList.contains('spacer')) spacer.remove();
@@ -241,8 +251,6 @@ export class AkeceMessageList extends LitElement {
       const element = document.createElement('div');
       row = {element, shows: []};
       this.#rows.set(message.key, row);
-      this.#keyOf.set(element, message.key);
-      this.#rowResize.observe(element);
     }
     const today = new Date().toDateString();
     const shows = [message, previous, this.strings, this.locale, this.inboxName, rich(), today];

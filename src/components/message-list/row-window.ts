@@ -98,12 +98,21 @@ export class RowWindow {
     return low;
   }
 
-  /** Indices of the rows that overlap the band from `from` to `to`. */
-  range(from: number, to: number): number[] {
+  /**
+   * Indices of the rows that overlap the band from `from` to `to`, widened on both sides to
+   * `atLeast` rows when the list has that many.
+   */
+  range(from: number, to: number, atLeast = 0): number[] {
     if (!this.length) return [];
-    const first = this.indexAt(from);
-    const last = this.indexAt(to);
-    return Array.from({length: last - first + 1}, (_, offset) => first + offset);
+    let first = this.indexAt(from);
+    let last = this.indexAt(to);
+    const missing = Math.max(0, Math.min(atLeast, this.length) - (last - first + 1));
+    first = Math.max(0, first - Math.ceil(missing / 2));
+    last = Math.min(this.length - 1, first + Math.max(last - first, Math.min(atLeast, this.length) - 1));
+    first = Math.max(0, Math.min(first, last - Math.min(atLeast, this.length) + 1));
+    const indices: number[] = [];
+    for (let index = first; index <= last; index++) indices.push(index);
+    return indices;
   }
 
   #forget(key: string) {
