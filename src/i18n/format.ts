@@ -2,6 +2,7 @@
 // library). Pure functions; the Intl formatters are built once per locale and options because
 // building one costs far more than using it. A malformed locale falls back to English and an
 // unknown time zone to the browser's own, so bad input never throws.
+import {wallClock} from './time-zone.js';
 
 /** A tag Intl accepts: `tag` canonicalised, or `en` when it is not BCP 47. */
 export const intlLocale = (tag: string): string => {
@@ -84,20 +85,12 @@ export interface DateOptions {
 export const formatTime = (date: Date, locale: string, {timeZone}: DateOptions = {}): string =>
   dateFormat(locale, {timeStyle: 'short', timeZone}).format(date);
 
-const dayMilliseconds = 86_400_000;
-
-/** Days since 1970-01-01 of the calendar day `date` falls on in `timeZone`. */
-export const dayNumber = (date: Date, timeZone?: string): number => {
-  const parts = dateFormat('en-US', {year: 'numeric', month: 'numeric', day: 'numeric', timeZone, calendar: 'gregory', numberingSystem: 'latn'}).formatToParts(date);
-  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type == type)?.value);
-  return Math.round(Date.UTC(part('year'), part('month') - 1, part('day')) / dayMilliseconds);
-};
-
 /** Calendar days from `now` to `date` in `timeZone`: 0 today, 1 tomorrow, -1 yesterday. */
-export const daysFrom = (date: Date, {now = new Date(), timeZone}: DateOptions = {}): number => dayNumber(date, timeZone) - dayNumber(now, timeZone);
+export const daysFrom = (date: Date, {now = new Date(), timeZone}: DateOptions = {}): number =>
+  wallClock(date, knownZone(timeZone)).day - wallClock(now, knownZone(timeZone)).day;
 
 /** Day of the week of `date` in `timeZone`, Sunday 0 (as `Date.prototype.getDay()`). */
-export const weekdayOf = (date: Date, timeZone?: string): number => (((dayNumber(date, timeZone) + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
+export const weekdayOf = (date: Date, timeZone?: string): number => wallClock(date, knownZone(timeZone)).weekday;
 
 /** The first letter in upper case, as a heading starts ("today" → "Today", "lundi" → "Lundi"). */
 const capitalised = (text: string, locale: string): string => {
