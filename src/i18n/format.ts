@@ -13,15 +13,20 @@ export const intlLocale = (tag: string): string => {
   }
 };
 
-/** An IANA time zone Intl knows, or undefined (the browser's own zone). */
+const zones = new Map<string, string | undefined>();
+
+/** An IANA time zone Intl knows, or undefined (the browser's own zone). Checked once per name. */
 const knownZone = (timeZone: string | undefined): string | undefined => {
   if (!timeZone) return undefined;
-  try {
-    new Intl.DateTimeFormat('en', {timeZone});
-    return timeZone;
-  } catch {
-    return undefined;
+  if (!zones.has(timeZone)) {
+    try {
+      new Intl.DateTimeFormat('en', {timeZone});
+      zones.set(timeZone, timeZone);
+    } catch {
+      zones.set(timeZone, undefined);
+    }
   }
+  return zones.get(timeZone);
 };
 
 const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
@@ -44,7 +49,7 @@ const dateFormat = (locale: string, options: Intl.DateTimeFormatOptions) => {
   return cached('date' + tag, withZone, () => new Intl.DateTimeFormat(tag, withZone));
 };
 
-/** `1234.5` → "1,234.5" (en), "1.234,5" (de), "١٬٢٣٤٫٥" (ar). */
+/** `1234.5` → "1,234.5" (en), "1.234,5" (de), "۱٬۲۳۴٫۵" (fa). */
 export const formatNumber = (value: number, locale: string): string => numberFormat(locale).format(value);
 
 /** `0.42` → "42%" (en), "42 %" (fr), "%42" (tr). */
