@@ -2,6 +2,7 @@
 // library). Pure functions; the Intl formatters are built once per locale and options because
 // building one costs far more than using it. A malformed locale falls back to English and an
 // unknown time zone to the browser's own, so bad input never throws.
+import {wallClock} from './time-zone.js';
 
 /** A tag Intl accepts: `tag` canonicalised, or `en` when it is not BCP 47. */
 export const intlLocale = (tag: string): string => {
@@ -12,15 +13,20 @@ export const intlLocale = (tag: string): string => {
   }
 };
 
-/** An IANA time zone Intl knows, or undefined (the browser's own zone). */
+const zones = new Map<string, string | undefined>();
+
+/** An IANA time zone Intl knows, or undefined (the browser's own zone). Checked once per name. */
 const knownZone = (timeZone: string | undefined): string | undefined => {
   if (!timeZone) return undefined;
-  try {
-    new Intl.DateTimeFormat('en', {timeZone});
-    return timeZone;
-  } catch {
-    return undefined;
+  if (!zones.has(timeZone)) {
+    try {
+      new Intl.DateTimeFormat('en', {timeZone});
+      zones.set(timeZone, timeZone);
+    } catch {
+      zones.set(timeZone, undefined);
+    }
   }
+  return zones.get(timeZone);
 };
 
 const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
@@ -43,7 +49,7 @@ const dateFormat = (locale: string, options: Intl.DateTimeFormatOptions) => {
   return cached('date' + tag, withZone, () => new Intl.DateTimeFormat(tag, withZone));
 };
 
-/** `1234.5` → "1,234.5" (en), "1.234,5" (de), "١٬٢٣٤٫٥" (ar). */
+/** `1234.5` → "1,234.5" (en), "1.234,5" (de), "۱٬۲۳۴٫۵" (fa). */
 export const formatNumber = (value: number, locale: string): string => numberFormat(locale).format(value);
 
 /** `0.42` → "42%" (en), "42 %" (fr), "%42" (tr). */
@@ -84,20 +90,12 @@ export interface DateOptions {
 export const formatTime = (date: Date, locale: string, {timeZone}: DateOptions = {}): string =>
   dateFormat(locale, {timeStyle: 'short', timeZone}).format(date);
 
-const dayMilliseconds = 86_400_000;
-
-/** Days since 1970-01-01 of the calendar day `date` falls on in `timeZone`. */
-export const dayNumber = (date: Date, timeZone?: string): number => {
-  const parts = dateFormat('en-US', {year: 'numeric', month: 'numeric', day: 'numeric', timeZone, calendar: 'gregory', numberingSystem: 'latn'}).formatToParts(date);
-  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type == type)?.value);
-  return Math.round(Date.UTC(part('year'), part('month') - 1, part('day')) / dayMilliseconds);
-};
-
 /** Calendar days from `now` to `date` in `timeZone`: 0 today, 1 tomorrow, -1 yesterday. */
-export const daysFrom = (date: Date, {now = new Date(), timeZone}: DateOptions = {}): number => dayNumber(date, timeZone) - dayNumber(now, timeZone);
+export const daysFrom = (date: Date, {now = new Date(), timeZone}: DateOptions = {}): number =>
+  wallClock(date, knownZone(timeZone)).day - wallClock(now, knownZone(timeZone)).day;
 
 /** Day of the week of `date` in `timeZone`, Sunday 0 (as `Date.prototype.getDay()`). */
-export const weekdayOf = (date: Date, timeZone?: string): number => (((dayNumber(date, timeZone) + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
+export const weekdayOf = (date: Date, timeZone?: string): number => wallClock(date, knownZone(timeZone)).weekday;
 
 /** The first letter in upper case, as a heading starts ("today" → "Today", "lundi" → "Lundi"). */
 const capitalised = (text: string, locale: string): string => {

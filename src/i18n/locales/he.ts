@@ -19,7 +19,7 @@ const he: Catalogue = {
   loading: 'בטעינה…',
   typing: '{name} מקליד/ה…',
   agent: 'נציג/ה',
-  you: 'אני',
+  you: 'את/ה',
   sending: 'בשליחה…',
   failed: 'לא נשלחה',
   retry: 'ניסיון חוזר',
@@ -66,7 +66,7 @@ const he: Catalogue = {
   status_resolved: 'טופלה',
   no_conversations: 'אין עדיין שיחות',
   no_messages: 'אין עדיין הודעות',
-  preview_you: 'אני: {text}',
+  preview_you: 'את/ה: {text}',
   preview_attachment: 'נשלח קובץ מצורף',
 
   end_conversation: 'סיום השיחה',
