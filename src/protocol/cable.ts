@@ -119,7 +119,7 @@ export class Cable {
     try {
       this.#transport = this.#createTransport();
     } catch {
-      // The only thing that throws here: there is no WebSocket to use.
+      // WebSocketTransport throws when there is no WebSocket constructor to use.
       this.#fail(new SocketError(true));
       return;
     }
