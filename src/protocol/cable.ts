@@ -79,6 +79,8 @@ export class Cable {
   readonly #confirmTimer = new Timer();
   /** The next `update_presence`. */
   readonly #heartbeatTimer = new Timer();
+  /** Everything `dispose()` undoes: timers, the monitor, the transport, the listeners. */
+  readonly #disposers: (() => void)[] = [];
   #state: ConnectionState = 'idle';
   #droppedFrames = 0;
   #transport: Transport | undefined;
@@ -95,6 +97,12 @@ export class Cable {
     this.#channel = new RoomChannel(options.pubsubToken);
     this.#presenceIntervalMs = presenceIntervalMs(options.presenceInterval);
     this.#monitor = new ConnectionMonitor(this.#monitoredConnection(), {environment: options.environment ?? globalThis, random: options.random ?? Math.random});
+    this.#disposers.push(
+      () => this.#confirmTimer.cancel(),
+      () => this.#heartbeatTimer.cancel(),
+      () => this.#monitor.dispose(),
+      () => Object.values(this.#listeners).forEach((listeners) => listeners.clear())
+    );
   }
 
   /** 'idle' until connect(); 'connected' once the subscription is confirmed. */
@@ -116,13 +124,16 @@ export class Cable {
   connect(): void {
     if (this.#transport || this.#disposed) return;
     this.#setState(this.#waitingState());
+    let transport: Transport;
     try {
-      this.#transport = this.#createTransport();
+      transport = this.#createTransport();
     } catch {
-      // The only thing that throws here: there is no WebSocket to use.
+      // WebSocketTransport throws when there is no WebSocket constructor to use.
       this.#fail(new SocketError(true));
       return;
     }
+    this.#transport = transport;
+    this.#disposers.push(() => transport.close());
     this.#monitor.watch();
   }
 
@@ -153,11 +164,8 @@ export class Cable {
     this.#disposed = true;
     // Silently: nobody is listening any more.
     this.#state = 'idle';
-    this.#transport?.close();
     this.#transport = undefined;
-    this.#stopTimers();
-    this.#monitor.dispose();
-    for (const listeners of Object.values(this.#listeners)) listeners.clear();
+    for (const dispose of this.#disposers.splice(0)) dispose();
   }
 
   /** Replaces the socket now, resuming after a fatal error too, and backs off from scratch after it. */

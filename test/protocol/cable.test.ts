@@ -146,6 +146,21 @@ describe('Cable: perform and heartbeat', () => {
     expect(t.presences(t.last())).to.equal(1);
   });
 
+  it('pauses the heartbeat on a repeated welcome until the new confirmation, which sends one at once', async () => {
+    t = setup();
+    const ws = await t.connected();
+    await t.alive(30000);
+    expect(t.presences(ws)).to.equal(2);
+    ws.receive(welcome());
+    expect(t.sent(ws, 'subscribe')).to.have.length(2);
+    await t.alive(9999);
+    expect(t.presences(ws)).to.equal(2);
+    ws.receive(confirm());
+    expect(t.presences(ws)).to.equal(3);
+    expect(t.log.subscribed).to.deep.equal([false, true]);
+    expect(t.log.errors).to.deep.equal([]);
+  });
+
   it('stops the heartbeat as soon as the socket drops', async () => {
     t = setup();
     await t.connected();
@@ -329,11 +344,9 @@ describe('Cable: dead connections and backoff', () => {
     await t.tick();
     const gaps: number[] = [];
     for (let i = 0; i < 8; i++) {
-      const before = Date.now();
       const count = t.net.sockets.length;
       t.last().fail();
-      while (t.net.sockets.length == count) await t.tick(50);
-      gaps.push(Date.now() - before);
+      gaps.push(await t.nextSocket(count));
     }
     expect(gaps).to.deep.equal([1500, 2000, 4000, 8000, 16000, 30000, 30000, 30000]);
     expect(t.log.errors.every((e) => e.code == 'socket-error' && !e.fatal)).to.equal(true);
@@ -353,11 +366,9 @@ describe('Cable: dead connections and backoff', () => {
     await t.tick();
     const gaps: number[] = [];
     for (let i = 0; i < 3; i++) {
-      const before = Date.now();
       const count = t.net.sockets.length;
       t.last().drop();
-      while (t.net.sockets.length == count) await t.tick(50);
-      gaps.push(Date.now() - before);
+      gaps.push(await t.nextSocket(count));
     }
     // attempt 0: 0.5 + 0 * 1 s; attempt 1: 0.5 + 0.5 * 1.5 s; attempt 2: 0.5 + 0.5 * 3.5 s.
     expect(gaps).to.deep.equal([500, 1250, 2250]);
@@ -561,7 +572,7 @@ describe('Cable: network and visibility', () => {
     for (let i = 0; i < 5; i++) {
       const count = t.net.sockets.length;
       t.last().fail();
-      while (t.net.sockets.length == count) await t.tick(50);
+      await t.nextSocket(count);
     }
     t.last().fail();
     await t.tick(); // the next wait would be 30 s

@@ -60,6 +60,18 @@ export function setup(options: Partial<CableOptions> = {}) {
     await tick(1);
     return [before, net.sockets.length];
   };
+  /**
+   * Advances time 50 ms at a time until the cable opens a socket beyond the first `count`; fails
+   * past the 30 s backoff cap. Resolves to how long that took.
+   */
+  const nextSocket = async (count = net.sockets.length) => {
+    const start = Date.now();
+    while (net.sockets.length <= count) {
+      if (Date.now() - start > 31_000) throw new Error(`no socket after ${count} within 31 s (state ${cable.state})`);
+      await tick(50);
+    }
+    return Date.now() - start;
+  };
   /** Advances time by `ms`, with the server pinging every 3 s like ActionCable. */
   const alive = async (ms: number) => {
     for (let t = 0; t < ms; t += 3000) {
@@ -72,5 +84,5 @@ export function setup(options: Partial<CableOptions> = {}) {
   const presences = (ws: FakeWebSocket) =>
     sent(ws, 'message').filter((f) => JSON.parse(f.data as string).action == 'update_presence').length;
 
-  return {clock, net, env, cable, log, last, tick, subscribe, welcomed, connected, socketsAround, alive, sent, presences};
+  return {clock, net, env, cable, log, last, tick, subscribe, welcomed, connected, socketsAround, nextSocket, alive, sent, presences};
 }
