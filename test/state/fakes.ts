@@ -4,45 +4,73 @@ import {ChatSession} from '../../src/state/chat-session.js';
 import type {ConnectionState} from '../../src/state/model.js';
 import type {AkeceEvent} from '../../src/protocol/payloads.js';
 
+/**
+ * The session's stand-in for protocol/cable.ts's Cable. It behaves as the cable contract
+ * (test/protocol/cable-contract.ts) says, checked by test/state/fake-cable.test.ts; tests drive
+ * the server's side with `confirmSubscription()`, `lose()`, `refuse()`, `send()`, or any state
+ * with `go()` and any event with `emit()`.
+ */
 export class FakeCable implements CableLike {
   state: ConnectionState = 'idle';
   connects = 0;
   reconnects = 0;
   disposed = false;
-  private ls = new Map<string, Set<(d: never) => void>>();
+  /** Subscribed once already: the next confirmation is a resumed one. */
+  private subscribedBefore = false;
+  private listenersByType = new Map<string, Set<(detail: never) => void>>();
   constructor(readonly options: {url: string; pubsubToken: string; presenceInterval: number}) {}
   connect() {
     this.connects++;
+    if (this.state == 'idle' && !this.disposed) this.go('connecting');
   }
   perform() {
-    return true;
+    return this.state == 'connected' && !this.disposed;
   }
-  on<K extends keyof CableLikeEvents>(type: K, fn: (d: CableLikeEvents[K]) => void) {
-    const set = this.ls.get(type) ?? new Set();
-    this.ls.set(type, set.add(fn as never));
-    return () => void set.delete(fn as never);
+  on<K extends keyof CableLikeEvents>(type: K, listener: (detail: CableLikeEvents[K]) => void) {
+    const listeners = this.listenersByType.get(type) ?? new Set();
+    this.listenersByType.set(type, listeners.add(listener as never));
+    return () => void listeners.delete(listener as never);
   }
-  emit<K extends keyof CableLikeEvents>(type: K, d: CableLikeEvents[K]) {
-    for (const f of [...(this.ls.get(type) ?? [])]) (f as (d: CableLikeEvents[K]) => void)(d);
+  emit<K extends keyof CableLikeEvents>(type: K, detail: CableLikeEvents[K]) {
+    for (const listener of [...(this.listenersByType.get(type) ?? [])]) (listener as (detail: CableLikeEvents[K]) => void)(detail);
   }
+  /** Moves to `state` (told to listeners only when it changes). */
   go(state: ConnectionState) {
     const previous = this.state;
+    if (state == previous) return;
     this.state = state;
     this.emit('state', {state, previous});
   }
-  send(e: AkeceEvent) {
-    this.emit('event', e);
+  /** The server confirms the subscription (a resumed one after the first). */
+  confirmSubscription() {
+    this.go('connected');
+    this.emit('subscribed', {resumed: this.subscribedBefore});
+    this.subscribedBefore = true;
+  }
+  /** The connection is lost; the cable tries again by itself. */
+  lose() {
+    this.go('reconnecting');
+  }
+  /** The server rejects the subscription: a fatal error. */
+  refuse() {
+    this.go('error');
+    this.emit('error', {code: 'subscription-rejected', message: 'Subscription rejected', fatal: true});
+  }
+  /** The server sends an event (delivered while connected, as a real socket would). */
+  send(event: AkeceEvent) {
+    this.emit('event', event);
   }
   get listeners() {
-    return [...this.ls.values()].reduce((n, s) => n + s.size, 0);
+    return [...this.listenersByType.values()].reduce((count, listeners) => count + listeners.size, 0);
   }
   reconnect() {
     this.reconnects++;
+    if (this.state != 'idle' && !this.disposed) this.go('reconnecting');
   }
   /** As the real Cable: closes and removes every listener. */
   dispose() {
     this.disposed = true;
-    this.ls.clear();
+    this.listenersByType.clear();
   }
 }
 
