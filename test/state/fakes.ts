@@ -138,7 +138,11 @@ export class FakeServer {
       return json({source_id: s, pubsub_token: 'tok-' + s, id: 1});
     }
     if (!this.contacts.has(decodeURIComponent(src!))) return json({status: 404, error: 'Not Found'}, 404);
-    if (!path.includes('/conversations')) return json({source_id: src, pubsub_token: 'tok-' + src});
+    if (!path.includes('/conversations')) {
+      // An update answers with the contact's record; a show with its source id and token.
+      if (method == 'PATCH') return json({id: 1, name: null, email: null, phone_number: null, ...body});
+      return json({source_id: src, pubsub_token: 'tok-' + src});
+    }
     if (!cid) {
       if (method == 'GET') return json(this.convs);
       const c = {id: 87, status: 'open', contact_last_seen_at: 0};
