@@ -199,3 +199,12 @@ export async function settle(clock: sinon.SinonFakeTimers, n = 12) {
     });
   }
 }
+
+/** Lets fetch answers and promise chains run until `condition()` holds; fails if it never does. */
+export async function until(clock: sinon.SinonFakeTimers, condition: () => boolean, what: string, rounds = 60) {
+  for (let round = 0; round < rounds; round++) {
+    if (condition()) return;
+    await settle(clock, 1);
+  }
+  throw new Error(`never happened: ${what}`);
+}
