@@ -210,7 +210,7 @@ export class ChatSession {
     const {loadingOlder, hasOlder} = this.state;
     if (loadingOlder || !hasOlder) return;
     this.dispatch({type: 'older-loading', loading: true});
-    await this.history.loadPage(this.timeline.at(0)?.id ?? undefined).catch((error) => this.report('load-failed', error));
+    await this.history.loadPage(this.oldestServerId()).catch((error) => this.report('load-failed', error));
     this.dispatch({type: 'older-loading', loading: false});
   }
 
@@ -260,6 +260,12 @@ export class ChatSession {
   private get timeline(): MessageTimeline {
     const {messages} = this.state;
     return messages instanceof MessageTimeline ? messages : MessageTimeline.of(messages);
+  }
+
+  /** The server id of the oldest message held that has one (status notes and pending sends have none). */
+  private oldestServerId(): number | undefined {
+    for (const message of this.timeline) if (message.id != null) return message.id;
+    return undefined;
   }
 
   private dispatch(action: ChatAction): void {
