@@ -129,41 +129,42 @@ export class FakeServer {
   }
 
   private route({method, path, body}: Req): Response {
-    const m = path.match(/^\/contacts(?:\/([^/?]+))?(?:\/conversations(?:\/(\d+))?)?(\/[a-z_]+)?(?:\/(\d+))?(?:\?before=(\d+))?$/);
-    if (!m) return json({error: 'Not Found'}, 404);
-    const [, src, cid, tail, mid, before] = m;
-    if (!src && method == 'POST') {
-      const s = 'src-' + (this.contacts.size + 1);
-      this.contacts.add(s);
-      return json({source_id: s, pubsub_token: 'tok-' + s, id: 1});
+    const route = path.match(
+      /^\/contacts(?:\/(?<contact>[^/?]+))?(?:\/conversations(?:\/(?<conversation>\d+))?)?(?<action>\/[a-z_]+)?(?:\/(?<message>\d+))?(?:\?before=(?<before>\d+))?$/
+    );
+    if (!route?.groups) return json({error: 'Not Found'}, 404);
+    const {contact, conversation: conversationId, action, message: messageId, before} = route.groups;
+    if (!contact && method == 'POST') {
+      const created = 'src-' + (this.contacts.size + 1);
+      this.contacts.add(created);
+      return json({source_id: created, pubsub_token: 'tok-' + created, id: 1});
     }
-    if (!this.contacts.has(decodeURIComponent(src!))) return json({status: 404, error: 'Not Found'}, 404);
+    if (!contact || !this.contacts.has(decodeURIComponent(contact))) return json({status: 404, error: 'Not Found'}, 404);
     if (!path.includes('/conversations')) {
       // An update answers with the contact's record; a show with its source id and token.
       if (method == 'PATCH') return json({id: 1, name: null, email: null, phone_number: null, ...body});
-      return json({source_id: src, pubsub_token: 'tok-' + src});
+      return json({source_id: contact, pubsub_token: 'tok-' + contact});
     }
-    if (!cid) {
+    if (!conversationId) {
       if (method == 'GET') return json(this.convs);
-      const c = {id: 87, status: 'open', contact_last_seen_at: 0};
-      this.convs.push(c);
-      return json(c);
+      const created = {id: 87, status: 'open', contact_last_seen_at: 0};
+      this.convs.push(created);
+      return json(created);
     }
-    const conv = this.convs.find((c) => c.id == +cid);
-    if (!conv) return json({error: 'Not Found'}, 404);
-    if (!tail) return json(conv);
-    if (tail != '/messages') return new Response('', {status: 200});
+    const conversation = this.convs.find((held) => held.id == Number(conversationId));
+    if (!conversation) return json({error: 'Not Found'}, 404);
+    if (!action) return json(conversation);
+    if (action != '/messages') return new Response('', {status: 200}); // toggle_typing, update_last_seen
     if (method == 'GET') {
-      const older = this.messages.filter((x) => !before || x.id < +before);
-      return json(older.slice(-20));
+      const page = this.messages.filter((held) => !before || held.id < Number(before));
+      return json(page.slice(-20));
     }
     if (method == 'PATCH') {
-      const x = this.messages.find((y) => y.id == +mid!)!;
-      x.content_attributes = {submitted_values: body!.submitted_values};
-      return json(x);
+      const answered = this.messages.find((held) => held.id == Number(messageId))!;
+      answered.content_attributes = {submitted_values: body!.submitted_values};
+      return json(answered);
     }
-    const x = this.add(1, {content: body!.content as string, message_type: 0, created_at: 5000 + this.next});
-    return json(x);
+    return json(this.add(1, {content: body!.content as string, message_type: 0, created_at: 5000 + this.next}));
   }
 }
 
