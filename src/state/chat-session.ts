@@ -71,6 +71,13 @@ const quietly = (promise: Promise<unknown>) => void promise.catch(ignore);
 const present = <T>(value: T | null | undefined): value is T => value != null;
 const byDisplayOrder = (first: Message, second: Message) => first.createdAt - second.createdAt || (first.id ?? 0) - (second.id ?? 0);
 
+/** What an error says: an Error's message, or the `message` of the cable's error events. */
+function messageOf(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (typeof error == 'object' && error != null && 'message' in error) return String(error.message);
+  return String(error);
+}
+
 /** The wire shape of an answer, by kind. */
 function submittedValues(answer: SubmittedAnswer): SubmittedValuesDto {
   switch (answer.kind) {
@@ -203,7 +210,7 @@ export class ChatSession {
     const {loadingOlder, hasOlder} = this.state;
     if (loadingOlder || !hasOlder) return;
     this.dispatch({type: 'older-loading', loading: true});
-    await this.history.loadPage(this.timeline.at(0)?.id ?? undefined).catch((error) => this.report('load-failed', error));
+    await this.history.loadPage(this.oldestServerId()).catch((error) => this.report('load-failed', error));
     this.dispatch({type: 'older-loading', loading: false});
   }
 
@@ -255,6 +262,12 @@ export class ChatSession {
     return messages instanceof MessageTimeline ? messages : MessageTimeline.of(messages);
   }
 
+  /** The server id of the oldest message held that has one (status notes and pending sends have none). */
+  private oldestServerId(): number | undefined {
+    for (const message of this.timeline) if (message.id != null) return message.id;
+    return undefined;
+  }
+
   private dispatch(action: ChatAction): void {
     this.chatStore.dispatch(action);
   }
@@ -267,8 +280,7 @@ export class ChatSession {
   private report(code: string, error: unknown): void {
     if (isAbort(error)) return;
     const isConfig = error instanceof ApiError && error.reason == 'config';
-    const message = error instanceof Error || (typeof error == 'object' && error != null) ? String((error as {message?: unknown}).message) : String(error);
-    const shown: ChatError = {code: isConfig ? 'config' : code, message};
+    const shown: ChatError = {code: isConfig ? 'config' : code, message: messageOf(error)};
     this.dispatch(isConfig ? {type: 'error-changed', error: shown, connection: 'error'} : {type: 'error-changed', error: shown});
     this.events.emit('error', shown);
   }

@@ -142,7 +142,7 @@ describe('RestClient', () => {
     fetch.onCall(3).resolves(new Response('<html>', {status: 200}));
     for (const p of [api('GET', 's', convPath(1, '/messages'), list), api('POST', 's', convPath(1, '/messages'), withId, {}), api('POST', '', '', contact, {}), api('PATCH', 's', '', isObj, {})]) {
       const e = (await p.catch((x: unknown) => x)) as ApiError;
-      expect([e.message, e.retryable]).to.deep.equal(['Bad response', false]);
+      expect([e.message, e.retryable, e.reason]).to.deep.equal(['Bad response', false, 'bad-response']);
     }
   });
 
@@ -173,7 +173,8 @@ describe('RestClient', () => {
     const g = api('GET', 's', '/conversations', list).catch((x: unknown) => x);
     await clock.tickAsync(2250); // 1000 + 1250 ms with random 0.5
     const e = (await g) as ApiError;
-    expect([e.status, e.retryable, e.message]).to.deep.equal([0, true, 'Failed to fetch']);
+    expect([e.status, e.retryable, e.message, e.reason]).to.deep.equal([0, true, 'Failed to fetch', 'network']);
+    expect(e).to.be.instanceOf(ApiError);
     expect(fetch.callCount).to.equal(3);
     clock.restore();
     fetch.resetHistory();
@@ -196,7 +197,8 @@ describe('RestClient', () => {
     const slow = api('POST', '', '', contact, {}).catch((x: unknown) => x);
     await clock.tickAsync(15000);
     const t = (await slow) as ApiError;
-    expect([t.status, t.message, t.retryable]).to.deep.equal([0, 'Timed out', true]);
+    expect([t.status, t.message, t.retryable, t.reason]).to.deep.equal([0, 'Timed out', true, 'timeout']);
+    expect(t.request).to.deep.equal({method: 'POST', url: ROOT + '/contacts'});
     const ctl = new AbortController();
     const mine = api('GET', 's', convPath(1, '/messages'), list, undefined, ctl.signal).catch((x: unknown) => x);
     ctl.abort();

@@ -1,6 +1,6 @@
 import {expect} from '@open-wc/testing';
 import sinon from 'sinon';
-import {FakeServer, makeSession, settle} from './fakes.js';
+import {FakeServer, makeSession, settle, until} from './fakes.js';
 import type {Message} from '../../src/state/model.js';
 
 const KEY = 'akece-chat:https://chat.example:inb';
@@ -150,12 +150,20 @@ describe('ChatSession', () => {
     expect(srv.paths('POST')).to.deep.equal([]);
     expect(s().messages.slice().map((m) => m.status)).to.deep.equal(['pending', 'pending']);
     expect(JSON.parse(t.storage.map.get(KEY)!).outbox.map((e: {content: string}) => e.content)).to.deep.equal(['one', 'two']);
+    srv.add(1, {content: 'missed while offline', created_at: 9000});
     t.cable.go('connected');
+    const [one, two] = await Promise.all([a, b]);
+    // Every copy a duplicate could come from: the REST answers (in), the socket echoes, and the
+    // backfill page after the resumed subscription (which holds both again).
+    for (const sent of [one, two]) t.cable.send(msgEvent({...srv.messages.find((m) => m.id == sent.id)!, echo_id: sent.echoId}));
     t.cable.emit('subscribed', {resumed: true});
-    await Promise.all([a, b]);
-    await wait();
-    expect(srv.messages.map((m) => m.content)).to.deep.equal(['one', 'two']);
-    expect(s().messages.slice().map((m) => m.status)).to.deep.equal(['sent', 'sent']);
+    await until(clock, () => s().messages.slice().some((m) => m.content == 'missed while offline'), 'the backfill page merged');
+    expect(srv.messages.map((m) => m.content)).to.deep.equal(['missed while offline', 'one', 'two']);
+    expect(s().messages.slice().map((m) => [m.content, m.status])).to.deep.equal([
+      ['one', 'sent'],
+      ['two', 'sent'],
+      ['missed while offline', 'sent'],
+    ]);
   });
 
   it('restores the outbox from storage and sends it', async () => {
@@ -164,9 +172,13 @@ describe('ChatSession', () => {
     srv.convs.push({id: 87, status: 'open', contact_last_seen_at: 0});
     t.session.start();
     expect(s().messages.slice().map((m) => [m.key, m.status])).to.deep.equal([['echo:e1', 'pending'], ['echo:e2', 'failed']]);
-    await wait();
+    // Sent once: the answer is in, and the outbox is stored with only the refused one left.
+    await until(clock, () => s().messages.at(0)!.status == 'sent', 'the answer to the restored message');
+    const sent = s().messages.at(0)!;
+    t.cable.send(msgEvent({...srv.messages[0], echo_id: sent.echoId}));
     expect(srv.messages.map((m) => m.content)).to.deep.equal(['kept']);
     expect(s().messages.slice().map((m) => m.status)).to.deep.equal(['sent', 'failed']);
+    expect(JSON.parse(t.storage.map.get(KEY)!).outbox.map((e: {echoId: string}) => e.echoId)).to.deep.equal(['e2']);
   });
 
   it('marks a failed send, rejects, and retries with the same echo_id', async () => {

@@ -4,45 +4,73 @@ import {ChatSession} from '../../src/state/chat-session.js';
 import type {ConnectionState} from '../../src/state/model.js';
 import type {AkeceEvent} from '../../src/protocol/payloads.js';
 
+/**
+ * The session's stand-in for protocol/cable.ts's Cable. It behaves as the cable contract
+ * (test/protocol/cable-contract.ts) says, checked by test/state/fake-cable.test.ts; tests drive
+ * the server's side with `confirmSubscription()`, `lose()`, `refuse()`, `send()`, or any state
+ * with `go()` and any event with `emit()`.
+ */
 export class FakeCable implements CableLike {
   state: ConnectionState = 'idle';
   connects = 0;
   reconnects = 0;
   disposed = false;
-  private ls = new Map<string, Set<(d: never) => void>>();
+  /** Subscribed once already: the next confirmation is a resumed one. */
+  private subscribedBefore = false;
+  private listenersByType = new Map<string, Set<(detail: never) => void>>();
   constructor(readonly options: {url: string; pubsubToken: string; presenceInterval: number}) {}
   connect() {
     this.connects++;
+    if (this.state == 'idle' && !this.disposed) this.go('connecting');
   }
   perform() {
-    return true;
+    return this.state == 'connected' && !this.disposed;
   }
-  on<K extends keyof CableLikeEvents>(type: K, fn: (d: CableLikeEvents[K]) => void) {
-    const set = this.ls.get(type) ?? new Set();
-    this.ls.set(type, set.add(fn as never));
-    return () => void set.delete(fn as never);
+  on<K extends keyof CableLikeEvents>(type: K, listener: (detail: CableLikeEvents[K]) => void) {
+    const listeners = this.listenersByType.get(type) ?? new Set();
+    this.listenersByType.set(type, listeners.add(listener as never));
+    return () => void listeners.delete(listener as never);
   }
-  emit<K extends keyof CableLikeEvents>(type: K, d: CableLikeEvents[K]) {
-    for (const f of [...(this.ls.get(type) ?? [])]) (f as (d: CableLikeEvents[K]) => void)(d);
+  emit<K extends keyof CableLikeEvents>(type: K, detail: CableLikeEvents[K]) {
+    for (const listener of [...(this.listenersByType.get(type) ?? [])]) (listener as (detail: CableLikeEvents[K]) => void)(detail);
   }
+  /** Moves to `state` (told to listeners only when it changes). */
   go(state: ConnectionState) {
     const previous = this.state;
+    if (state == previous) return;
     this.state = state;
     this.emit('state', {state, previous});
   }
-  send(e: AkeceEvent) {
-    this.emit('event', e);
+  /** The server confirms the subscription (a resumed one after the first). */
+  confirmSubscription() {
+    this.go('connected');
+    this.emit('subscribed', {resumed: this.subscribedBefore});
+    this.subscribedBefore = true;
+  }
+  /** The connection is lost; the cable tries again by itself. */
+  lose() {
+    this.go('reconnecting');
+  }
+  /** The server rejects the subscription: a fatal error. */
+  refuse() {
+    this.go('error');
+    this.emit('error', {code: 'subscription-rejected', message: 'Subscription rejected', fatal: true});
+  }
+  /** The server sends an event (delivered while connected, as a real socket would). */
+  send(event: AkeceEvent) {
+    this.emit('event', event);
   }
   get listeners() {
-    return [...this.ls.values()].reduce((n, s) => n + s.size, 0);
+    return [...this.listenersByType.values()].reduce((count, listeners) => count + listeners.size, 0);
   }
   reconnect() {
     this.reconnects++;
+    if (this.state != 'idle' && !this.disposed) this.go('reconnecting');
   }
   /** As the real Cable: closes and removes every listener. */
   dispose() {
     this.disposed = true;
-    this.ls.clear();
+    this.listenersByType.clear();
   }
 }
 
@@ -101,37 +129,42 @@ export class FakeServer {
   }
 
   private route({method, path, body}: Req): Response {
-    const m = path.match(/^\/contacts(?:\/([^/?]+))?(?:\/conversations(?:\/(\d+))?)?(\/[a-z_]+)?(?:\/(\d+))?(?:\?before=(\d+))?$/);
-    if (!m) return json({error: 'Not Found'}, 404);
-    const [, src, cid, tail, mid, before] = m;
-    if (!src && method == 'POST') {
-      const s = 'src-' + (this.contacts.size + 1);
-      this.contacts.add(s);
-      return json({source_id: s, pubsub_token: 'tok-' + s, id: 1});
+    const route = path.match(
+      /^\/contacts(?:\/(?<contact>[^/?]+))?(?:\/conversations(?:\/(?<conversation>\d+))?)?(?<action>\/[a-z_]+)?(?:\/(?<message>\d+))?(?:\?before=(?<before>\d+))?$/
+    );
+    if (!route?.groups) return json({error: 'Not Found'}, 404);
+    const {contact, conversation: conversationId, action, message: messageId, before} = route.groups;
+    if (!contact && method == 'POST') {
+      const created = 'src-' + (this.contacts.size + 1);
+      this.contacts.add(created);
+      return json({source_id: created, pubsub_token: 'tok-' + created, id: 1});
     }
-    if (!this.contacts.has(decodeURIComponent(src!))) return json({status: 404, error: 'Not Found'}, 404);
-    if (!path.includes('/conversations')) return json({source_id: src, pubsub_token: 'tok-' + src});
-    if (!cid) {
+    if (!contact || !this.contacts.has(decodeURIComponent(contact))) return json({status: 404, error: 'Not Found'}, 404);
+    if (!path.includes('/conversations')) {
+      // An update answers with the contact's record; a show with its source id and token.
+      if (method == 'PATCH') return json({id: 1, name: null, email: null, phone_number: null, ...body});
+      return json({source_id: contact, pubsub_token: 'tok-' + contact});
+    }
+    if (!conversationId) {
       if (method == 'GET') return json(this.convs);
-      const c = {id: 87, status: 'open', contact_last_seen_at: 0};
-      this.convs.push(c);
-      return json(c);
+      const created = {id: 87, status: 'open', contact_last_seen_at: 0};
+      this.convs.push(created);
+      return json(created);
     }
-    const conv = this.convs.find((c) => c.id == +cid);
-    if (!conv) return json({error: 'Not Found'}, 404);
-    if (!tail) return json(conv);
-    if (tail != '/messages') return new Response('', {status: 200});
+    const conversation = this.convs.find((held) => held.id == Number(conversationId));
+    if (!conversation) return json({error: 'Not Found'}, 404);
+    if (!action) return json(conversation);
+    if (action != '/messages') return new Response('', {status: 200}); // toggle_typing, update_last_seen
     if (method == 'GET') {
-      const older = this.messages.filter((x) => !before || x.id < +before);
-      return json(older.slice(-20));
+      const page = this.messages.filter((held) => !before || held.id < Number(before));
+      return json(page.slice(-20));
     }
     if (method == 'PATCH') {
-      const x = this.messages.find((y) => y.id == +mid!)!;
-      x.content_attributes = {submitted_values: body!.submitted_values};
-      return json(x);
+      const answered = this.messages.find((held) => held.id == Number(messageId))!;
+      answered.content_attributes = {submitted_values: body!.submitted_values};
+      return json(answered);
     }
-    const x = this.add(1, {content: body!.content as string, message_type: 0, created_at: 5000 + this.next});
-    return json(x);
+    return json(this.add(1, {content: body!.content as string, message_type: 0, created_at: 5000 + this.next}));
   }
 }
 
@@ -166,4 +199,13 @@ export async function settle(clock: sinon.SinonFakeTimers, n = 12) {
       c.port2.postMessage(0);
     });
   }
+}
+
+/** Lets fetch answers and promise chains run until `condition()` holds; fails if it never does. */
+export async function until(clock: sinon.SinonFakeTimers, condition: () => boolean, what: string, rounds = 60) {
+  for (let round = 0; round < rounds; round++) {
+    if (condition()) return;
+    await settle(clock, 1);
+  }
+  throw new Error(`never happened: ${what}`);
 }
