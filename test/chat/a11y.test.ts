@@ -85,13 +85,16 @@ interface AxeLike {
  * position; every message is seen once. A closed panel is one position.
  */
 async function expectAccessible(el: AkeceChat) {
-  const log = list(el).shadowRoot!.querySelector<HTMLElement>('[part~=messages]')!;
-  const step = Math.max(1, Math.floor(log.clientHeight * 0.8));
-  const stops = log.clientHeight ? Array.from({length: Math.ceil(Math.max(1, log.scrollHeight - log.clientHeight) / step) + 1}, (_, i) => i * step) : [0];
+  // A widget that was never opened has no message list (the panel's code loads when it opens).
+  const log = root(el).querySelector('akece-message-list')?.shadowRoot!.querySelector<HTMLElement>('[part~=messages]') ?? null;
+  const step = Math.max(1, Math.floor((log?.clientHeight ?? 0) * 0.8));
+  const stops = log?.clientHeight ? Array.from({length: Math.ceil(Math.max(1, log.scrollHeight - log.clientHeight) / step) + 1}, (_, i) => i * step) : [0];
   for (const top of stops) {
-    log.scrollTop = top;
-    await nextFrame();
-    await list(el).updateComplete;
+    if (log) {
+      log.scrollTop = top;
+      await nextFrame();
+      await list(el).updateComplete;
+    }
     await expect(el).to.be.accessible();
     expect(await undecidedContrast(el), 'contrast axe could not decide').to.deep.equal([]);
   }
@@ -198,7 +201,7 @@ describe('<akece-chat> accessibility (axe, both themes)', function () {
         const el = await mount({theme});
         await settled(el);
         expect(part(el, 'launcher')!.getAttribute('aria-expanded')).to.equal('false');
-        expect(part(el, 'panel')!.hidden).to.equal(true);
+        expect(part(el, 'panel'), 'no panel before it first opens (its code loads then)').to.equal(null);
         return el;
       },
     },
@@ -214,7 +217,7 @@ describe('<akece-chat> accessibility (axe, both themes)', function () {
         await until(() => part(el, 'unread-badge'), 'the unread badge');
         await settled(el);
         expect(part(el, 'unread-badge')!.textContent!.trim()).to.equal('2');
-        expect(part(el, 'launcher')!.getAttribute('aria-label')).to.equal('Open chat, 2 unread');
+        expect(part(el, 'launcher')!.getAttribute('aria-label')).to.equal('Open chat, 2 unread messages');
         return el;
       },
     },

@@ -2,6 +2,8 @@ import {expect, fixture, html, oneEvent} from '@open-wc/testing';
 import sinon from 'sinon';
 import type {AkeceChat} from '../../src/chat/chat.js';
 import {fakeSockets} from '../../src/protocol/testing.js';
+import {trackTimers} from '../helpers/timers.js';
+import {until} from './kit.js';
 import '../../src/define.js'; // registers the elements (guarded, as on a page)
 
 // The root element with only the network edge faked: fetch returns real Responses from a tiny
@@ -68,7 +70,7 @@ describe('<akece-chat>', () => {
     const launcher = part(el, 'launcher')!;
     expect(launcher.tagName).to.equal('BUTTON');
     expect(launcher.getAttribute('aria-expanded')).to.equal('false');
-    expect(part(el, 'panel')!.hidden).to.equal(true);
+    expect(part(el, 'panel'), 'no panel before it first opens (its code loads then)').to.equal(null);
     expect(fetchStub.called).to.equal(false);
     expect(sockets.sockets).to.have.length(0);
     expect(localStorage.length).to.equal(0);
@@ -147,8 +149,10 @@ describe('<akece-chat>', () => {
     expect((await unread).detail.count).to.equal(1);
     await el.updateComplete;
     expect(part(el, 'unread-badge')!.textContent!.trim()).to.equal('1');
+    el.show(); // the message list comes with the panel's code
+    await el.updateComplete;
     const list = el.shadowRoot!.querySelector('akece-message-list')!;
-    await list.updateComplete;
+    await until(() => list.shadowRoot!.querySelector('[part~=message]'), 'the message in the opened panel');
     expect(list.shadowRoot!.querySelector('img[src=x]')).to.equal(null);
     expect(list.shadowRoot!.querySelector('[part~=message]')!.textContent).to.contain('<img src=x onerror=alert(1)> hi');
   });
@@ -269,25 +273,29 @@ describe('<akece-chat>', () => {
   });
 
   it('survives remove and re-append, and leaves no timer or socket behind', async () => {
-    const el = await mount();
-    el.show();
-    await new Promise((r) => setTimeout(r, 50));
-    const socket = sockets.last!;
-    socket.accept();
-    socket.receive({type: 'welcome'});
-    const parent = el.parentElement!;
-    const clock = sinon.useFakeTimers({toFake: ['setTimeout', 'setInterval']});
-    el.remove();
-    expect(socket.readyState).to.equal(3);
-    expect(el.connectionState).to.equal('idle');
-    clock.runAll();
-    expect(clock.countTimers()).to.equal(0);
-    clock.restore();
-    parent.append(el);
-    await el.updateComplete;
-    await new Promise((r) => setTimeout(r, 50));
-    expect(el.open).to.equal(true);
-    expect(sockets.last).to.not.equal(socket);
-    expect(sockets.last!.url).to.equal('wss://akece.test/cable');
+    const timers = trackTimers(); // before the widget exists, so its first timers count too
+    try {
+      const el = await mount();
+      el.show();
+      await until(() => sockets.sockets.length > 0, 'a socket');
+      const socket = sockets.last!;
+      socket.accept();
+      socket.receive({type: 'welcome'});
+      const parent = el.parentElement!;
+      expect(timers.live, 'the connected widget runs its timers').to.be.greaterThan(0);
+      el.remove();
+      expect(socket.readyState).to.equal(3);
+      expect(el.connectionState).to.equal('idle');
+      // The root renders once per frame; wait for that frame's work, then nothing may be left.
+      await el.updateComplete;
+      await until(() => timers.live == 0, 'every timer cleared after removal');
+      parent.append(el);
+      await until(() => sockets.sockets.length > 1, 'a new socket after re-append');
+      expect(el.open).to.equal(true);
+      expect(sockets.last).to.not.equal(socket);
+      expect(sockets.last!.url).to.equal('wss://akece.test/cable');
+    } finally {
+      timers.restore();
+    }
   });
 });

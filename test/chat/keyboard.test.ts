@@ -178,7 +178,8 @@ describe('<akece-chat> by keyboard', function () {
   }
 
   const launcher = (el: AkeceChat) => root(el).querySelector<HTMLButtonElement>('[part~=launcher]')!;
-  const textarea = (el: AkeceChat) => root(el).querySelector('akece-composer')!.shadowRoot!.querySelector('textarea')!;
+  /** The composer's text field; null until the panel's code has arrived. */
+  const textarea = (el: AkeceChat) => root(el).querySelector('akece-composer')?.shadowRoot?.querySelector('textarea') ?? null;
 
 
 
@@ -469,6 +470,6 @@ describe('<akece-chat> by keyboard', function () {
         await settled(el);
         expect(focused()).to.equal(control);
         expect(deepActive()).to.equal(before);
-        if (control.startsWith('textarea')) expect(textarea(el).value).to.equal(typed);
+        if (control.startsWith('textarea')) expect(textarea(el)!.value).to.equal(typed);
       });
 });

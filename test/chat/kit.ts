@@ -2,6 +2,7 @@
 // sockets side of the fake network (FakeWebSockets kept alive with pings), the subscription
 // handshake, and waits that follow the root's once-per-frame rendering.
 import {nextFrame} from '@open-wc/testing';
+import type {LitElement} from 'lit';
 import sinon from 'sinon';
 import type {AkeceChat} from '../../src/chat/chat.js';
 import {fakeSockets, type FakeWebSocket} from '../../src/protocol/testing.js';
@@ -46,8 +47,8 @@ export async function settled(el: AkeceChat) {
   for (let i = 0; i < 3; i++) {
     await nextFrame();
     await el.updateComplete;
-    await list(el).updateComplete;
-    await root(el).querySelector('akece-composer')!.updateComplete;
+    // A closed widget has no panel: its code loads when it first opens.
+    for (const child of root(el).querySelectorAll<LitElement>('akece-message-list, akece-composer')) await child.updateComplete;
   }
 }
 

@@ -28,12 +28,12 @@ describe('renderLauncher', () => {
 
   it('shows the unread badge and puts the count in the accessible name', async () => {
     const h = await mount({unread: 2});
-    expect(btn(h).getAttribute('aria-label')).to.equal('Open chat, 2 unread');
+    expect(btn(h).getAttribute('aria-label')).to.equal('Open chat, 2 unread messages');
     const badge = h.shadowRoot!.querySelector('[part=unread-badge]')!;
     expect(badge.textContent!.trim()).to.equal('2');
     h.tpl = renderLauncher({open: false, unread: 1, controls: 'p1', strings: en});
     await h.updateComplete;
-    expect(btn(h).getAttribute('aria-label')).to.equal('Open chat, 1 unread');
+    expect(btn(h).getAttribute('aria-label')).to.equal('Open chat, 1 unread message');
     h.tpl = renderLauncher({open: false, unread: 150, controls: 'p1', strings: en});
     await h.updateComplete;
     expect(h.shadowRoot!.querySelector('[part=unread-badge]')!.textContent!.trim()).to.equal('99+');

@@ -2,6 +2,7 @@ import {expect, fixture, html, nextFrame} from '@open-wc/testing';
 import sinon from 'sinon';
 import type {AkeceMessageList} from '../../src/components/message-list/message-list.js';
 import {en} from '../../src/i18n/en.js';
+import {t} from '../../src/i18n/text.js';
 import type {Attachment, CardItem, Message} from '../../src/state/model.js';
 import {assertSafe, msg, once, visitor, who} from './fixtures.js';
 import {define, inner} from './host.js';
@@ -148,8 +149,10 @@ describe('<akece-message-list>', () => {
     expect(a.querySelectorAll('a')).to.have.length(1);
     expect(a.querySelector('img')).to.be.null;
     expect(v.querySelector('strong')).to.be.null;
-    expect(v.querySelectorAll('br')).to.have.length(1);
-    expect(v.textContent).to.contain('**not bold**');
+    // plain text keeps its line breaks as text (white-space: pre-wrap), not as <br> elements
+    expect(v.querySelectorAll('br')).to.have.length(0);
+    expect(v.textContent).to.contain('**not bold**\nline two');
+    expect(getComputedStyle(v.querySelector('.plain')!).whiteSpace).to.equal('pre-wrap');
     assertSafe(el.shadowRoot!);
   });
 
@@ -214,7 +217,7 @@ describe('<akece-message-list>', () => {
     expect(q(el, 'input[type=email]')).to.equal(null);
     const thanks = q(el, '.answer-summary')!;
     expect(thanks.getAttribute('role')).to.equal('status');
-    expect(thanks.textContent!.trim()).to.equal('Thanks! We will reach you at ana@example.com');
+    expect(thanks.textContent!.trim()).to.equal(t(en.email_saved, {email: 'ana@example.com'}));
   });
 
   it('answers input_csat with one radio group of large choices and a comment, then shows what was sent', async () => {

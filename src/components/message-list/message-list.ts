@@ -13,6 +13,7 @@ import {rich, richReady} from '../message/load-rich.js';
 import {dayLabel, startsDay, startsGroup} from './grouping.js';
 import {RowWindow} from './row-window.js';
 import {messageListStyles} from './message-list.styles.js';
+import {markdownStyles} from '../../markdown/markdown.styles.js';
 
 /** Set by the root as properties only. */
 const PROPERTY = {attribute: false};
@@ -61,7 +62,7 @@ interface RenderedRow {
  * @fires {AkeceSendRequestEvent} akece-send-request - Visitor pressed a card's postback button (bubbles, composed).
  */
 export class AkeceMessageList extends LitElement {
-  static override styles = [shared, messageStyles, messageListStyles];
+  static override styles = [shared, messageStyles, markdownStyles, messageListStyles];
   static override properties = {
     messages: PROPERTY,
     strings: PROPERTY,
@@ -164,6 +165,8 @@ export class AkeceMessageList extends LitElement {
    * most, each over the rows in the DOM only).
    */
   #layout() {
+    // The host's observer may report a size before the first render (no shadow root yet).
+    if (!this.hasUpdated) return;
     const log = this.#log;
     const box = this.#box;
     if (!log || !box) return;
