@@ -176,8 +176,10 @@ export default defineConfig(
   },
   {
     // chai's property assertions (`expect(x).to.be.true`) are expressions by design.
+    // The in-test servers' JSON (wire messages, agent API answers) is read loosely, field by field,
+    // as the server's own tests do; `any` stays out of src/.
     files: ['test/**/*.ts'],
-    rules: { '@typescript-eslint/no-unused-expressions': 'off' },
+    rules: { '@typescript-eslint/no-unused-expressions': 'off', '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
     files: ['test/server/**/*.{js,mjs}', 'test/helpers/**/*.mjs'],

@@ -6,18 +6,31 @@
 // runs them at once. Waiting for the parsed document finds an <akece-chat> already in the markup.
 type Call = [string, ...unknown[]];
 
+/** What the page may have set before the script ran. */
+interface SnippetGlobals {
+  akeceChatSettings?: Record<string, unknown>;
+  /** Calls queued before the script loaded (an array), or the runner of a script loaded before. */
+  akeceChat?: {map?: (run: (call: Call) => unknown) => unknown; push?: (...calls: Call[]) => unknown};
+}
+
+/** Calls a method of the element by name; a name that is not a method is ignored. */
+const runOn = (element: HTMLElement) => ([method, ...args]: Call) => {
+  const member = (element as unknown as Record<string, unknown>)[method];
+  return typeof member == 'function' ? member.apply(element, args) : undefined;
+};
+
 const start = () => {
-  const w = window as any;
-  const settings = w.akeceChatSettings;
-  const el: any =
-    document.querySelector('akece-chat') || (settings && document.body.appendChild(document.createElement('akece-chat')));
-  if (el) {
-    Object.assign(el, settings);
-    const run = ([method, ...args]: Call) => el[method]?.(...args);
-    const queued = w.akeceChat;
-    w.akeceChat = {push: (...calls: Call[]) => calls.map(run)};
+  const page = window as unknown as SnippetGlobals;
+  const settings = page.akeceChatSettings;
+  const element = document.querySelector('akece-chat') ?? (settings ? document.body.appendChild(document.createElement('akece-chat')) : null);
+  if (element) {
+    Object.assign(element, settings);
+    const run = runOn(element);
+    const queued = page.akeceChat;
+    page.akeceChat = {push: (...calls: Call[]) => calls.map(run)};
     queued?.map?.(run); // an array of calls, or the object above when the script loads twice
   }
 };
 
-document.readyState == 'loading' ? addEventListener('DOMContentLoaded', start) : start();
+if (document.readyState == 'loading') addEventListener('DOMContentLoaded', start);
+else start();

@@ -2,4 +2,4 @@
 // its types. No globals besides the registration: the snippet loader is in the script-tag bundle only.
 import './define.js';
 export * from './index.js';
-export type {AkeceChatEvent, AkeceChatEventDetails, AkeceChatEventName} from './chat/public-events.js';
+export type {AkeceChatEvent, AkeceChatEventDetails, AkeceChatEventName} from './events/public-events.js';

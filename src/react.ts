@@ -3,7 +3,7 @@
 // attribute otherwise (`inbox-identifier`), and binds `on<event-name>` props as event listeners.
 import type {DetailedHTMLProps, HTMLAttributes} from 'react';
 import type {AkeceChat} from './chat/chat.js';
-import type {AkeceChatEvent, AkeceChatEventName} from './chat/public-events.js';
+import type {AkeceChatEvent, AkeceChatEventName} from './events/public-events.js';
 
 type Props = Pick<
   AkeceChat,
@@ -43,6 +43,8 @@ export type AkeceChatProps = DetailedHTMLProps<HTMLAttributes<AkeceChat>, AkeceC
   Attributes & {[K in AkeceChatEventName as `on${K}`]?: (event: AkeceChatEvent<K>) => void};
 
 declare module 'react' {
+  // React's JSX types are a namespace: augmenting them takes one.
+  // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace JSX {
     interface IntrinsicElements {
       'akece-chat': AkeceChatProps;

@@ -7,7 +7,7 @@ import type {AkeceComposer} from '../components/composer/composer.js';
 import {tokens} from '../styles/tokens.styles.js';
 import {base} from '../styles/base.styles.js';
 import {styles} from './chat.styles.js';
-import {emit} from './public-events.js';
+import {emit} from '../events/public-events.js';
 import {t} from '../i18n/text.js';
 import type {ConnectionState, Message, VisitorUser} from '../state/model.js';
 

@@ -7,7 +7,7 @@ import {Cable} from '../protocol/cable.js';
 import {ChatSession, type SessionOptions} from '../state/chat-session.js';
 import type {ChatState} from '../state/chat-state.js';
 import type {Message, MessageSequence} from '../state/model.js';
-import {emit} from '../chat/public-events.js';
+import {emit} from '../events/public-events.js';
 import {LiveRegion} from './live-region.js';
 
 /** A real, frozen array of a message sequence (state.messages may be a view, not an array). */

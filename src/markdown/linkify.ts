@@ -6,7 +6,7 @@ import type {TemplateResult} from 'lit';
 import {newTab, safeUrl} from './safe.js';
 
 /** Where an address may start: a scheme or `www.` not glued to a word, or an `@` (an e-mail's middle). */
-const START = /(?<![\p{L}\p{N}_.\/:@-])(?:https?:\/\/|www\.)|@/giu;
+const START = /(?<![\p{L}\p{N}_./:@-])(?:https?:\/\/|www\.)|@/giu;
 /** An address runs to the next space or angle bracket. */
 const RUN = /[^\s<>]*/y;
 /** A domain name: labels of letters, digits, `-` and `_`, at least one dot. */

@@ -219,13 +219,8 @@ export class FakeEnvironment extends EventTarget implements CableEnvironment {
 
   constructor() {
     super();
-    const environment = this;
-    this.navigator = {
-      get onLine() {
-        return environment.online;
-      },
-    };
-    this.document = Object.defineProperty(new EventTarget(), 'hidden', {get: () => environment.hidden}) as EventTarget & {hidden: boolean};
+    this.navigator = Object.defineProperty({}, 'onLine', {get: () => this.online}) as {readonly onLine: boolean};
+    this.document = Object.defineProperty(new EventTarget(), 'hidden', {get: () => this.hidden}) as EventTarget & {hidden: boolean};
     for (const target of [this, this.document]) this.#countListeners(target);
   }
 

@@ -90,8 +90,8 @@ describe('e2e: hostile content', function () {
     await el.sendMessage('Hello');
     const conv = await onlyConversation(t.server);
     const bot = agent(t.server);
-    const stored = JSON.parse(win.localStorage.getItem(`akece-chat:${t.server.url}:demo-inbox`)!) as {k: {pubsubToken: string}};
-    const token = stored.k.pubsubToken;
+    const stored = JSON.parse(win.localStorage.getItem(`akece-chat:${t.server.url}:demo-inbox`)!) as {version: number; contact: {pubsubToken: string}};
+    const token = stored.contact.pubsubToken;
     const identifier = JSON.stringify({channel: 'RoomChannel', pubsub_token: token});
 
     // 1. Message content, as agent replies through the real server.

@@ -9,7 +9,8 @@ describe('e2e: subscriptions that never confirm, and refusals', function () {
   const t = perTest();
 
   const storageKey = () => `akece-chat:${t.server.url}:demo-inbox`;
-  const stored = () => JSON.parse(localStorage.getItem(storageKey()) ?? 'null') as {k: {sourceId: string; pubsubToken: string}} | null;
+  const stored = () => JSON.parse(localStorage.getItem(storageKey()) ?? 'null') as {version: number; contact: {sourceId: string; pubsubToken: string}} | null;
+  // Written as version 1 (`{k, o}`), the format before the rewrite, so these tests also cover the upgrade; read as version 2.
   const publicApi = async (path: string, body: unknown = {}) => {
     const res = await fetch(`${t.server.url}/public/api/v1/inboxes/demo-inbox/contacts${path}`, {
       method: 'POST',
@@ -37,7 +38,7 @@ describe('e2e: subscriptions that never confirm, and refusals', function () {
     expect(el.connectionState).to.not.equal('connected');
     // The server stays silent; after 10 s the widget asks for the contact and uses its token.
     await until(() => el.connectionState === 'connected', 'connected under the right token', 20000);
-    expect(stored()!.k).to.deep.equal({sourceId: contact.source_id, pubsubToken: contact.pubsub_token});
+    expect(stored()!.contact).to.deep.equal({sourceId: contact.source_id, pubsubToken: contact.pubsub_token});
     await agent(t.server).reply(conv.id, 'Welcome back');
     await until(() => el.messages.some((m) => m.content === 'Welcome back'), 'a live reply');
     await expectServerView(t.server, el, conv.id);
@@ -48,7 +49,7 @@ describe('e2e: subscriptions that never confirm, and refusals', function () {
     const {el} = await open();
     await el.sendMessage('Is anyone there?').catch(() => null);
     await until(() => el.connectionState === 'connected', 'connected as a new contact', 25000);
-    expect(stored()!.k.sourceId).to.not.equal('gone-contact');
+    expect(stored()!.contact.sourceId).to.not.equal('gone-contact');
     await until(() => el.messages.find((m) => m.content === 'Is anyone there?')?.status === 'sent', 'the message sent as the new contact', 15000);
     const [conv] = await agent(t.server).conversations();
     await expectServerView(t.server, el, conv.id);
@@ -61,7 +62,7 @@ describe('e2e: subscriptions that never confirm, and refusals', function () {
     it(`stops retrying after ${what}, says so, and keeps the conversation readable`, async () => {
       const {el} = await open();
       await el.sendMessage('Before the refusal');
-      const token = stored()!.k.pubsubToken;
+      const token = stored()!.contact.pubsubToken;
       const identifier = JSON.stringify({channel: 'RoomChannel', pubsub_token: token});
       expect((await agent(t.server).raw(token, {identifier, ...frame})).sent).to.equal(1);
       await until(() => el.connectionState === 'error', 'the error state');

@@ -135,7 +135,7 @@ describe('markdown', () => {
       '![x](javascript:alert(1))',
       '![x](data:image/svg+xml,<svg onload=alert(1)>)',
       '[x](https://a.test" onmouseover="alert(1))',
-      '[x](https://a.test "t\" onmouseover=\"alert(1)")',
+      '[x](https://a.test "t" onmouseover="alert(1)")',
       '[x](<https://a.test/"><script>alert(1)</script>>)',
       'javascript:alert(1)',
       'https://a.test/"onmouseover="alert(1)',
