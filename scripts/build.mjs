@@ -4,7 +4,7 @@
 // the script tag.
 import {execFileSync} from 'node:child_process';
 import {mkdirSync, readdirSync, rmSync} from 'node:fs';
-import {buildScriptTag, moments} from './bundle.mjs';
+import {KNOWN_GAPS, buildScriptTag, moments} from './bundle.mjs';
 
 const bin = (name) => `node_modules/.bin/${name}`;
 const run = (cmd, args) => execFileSync(cmd, args, {stdio: 'inherit'});
@@ -14,7 +14,7 @@ const run = (cmd, args) => execFileSync(cmd, args, {stdio: 'inherit'});
 // it never finds it missing.
 rmSync('dist/lib', {recursive: true, force: true});
 rmSync('dist/locales', {recursive: true, force: true});
-rmSync('dist/rich.js', {force: true});
+rmSync('dist/rich.js', {force: true}); // the single on-demand file of earlier builds
 mkdirSync('dist', {recursive: true});
 for (const name of readdirSync('dist', {withFileTypes: true}).filter((entry) => entry.isFile()).map((entry) => entry.name)) {
   if (/^akece-chat\.[\w-]+\.[\w-]+\.js(\.map)?$/.test(name)) rmSync(`dist/${name}`);
@@ -25,9 +25,11 @@ run(bin('cem'), ['analyze', '--litelement', '--globs', 'src/**/*.ts', '--exclude
 
 let over = false;
 for (const moment of moments(build)) {
-  const mark = moment.gzip > moment.budget ? '  OVER BUDGET' : '';
+  const gap = KNOWN_GAPS[moment.name];
+  const limit = gap ? gap.ceiling : moment.budget;
+  const mark = moment.gzip > limit ? '  OVER BUDGET' : moment.gzip > moment.budget ? `  OVER BUDGET: known gap, issue ${gap.issue}, ceiling ${gap.ceiling}` : '';
   console.log(`${String(moment.gzip).padStart(6)} of ${String(moment.budget).padStart(5)} bytes gzip  ${moment.name} (${moment.files.length} files)${mark}`);
-  over ||= moment.gzip > moment.budget;
+  over ||= moment.gzip > limit;
 }
 console.log(`integrity of dist/akece-chat.js (it pins every chunk): ${build.integrity}`);
 if (over) {

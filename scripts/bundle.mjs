@@ -19,6 +19,21 @@ export const BUDGETS = {
   'each on-demand feature': 12 * 1024,
 };
 
+/**
+ * Moments still over their budget, each with the ceiling it may not pass and why: a known gap
+ * against contract §8, noted on its issue, printed on every build. The build fails above the
+ * ceiling, so that the gap can only shrink. Remove an entry once its moment is within budget.
+ */
+export const KNOWN_GAPS = {
+  // The session (state, protocol, REST) is 14 KB: reconnecting-websocket alone is 2.6 KB, and the
+  // rewrite's readable classes cost about 4 KB over the old squeezed code. Splitting what only
+  // writing needs (outbox, uploads, answers) from what reading needs is the next step (issue 13).
+  'page start, known contact': {ceiling: 27 * 1024, issue: 13},
+  // Markdown parsed by marked's lexer: the lexer alone is 15.9 KB gzip (markdown-it 40 KB), so
+  // no well-kept CommonMark parser fits 12 KB (issue 17).
+  'on demand: src/components/message/rich.ts': {ceiling: 21 * 1024, issue: 17},
+};
+
 /** The modules whose chunks a moment imports on demand (src/chat/chat.ts and its controllers do). */
 const SESSION = 'src/controllers/session-binding.ts';
 const PANEL = 'src/chat/panel-view.ts';

@@ -3,7 +3,7 @@
 // catalogues, the ES modules with types, the manifest, README, LICENSE), nothing else is
 // (sources, tests, demos, the snippet loader's ES module), and every `exports` target exists.
 import {execFileSync} from 'node:child_process';
-import {readFileSync} from 'node:fs';
+import {readFileSync, readdirSync} from 'node:fs';
 
 const [pack] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {encoding: 'utf8'}));
 const files = new Set(pack.files.map((f) => f.path));
@@ -17,15 +17,18 @@ const required = [
   'custom-elements.json',
   'dist/akece-chat.js',
   'dist/akece-chat.js.map',
-  ...['es', 'pt-BR', 'fr', 'de', 'ar'].map((l) => `dist/locales/${l}.js`),
-  'dist/rich.js',
+  // every catalogue, and the index that pins them
+  ...readdirSync('src/i18n/locales').map((file) => `dist/locales/${file.replace(/\.ts$/, '.js')}`),
+  'dist/locales/index.js',
+  // every chunk the script pins (content-hashed names, read from what the build wrote)
+  ...readdirSync('dist').filter((file) => /^akece-chat\.[\w-]+\.[\w-]+\.js$/.test(file)).map((file) => `dist/${file}`),
   'dist/lib/main.js',
   'dist/lib/main.d.ts',
   'dist/lib/react.d.ts',
 ];
 for (const f of required) if (!files.has(f)) problems.push(`missing: ${f}`);
 
-const allowed = /^(package\.json|README\.md|LICENSE|custom-elements\.json|dist\/akece-chat\.js(\.map)?|dist\/locales\/[\w-]+\.js|dist\/rich\.js|dist\/lib\/.+\.(js|d\.ts))$/;
+const allowed = /^(package\.json|README\.md|LICENSE|custom-elements\.json|dist\/akece-chat\.js(\.map)?|dist\/locales\/[\w-]+\.js(\.map)?|dist\/akece-chat\.[\w-]+\.[\w-]+\.js(\.map)?|dist\/lib\/.+\.(js|d\.ts))$/;
 for (const f of files) {
   if (!allowed.test(f)) problems.push(`not for users: ${f}`);
   if (/^dist\/lib\/(akece-chat|bootstrap)\./.test(f)) problems.push(`the snippet loader must not be in the ES modules: ${f}`);

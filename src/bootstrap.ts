@@ -13,11 +13,8 @@ interface SnippetGlobals {
   akeceChat?: {map?: (run: (call: Call) => unknown) => unknown; push?: (...calls: Call[]) => unknown};
 }
 
-/** Calls a method of the element by name; a name that is not a method is ignored. */
-const runOn = (element: HTMLElement) => ([method, ...args]: Call) => {
-  const member = (element as unknown as Record<string, unknown>)[method];
-  return typeof member == 'function' ? member.apply(element, args) : undefined;
-};
+/** The element's methods by name, for the queued calls (a name that is not a method is ignored). */
+type Methods = Record<string, ((...args: unknown[]) => unknown) | undefined>;
 
 const start = () => {
   const page = window as unknown as SnippetGlobals;
@@ -25,7 +22,7 @@ const start = () => {
   const element = document.querySelector('akece-chat') ?? (settings ? document.body.appendChild(document.createElement('akece-chat')) : null);
   if (element) {
     Object.assign(element, settings);
-    const run = runOn(element);
+    const run = ([method, ...args]: Call) => (element as unknown as Methods)[method]?.(...args);
     const queued = page.akeceChat;
     page.akeceChat = {push: (...calls: Call[]) => calls.map(run)};
     queued?.map?.(run); // an array of calls, or the object above when the script loads twice

@@ -22,7 +22,6 @@ export const styles = css`
     padding: 8px 12px;
     border: 2px solid var(--_danger);
     border-radius: 8px;
-    font-size: 13px;
   }
   @media (max-width: 480px) {
     :host([open][layout='floating']) [part='launcher'] {
