@@ -1,5 +1,4 @@
 import {expect} from '@open-wc/testing';
-import {importAgentModule} from './kit.js';
 
 interface ConfigureModule {
   ConfigurePage: new (root: HTMLElement, site: {origin: string; inbox: string}) => {widget: HTMLElement; update(): void};
