@@ -117,3 +117,10 @@ export function perTest() {
   });
   return state;
 }
+
+/** Opens conversation `id` in the console and waits until its thread shows at least `rows` messages. */
+export async function openConversation(t: Mounted, id: number, rows: number) {
+  await until(() => t.$(`.conv[data-id="${id}"]`), 'the conversation in the list');
+  t.$<HTMLButtonElement>(`.conv[data-id="${id}"]`)!.click();
+  await until(() => t.$$('.msg').length >= rows && t.$('.messages')!.getAttribute('aria-busy') === 'false', 'the thread');
+}

@@ -1,5 +1,5 @@
 import {expect} from '@open-wc/testing';
-import {agentApi, json, perTest, until, visitor} from './kit.js';
+import {agentApi, json, openConversation, perTest, until, visitor} from './kit.js';
 
 // Issue 12, items 12 and 13: Markdown replies rendered safely, answers in words, files named,
 // signs of news elsewhere, times in the list, a placeholder when nothing is open.
@@ -7,11 +7,6 @@ describe('console: what the agent reads', function () {
   this.timeout(60000);
   const t = perTest();
 
-  const open = async (id: number, rows: number) => {
-    await until(() => t.$(`.conv[data-id="${id}"]`), 'the conversation in the list');
-    t.$<HTMLButtonElement>(`.conv[data-id="${id}"]`)!.click();
-    await until(() => t.$$('.msg').length >= rows && t.$('.messages')!.getAttribute('aria-busy') === 'false', 'the thread');
-  };
 
   it('shows a placeholder before a conversation is chosen, and times in the list', async () => {
     const alex = await visitor(t.server, 'Alex');
@@ -21,7 +16,7 @@ describe('console: what the agent reads', function () {
     expect(t.$('.placeholder')!.textContent).to.contain('No conversation selected');
     expect(t.$('.thread')!.hidden).to.equal(true);
     expect(t.$('.conv-time')!.textContent).to.match(/\d{1,2}:\d{2}/);
-    await open(alex.conversationId, 1);
+    await openConversation(t, alex.conversationId, 1);
     expect(t.$('.placeholder')!.hidden).to.equal(true);
   });
 
@@ -38,7 +33,7 @@ describe('console: what the agent reads', function () {
     ].join('\n');
     await agentApi(t.server).post(`/conversations/${alex.conversationId}/messages`, {content: hostile});
     await alex.say('<b>visitor html</b> **not markdown**');
-    await open(alex.conversationId, 2);
+    await openConversation(t, alex.conversationId, 2);
     const reply = t.$('.msg.out .content')!;
     expect(reply.querySelector('strong')?.textContent).to.equal('Bold');
     expect(reply.querySelector('em')?.textContent).to.equal('italic');
@@ -72,7 +67,7 @@ describe('console: what the agent reads', function () {
     const email = await agent.post(`/conversations/${alex.conversationId}/messages`, {sender: 'bot', content: 'Your email?', content_type: 'input_email'});
     await alex.answer(email.id, [{value: 'alex@example.com'}]);
     await alex.upload(new Blob([new Uint8Array(193 * 1024)], {type: 'application/pdf'}), 'invoice-1042.pdf');
-    await open(alex.conversationId, 4);
+    await openConversation(t, alex.conversationId, 4);
     const answers = t.$$('.answer').map((p) => p.textContent);
     expect(answers).to.deep.equal(['Rated 5 · “great”', 'Chose: Returns and exchanges', 'Email: alex@example.com']);
     expect(t.root.textContent).not.to.contain('csat_survey_response');
@@ -82,7 +77,7 @@ describe('console: what the agent reads', function () {
   it('signals a new conversation and new messages elsewhere in the title and the list', async () => {
     const alex = await visitor(t.server, 'Alex');
     await alex.say('Hello');
-    await open(alex.conversationId, 1);
+    await openConversation(t, alex.conversationId, 1);
     expect(document.title).not.to.match(/^\(\d+\)/);
 
     const bea = await visitor(t.server, 'Bea');

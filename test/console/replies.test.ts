@@ -1,5 +1,5 @@
 import {expect} from '@open-wc/testing';
-import {agentApi, perTest, until, visitor} from './kit.js';
+import {agentApi, openConversation, perTest, until, visitor} from './kit.js';
 
 /** Half a second of silence as a 16-bit mono WAV, which any browser decodes. */
 function wav(seconds = 0.5, rate = 8000): Blob {
@@ -28,17 +28,12 @@ describe('console: replies and audio', function () {
   this.timeout(60000);
   const t = perTest();
 
-  const openConversation = async (id: number, rows: number) => {
-    await until(() => t.$(`.conv[data-id="${id}"]`), 'the conversation in the list');
-    t.$<HTMLButtonElement>(`.conv[data-id="${id}"]`)!.click();
-    await until(() => t.$$('.msg').length >= rows && t.$('.messages')!.getAttribute('aria-busy') === 'false', 'the thread');
-  };
 
   it('replies to a specific message and shows the quote, which leads back to it', async () => {
     const alex = await visitor(t.server, 'Alex');
     const question = await alex.say('Where is my order #1042?');
     await alex.say('Also, can I change the size?');
-    await openConversation(alex.conversationId, 2);
+    await openConversation(t, alex.conversationId, 2);
     const row = t.$(`.msg[data-id="${question.id}"]`)!;
     [...row.querySelectorAll('button')].find((b) => b.textContent === 'Reply')!.click();
     expect(t.$('.banner')!.hidden).to.equal(false);
@@ -67,7 +62,7 @@ describe('console: replies and audio', function () {
   it('plays an audio attachment and names every file with its size', async () => {
     const alex = await visitor(t.server, 'Alex');
     await alex.upload(wav(), 'voice-note.wav');
-    await openConversation(alex.conversationId, 1);
+    await openConversation(t, alex.conversationId, 1);
     const audio = t.$<HTMLAudioElement>('.msg.in audio')!;
     expect(audio.controls).to.equal(true);
     await until(() => audio.readyState >= 1, 'the audio metadata');
