@@ -1,24 +1,25 @@
 // Safe building blocks for server text, used by every message: URL allow-listing, links that
 // open in a new tab without a handle on this page, and plain text. Every piece of text lands in
 // a Lit text binding (escaped by the DOM); no server string becomes HTML.
-import {html, nothing} from 'lit';
+import {html} from 'lit';
+import {ifDefined} from 'lit/directives/if-defined.js';
 
-/** `u` normalised if its scheme is allowed (http, https, mailto by default), else ''. */
-export const safeUrl = (u: string, ok = /^(https?|mailto):$/): string => {
+/** `url` normalised if its scheme is allowed (http, https, mailto by default), else ''. */
+export const safeUrl = (url: string, allowed = /^(https?|mailto):$/): string => {
   try {
-    const x = new URL(u);
-    return ok.test(x.protocol) ? x.href : '';
+    const parsed = new URL(url);
+    return allowed.test(parsed.protocol) ? parsed.href : '';
   } catch {
     return '';
   }
 };
 
-/** `u` normalised if it may be shown as media: http(s), or `blob:` (the visitor's own uploads). */
-export const media = (u: string) => safeUrl(u, /^(https?|blob):$/);
+/** `url` normalised if it may be shown as media: http(s), or `blob:` (the visitor's own uploads). */
+export const media = (url: string) => safeUrl(url, /^(https?|blob):$/);
 
 /** A link to a checked URL, opened in a new tab that gets no handle on this page (`title`: Markdown's link title). */
 export const newTab = (href: string, body: unknown, cls = '', title = '') =>
-  html`<a class=${cls} href=${href} title=${title || nothing} target="_blank" rel="noopener noreferrer">${body}</a>`;
+  html`<a class=${cls} href=${href} title=${ifDefined(title || undefined)} target="_blank" rel="noopener noreferrer">${body}</a>`;
 
 /** Longest piece of plain text laid out as one block (see `pieces`). */
 const PIECE = 2000;
