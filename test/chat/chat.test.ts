@@ -196,6 +196,26 @@ describe('<akece-chat>', () => {
     expect(document.documentElement.scrollHeight).to.equal(pageHeight);
   });
 
+  it('takes deleted and edited text out of the live region at once, and empties it after it was read out (issue 12, item 1)', async () => {
+    const {el, socket, identifier} = await mountSubscribed();
+    const region = () => el.shadowRoot!.querySelector('[aria-live=polite]')!;
+    const frame = (event: string, data: unknown) => socket.receive({identifier, message: {event, data}});
+    const message = (id: number, content: string, more: object = {}) => ({id, content, message_type: 1, created_at: 1781692380 + id, conversation_id: 87, sender: {id: 7, name: 'Priya'}, ...more});
+    frame('message.created', message(31, 'My phone number is 555-0101'));
+    await until(() => region().textContent!.includes('555-0101'), 'the message read out');
+    frame('message.updated', message(31, 'This message was deleted', {content_attributes: {deleted: true}}));
+    await until(() => !region().textContent!.includes('555-0101'), 'the deleted text gone from the region');
+    expect(el.shadowRoot!.textContent).to.not.contain('555-0101');
+    frame('message.created', message(32, 'Meet at 10'));
+    await until(() => region().textContent!.includes('Meet at 10'), 'the next message read out');
+    frame('message.updated', message(32, 'Meet at 11'));
+    await until(() => !region().textContent!.includes('Meet at 10'), 'the edited text gone from the region');
+    // Once read out, the region empties by itself (a screen reader's browse mode finds nothing stale).
+    frame('message.created', message(33, 'Bye'));
+    await until(() => region().textContent!.includes('Bye'), 'the last message read out');
+    await until(() => region().textContent!.trim() == '', 'the region empty after it was read out', 8000);
+  });
+
   it('picks white or black text on the accent, whichever reads (WCAG AA)', async () => {
     // Any CSS colour (the text is computed as lch()) as sRGB bytes: paint a pixel, read it.
     const ctx = document.createElement('canvas').getContext('2d', {willReadFrequently: true})!;

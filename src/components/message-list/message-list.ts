@@ -138,6 +138,9 @@ export class AkeceMessageList extends LitElement {
 
   protected override firstUpdated() {
     this.#rowsResize.observe(this.#box!);
+    // `update` could not lay out the first render (`#layout` waits for it): messages given
+    // before the list was first drawn are placed now, not when a resize happens to come.
+    this.#layout();
   }
 
   protected override update(changed: PropertyValues<this>) {
