@@ -35,7 +35,9 @@ export default async function long(ctx) {
           const now = performance.now();
           deltas.push(now - last);
           last = now;
-          done = el.messages.length >= count && log.scrollTop === 0 && b.part('message').length >= count;
+          // The list renders a window of rows: done once all are loaded and the oldest is shown.
+          const oldest = el.messages[0];
+          done = el.messages.length >= count && log.scrollTop === 0 && oldest != null && b.deep(`[data-key="${CSS.escape(oldest.key)}"]`).length > 0;
           if (done || now - t0 > capMs) return resolve();
           log.scrollTop = Math.max(0, log.scrollTop - step);
           requestAnimationFrame(frame);

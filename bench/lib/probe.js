@@ -3,9 +3,9 @@
 // - frames: [arrival ms, data] of every WebSocket message, stamped before the page's own
 //   listeners run (WebSocket.prototype.addEventListener and the onmessage setter are wrapped);
 //   arrival is the event's creation time when the browser gives one (queueing counts);
-// - seen / painted: for every rendered message (an element with part~="message" and a data-k
+// - seen / painted: for every rendered message (an element with part~="message" and a data-key
 //   key inside the widget's shadow roots), when it entered the DOM (MutationObserver on every
-//   shadow root; a node whose data-k changes counts as new) and when that frame was painted: the
+//   shadow root; a node whose data-key changes counts as new) and when that frame was painted: the
 //   frame being rendered if the change was made in its animation callbacks, else the next one;
 //   then a task posted from it, which runs after that frame's style, layout and paint;
 // - timers: live setTimeout/setInterval ids;
@@ -96,7 +96,7 @@
     scheduled = false;
   };
   const note = (el, t) => {
-    const k = el.getAttribute('data-k');
+    const k = el.getAttribute('data-key');
     if (k && !b.seen.has(k) && (el.getAttribute('part') || '').includes('message')) {
       b.seen.set(k, t);
       pending.push(k);
@@ -111,7 +111,7 @@
       for (const n of r.addedNodes) {
         if (n.nodeType !== 1) continue;
         note(n, t);
-        for (const el of n.querySelectorAll('[data-k]')) note(el, t);
+        for (const el of n.querySelectorAll('[data-key]')) note(el, t);
       }
     }
     if (pending.length && !scheduled) {
@@ -123,7 +123,7 @@
   Element.prototype.attachShadow = function (init) {
     const root = attach.call(this, init);
     b.roots.push(root);
-    observer.observe(root, {childList: true, subtree: true, attributes: true, attributeFilter: ['data-k']});
+    observer.observe(root, {childList: true, subtree: true, attributes: true, attributeFilter: ['data-key']});
     return root;
   };
 

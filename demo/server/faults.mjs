@@ -2,6 +2,8 @@
 // the way real networks and servers fail. A fault is set through the agent API:
 //   POST   /agent/api/faults {method?, path, status?, drop?, after?, delayMs?, count?}
 //   DELETE /agent/api/faults
+//   GET    /agent/api/faults  → {faults, heldBroadcasts}: how many are set, and how many socket
+//          broadcasts are being held back now (a test waits for 0 instead of sleeping)
 // `status` answers with that HTTP status (500, 429, …) without doing the work; `drop` cuts the
 // connection without an answer; `after` does the work first and then cuts the connection half
 // way through the answer, so the client cannot know that its request succeeded; `delayMs` holds
@@ -11,6 +13,8 @@
 // `bytesPerSecond` reads the request's body no faster than that, so a browser's upload
 // progress moves visibly (the socket's buffers fill and TCP holds the sender back); the request
 // then runs as usual.
+// Widget files can be changed on their way: {path, tamper: true} appends a line to the next
+// `count` files under /dist/ whose path contains `path` (an integrity check must refuse them).
 // Socket events fail too: {event, delayMs?, twice?, count?} holds the next `count` broadcasts of
 // that event (`message.created`, …) for `delayMs`, or delivers them twice, so events reach the
 // page late, out of order and duplicated, as they do behind real proxies and reconnects.
@@ -21,7 +25,7 @@
 
 import {Readable} from 'node:stream';
 
-/** @typedef {{method?: string, path: string, event?: string, answerDelayMs?: number, status?: number, drop?: boolean, after?: boolean, twice?: boolean, delayMs?: number, bytesPerSecond?: number, count: number}} Fault */
+/** @typedef {{method?: string, path: string, event?: string, answerDelayMs?: number, status?: number, drop?: boolean, after?: boolean, twice?: boolean, tamper?: boolean, delayMs?: number, bytesPerSecond?: number, count: number}} Fault */
 
 const SLICES_PER_SECOND = 20;
 
@@ -46,6 +50,8 @@ export function throttledBody(req, bytesPerSecond) {
 export function createFaults() {
   /** @type {Fault[]} */
   let faults = [];
+  /** Socket broadcasts held back by a `delayMs` event fault, not yet delivered. */
+  let heldBroadcasts = 0;
   /** Takes one use of the first fault that matches. @param {(f: Fault) => boolean} match */
   const take = (match) => {
     const i = faults.findIndex(match);
@@ -65,6 +71,7 @@ export function createFaults() {
           return {faults: faults.length};
         },
       ],
+      ['GET', /^\/agent\/api\/faults$/, () => ({faults: faults.length, heldBroadcasts})],
       ['DELETE', /^\/agent\/api\/faults$/, () => void (faults = [])],
     ],
     /**
@@ -75,7 +82,7 @@ export function createFaults() {
      */
     async intercept(req, res, url, readBody, slowBody) {
       if (!url.pathname.startsWith('/public/api/')) return false;
-      const f = take((f) => !f.event && (!f.method || f.method === req.method) && url.pathname.includes(f.path));
+      const f = take((f) => !f.event && !f.tamper && (!f.method || f.method === req.method) && url.pathname.includes(f.path));
       if (!f) return false;
       if (f.bytesPerSecond && slowBody) slowBody(Number(f.bytesPerSecond));
       // Like Puma before Rails, take the whole request in first: a client that gives up
@@ -111,6 +118,10 @@ export function createFaults() {
       }
       return false;
     },
+    /** Whether to change the widget file at `path` on its way (takes one use of a tamper fault). @param {string} path */
+    tampers(path) {
+      return Boolean(take((f) => Boolean(f.tamper) && path.includes(f.path)));
+    },
     /**
      * Delivers one socket broadcast of `event`: now, late, or twice, as a matching fault says.
      * @param {string} event @param {() => void} deliver
@@ -118,8 +129,10 @@ export function createFaults() {
     deliver(event, deliver) {
       const f = take((f) => f.event === event);
       const run = () => (deliver(), f?.twice && deliver());
-      if (f?.delayMs) setTimeout(run, f.delayMs).unref();
-      else run();
+      if (f?.delayMs) {
+        heldBroadcasts++;
+        setTimeout(() => (heldBroadcasts--, run()), f.delayMs).unref();
+      } else run();
     },
   };
 }

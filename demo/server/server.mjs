@@ -68,7 +68,7 @@ export async function startServer({
         const slowBody = (/** @type {number} */ rate) => (source = /** @type {any} */ (throttledBody(req, rate)));
         if (await faults.intercept(req, res, url, ctx.body, slowBody)) return;
         if (!(await dispatch(routes, ctx))) throw notFound();
-      } else if (!(await serveStatic(req, res, {url, origin, inboxIdentifier, store}))) {
+      } else if (!(await serveStatic(req, res, {url, origin, inboxIdentifier, store, tampered: (path) => faults.tampers(path)}))) {
         throw notFound();
       }
     } catch (err) {

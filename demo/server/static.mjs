@@ -1,5 +1,6 @@
 // Static pages (demo shop, agent console, the built widget) under a strict CSP, and uploaded
 // files behind ActiveStorage-like redirect URLs.
+import {createHash} from 'node:crypto';
 import {readFile} from 'node:fs/promises';
 import {extname, join, normalize, sep} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -44,9 +45,10 @@ function reply(res, status, body, headers, head) {
 /**
  * Serve a static or upload URL; false when the path is not ours.
  * @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res
- * @param {{url: URL, origin: string, inboxIdentifier: string, store: import('./store.mjs').Store}} ctx
+ * @param {{url: URL, origin: string, inboxIdentifier: string, store: import('./store.mjs').Store, tampered?: (path: string) => boolean}} ctx
+ *   `tampered`: whether to change this widget file on its way (a fault set by a test)
  */
-export async function serveStatic(req, res, {url, origin, inboxIdentifier, store}) {
+export async function serveStatic(req, res, {url, origin, inboxIdentifier, store, tampered = () => false}) {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
   const head = req.method === 'HEAD';
   const path = url.pathname;
@@ -82,6 +84,7 @@ export async function serveStatic(req, res, {url, origin, inboxIdentifier, store
     return false;
   }
   let file = null;
+  if (path === '/cdn' || path === '/cdn/') return serveCdnShop(res, origin, inboxIdentifier, head), true;
   if (path === '/' || path === '/index.html') file = join(DEMO, 'shop', 'index.html');
   else if (path === '/agent' || path === '/agent/') file = join(DEMO, 'agent', 'index.html');
   else if (path === '/configure' || path === '/configure/') file = join(DEMO, 'configure', 'index.html');
@@ -105,6 +108,42 @@ export async function serveStatic(req, res, {url, origin, inboxIdentifier, store
     const esc = (/** @type {string} */ s) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
     body = body.toString('utf8').replaceAll('{{ORIGIN}}', esc(origin)).replaceAll('{{INBOX}}', esc(inboxIdentifier));
   }
+  if (rel.startsWith('/dist/')) {
+    // The widget's files are served as a CDN serves them: readable from any origin (a module
+    // script and an integrity check across origins need CORS).
+    if (tampered(path)) body = Buffer.concat([body, Buffer.from('\n// changed on its way to the page\n')]);
+    reply(res, 200, body, {'content-type': type, 'access-control-allow-origin': '*', 'cache-control': 'no-cache'}, head);
+    return true;
+  }
   reply(res, 200, body, {'content-type': type, ...page}, head);
   return true;
+}
+
+/**
+ * The demo shop as a site that takes the widget from a CDN: the script tag names another origin
+ * (this server under the host name `localhost`, while the page is on 127.0.0.1), carries the
+ * page's `integrity` for it, and the page's CSP allows scripts from that origin only, no inline
+ * style, and enforces Trusted Types (contract §8).
+ * @param {import('node:http').ServerResponse} res @param {string} origin @param {string} inboxIdentifier @param {boolean} head
+ */
+async function serveCdnShop(res, origin, inboxIdentifier, head) {
+  const cdn = origin.replace('//127.0.0.1:', '//localhost:');
+  const script = await readFile(join(ROOT, 'dist', 'akece-chat.js')).catch(() => null);
+  if (!script) return reply(res, 404, 'Build the widget first (npm run build)', {'content-type': 'text/plain; charset=utf-8'}, head);
+  const integrity = `sha384-${createHash('sha384').update(script).digest('base64')}`;
+  const csp = [
+    "default-src 'self'",
+    `script-src ${cdn}`,
+    "style-src 'self'",
+    "img-src 'self' data: blob:",
+    "connect-src 'self' ws: wss:",
+    "require-trusted-types-for 'script'",
+    'trusted-types lit-html akece-chat',
+  ].join('; ');
+  const esc = (/** @type {string} */ text) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+  const page = (await readFile(join(DEMO, 'shop', 'index.html'), 'utf8'))
+    .replace('<script src="/dist/akece-chat.js" defer></script>', `<script src="${esc(cdn)}/dist/akece-chat.js" integrity="${integrity}" crossorigin="anonymous" defer></script>`)
+    .replaceAll('{{ORIGIN}}', esc(origin))
+    .replaceAll('{{INBOX}}', esc(inboxIdentifier));
+  reply(res, 200, page, {'content-type': 'text/html; charset=utf-8', 'content-security-policy': csp, 'cache-control': 'no-cache'}, head);
 }

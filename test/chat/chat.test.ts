@@ -49,13 +49,16 @@ describe('<akece-chat>', () => {
       return json({});
     });
     const el = await mount();
-    await new Promise((r) => setTimeout(r, 50));
+    await until(() => sockets.sockets.length > 0, 'the known contact\'s socket');
     const socket = sockets.last!;
     const identifier = JSON.stringify({channel: 'RoomChannel', pubsub_token: 'tok-1'});
     socket.accept();
     socket.receive({type: 'welcome'});
     socket.receive({identifier, type: 'confirm_subscription'});
-    await new Promise((r) => setTimeout(r, 50));
+    await until(() => el.connectionState == 'connected', 'connected');
+    // The history request has been answered (empty) before the test's frames arrive.
+    await until(() => fetchStub.getCalls().some((call) => String(call.args[0]).includes('/messages')), 'the history request');
+    await el.updateComplete;
     return {el, socket, identifier};
   }
 
@@ -117,7 +120,7 @@ describe('<akece-chat>', () => {
     expect((await opened).detail).to.deep.equal({open: true});
     expect(el.open).to.equal(true);
     expect(el.hasAttribute('open')).to.equal(true);
-    await new Promise((r) => setTimeout(r, 50));
+    await until(() => sockets.sockets.length > 0, 'the socket, once the contact is created');
     expect(fetchStub.firstCall.args[0]).to.contain('/public/api/v1/inboxes/inbox/contacts');
     const socket = sockets.last!;
     expect(socket.url).to.equal('wss://akece.test/cable');
@@ -164,9 +167,11 @@ describe('<akece-chat>', () => {
     // Every change of the region's text, as a screen reader would hear it.
     new MutationObserver(() => said.push(region().textContent!.trim())).observe(region(), {subtree: true, childList: true, characterData: true});
     const frame = (event: string, data: unknown) => socket.receive({identifier, message: {event, data}});
+    // Frames are handled as they arrive; the region's text is in the DOM once the element has
+    // rendered, and the observer's records once that microtask has run.
     const settle = async () => {
-      await new Promise((r) => setTimeout(r, 50));
       await el.updateComplete;
+      await Promise.resolve();
     };
     const agent = {id: 7, name: 'Priya', type: 'user'};
     frame('conversation.typing_on', {conversation: {id: 87}, is_private: false, user: agent});
@@ -285,9 +290,9 @@ describe('<akece-chat>', () => {
     el.show();
     document.body.append(el);
     await user;
-    await new Promise((r) => setTimeout(r, 50)); // the contact is created on open, with the user's details
-    const bodies = fetchStub.getCalls().map((c) => String(c.args[1]?.body ?? ''));
-    expect(bodies.some((b) => b.includes('alex@example.com'))).to.equal(true);
+    // The contact is created on open, with the user's details.
+    const bodies = () => fetchStub.getCalls().map((c) => String(c.args[1]?.body ?? ''));
+    await until(() => bodies().some((b) => b.includes('alex@example.com')), 'the contact created with the user\'s e-mail');
     expect(el.open).to.equal(true);
     el.remove();
   });

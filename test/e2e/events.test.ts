@@ -1,5 +1,5 @@
 import {expect} from '@open-wc/testing';
-import {agent, expectServerView, onlyConversation, openWidget, perTest, publicMessages, requestsTo, shownTexts, until} from './helpers.js';
+import {agent, everythingDelivered, expectServerView, onlyConversation, openWidget, perTest, publicMessages, requestsTo, shownTexts, until} from './helpers.js';
 
 // Socket events as real servers deliver them on a bad day, through the real server's fault
 // injection (demo/server/faults.mjs): held back so that a later event overtakes them, delivered
@@ -27,7 +27,7 @@ describe('e2e: events late, twice and out of order', function () {
     // message.updated for a message the widget has never seen arrives first.
     await until(() => el.messages.find((m) => m.id === id)?.content === 'Final words', 'the edit, before its message');
     // Then message.created, older than what is shown, twice.
-    await new Promise((r) => setTimeout(r, 2000));
+    await everythingDelivered(t.server, el, conv.id);
     expect(el.messages.filter((m) => m.id === id).map((m) => m.content)).to.deep.equal(['Final words']);
     await until(() => shownTexts(el).filter((t) => t.includes('Final words')).length === 1, 'rendered once');
     expect(shownTexts(el).some((t) => t.includes('First draft'))).to.equal(false);
@@ -44,8 +44,8 @@ describe('e2e: events late, twice and out of order', function () {
     const second = await agent(t.server).reply(conv.id, 'two');
     await until(() => el.messages.some((m) => m.id === second.id), 'the second reply');
     await until(() => el.messages.some((m) => m.id === first.id), 'the first reply, late');
-    await new Promise((r) => setTimeout(r, 300));
-    expect(el.messages.map((m) => m.content)).to.deep.equal(['Hello', 'one', 'two']);
+    await everythingDelivered(t.server, el, conv.id); // its double too
+    expect(el.messages.map((m) => m.content).filter((content) => !content.startsWith('(barrier'))).to.deep.equal(['Hello', 'one', 'two']);
     await expectServerView(t.server, el, conv.id);
   });
 
@@ -64,7 +64,7 @@ describe('e2e: events late, twice and out of order', function () {
     expect(done()).to.equal(before);
     expect(el.messages.filter((m) => m.content === 'Echo first')).to.have.length(1);
     await until(() => done() > before, 'the HTTP answer');
-    await new Promise((r) => setTimeout(r, 300));
+    await everythingDelivered(t.server, el, conv.id);
     expect(el.messages.filter((m) => m.content === 'Echo first')).to.have.length(1);
     expect((await publicMessages(t.server, conv.id)).filter((m) => m.content === 'Echo first')).to.have.length(1);
     await expectServerView(t.server, el, conv.id);

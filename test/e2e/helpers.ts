@@ -137,6 +137,8 @@ export function agent(server: TestServer) {
     drop: () => call('POST', '/cable/drop'),
     /** Makes matching public-API requests fail (demo/server/faults.mjs). */
     fault: (spec: Record<string, unknown>) => call('POST', '/faults', spec),
+    /** How many socket broadcasts a `delayMs` event fault holds back right now. */
+    heldBroadcasts: async () => ((await call('GET', '/faults')) as {heldBroadcasts: number}).heldBroadcasts,
   };
 }
 
@@ -158,6 +160,22 @@ export async function expectServerView(server: TestServer, el: AkeceChat, id: nu
   const own = () => el.messages.filter((m) => m.body.type !== 'status');
   await until(() => own().length >= want.length, `${want.length} messages`, 15000);
   expect(own().map((m) => m.id)).to.deep.equal(want);
+}
+
+let barriers = 0;
+
+/**
+ * Returns once every frame the server sent the widget before this call has reached it. The agent
+ * writes a marker reply and we wait until the widget shows it: one socket delivers in order, so
+ * an echo that was going to arrive (and could duplicate a message) is in by then. Use it after a
+ * send's answer, where a duplicate would otherwise appear later, instead of sleeping.
+ */
+export async function everythingDelivered(server: TestServer, el: AkeceChat, conversationId: number) {
+  // Broadcasts a fault holds back would arrive after the marker: wait until they have gone out.
+  await until(async () => (await agent(server).heldBroadcasts()) === 0, 'the held-back broadcasts', 15000);
+  const marker = `(barrier ${++barriers})`;
+  await agent(server).reply(conversationId, marker);
+  await until(() => el.messages.some((m) => m.content === marker), 'the frames sent before the barrier', 15000);
 }
 
 /** Requests this page has made to `origin` (resource timing), for "quiet until needed". */

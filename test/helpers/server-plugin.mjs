@@ -164,8 +164,37 @@ const pageCommands = {
           violations: window.__violations,
           connectionState: el.connectionState,
           messages: el.messages.map((m) => ({content: m.content, status: m.status, role: m.role})),
+          resources: performance.getEntriesByType('resource').map((e) => e.name),
         };
       }, csp, consoleErrors);
+    } finally {
+      await page.close();
+    }
+  },
+  // Opens `url` in a new page, opens the widget from its launcher and waits until it reports a
+  // refused file: returns the `akece-error` details the page heard and the alert the widget shows.
+  async 'refused-visit'(session, {url}) {
+    const page = await session.browser.getPage(session.id).browser().newPage();
+    try {
+      await page.evaluateOnNewDocument(() => {
+        window.__errors = [];
+        document.addEventListener('akece-error', (e) => window.__errors.push(e.detail), true);
+      });
+      await page.goto(url, {waitUntil: 'load'});
+      await page.waitForFunction(() => document.querySelector('akece-chat')?.shadowRoot?.querySelector('[part~=launcher]'), {timeout: 10000});
+      await page.evaluate(() => document.querySelector('akece-chat').shadowRoot.querySelector('[part~=launcher]').click());
+      await page.waitForFunction(() => document.querySelector('akece-chat').shadowRoot.querySelector('[part~=error][role=alert]'), {timeout: 15000});
+      return await page.evaluate(() => {
+        const el = document.querySelector('akece-chat');
+        const alert = el.shadowRoot.querySelector('[part~=error][role=alert]');
+        return {
+          errors: window.__errors,
+          alert: alert.textContent.trim(),
+          open: el.open,
+          composer: Boolean(el.shadowRoot.querySelector('akece-composer')),
+          connectionState: el.connectionState,
+        };
+      });
     } finally {
       await page.close();
     }

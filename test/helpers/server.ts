@@ -27,8 +27,19 @@ export interface CspVisit {
   violations: {directive: string; blocked: string; source: string; sample: string}[];
   connectionState: string;
   messages: {content: string; status: string; role: string}[];
+  /** Every resource the page loaded (resource timing). */
+  resources: string[];
 }
 /** Opens `url` in a second page from Node, opens the widget there and sends `text` through its composer. */
 export const cspVisit = (url: string, text: string) => executeServerCommand<CspVisit, {url: string; text: string}>('csp-visit', {url, text});
+export interface RefusedVisit {
+  errors: {code: string; message: string}[];
+  alert: string;
+  open: boolean;
+  composer: boolean;
+  connectionState: string;
+}
+/** Opens `url` in a second page from Node, opens the widget there and waits for it to report a refused file. */
+export const refusedVisit = (url: string) => executeServerCommand<RefusedVisit, {url: string}>('refused-visit', {url});
 /** The test page's JS heap after a forced garbage collection (DevTools), in bytes. */
 export const heapUsage = () => executeServerCommand<{usedSize: number; totalSize: number}, Record<string, never>>('heap', {});
