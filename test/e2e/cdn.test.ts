@@ -1,6 +1,6 @@
 import {expect} from '@open-wc/testing';
 import {cspVisit, refusedVisit, startServer, stopServer, type TestServer} from '../helpers/server.js';
-import {agent, onlyConversation} from './helpers.js';
+import {agent, cspDirectives, onlyConversation} from './helpers.js';
 import {launcherEnglish} from '../../src/i18n/en-launcher.js';
 
 // Contract §8, as a site owner deploys it: the script tag names a CDN (another origin than the
@@ -19,20 +19,11 @@ describe('e2e: from a CDN, with integrity, under a strict CSP with Trusted Types
     await stopServer(server);
   });
 
-  const directives = (csp: string) =>
-    Object.fromEntries(
-      csp
-        .split(';')
-        .map((d) => d.trim().split(/\s+/))
-        .filter((d) => d[0])
-        .map(([name, ...values]) => [name, values])
-    );
-
   it('loads every chunk from the other origin, opens, connects and sends, with no violation', async () => {
     const text = 'Sent through a widget from a CDN';
     const visit = await cspVisit(`${server.url}/cdn`, text);
     const cdn = server.url.replace('//127.0.0.1:', '//localhost:');
-    const policy = directives(visit.csp);
+    const policy = cspDirectives(visit.csp);
     expect(policy['script-src']).to.deep.equal([cdn]);
     expect(policy['style-src']).to.deep.equal(["'self'"]);
     expect(policy['require-trusted-types-for']).to.deep.equal(["'script'"]);

@@ -1,6 +1,6 @@
 import {expect} from '@open-wc/testing';
 import {cspVisit, startServer, stopServer, type TestServer} from '../helpers/server.js';
-import {agent, onlyConversation} from './helpers.js';
+import {agent, cspDirectives, onlyConversation} from './helpers.js';
 
 // The demo shop as served by the local server, under its strict Content-Security-Policy, in a
 // page of its own (driven from Node: the test page is on another origin): the widget opens,
@@ -20,13 +20,7 @@ describe('e2e: under a strict Content-Security-Policy', function () {
   it('opens, connects and sends on the demo shop with no CSP violation', async () => {
     const text = 'Sent under a strict CSP';
     const visit = await cspVisit(`${server.url}/`, text);
-    const policy = Object.fromEntries(
-      visit.csp
-        .split(';')
-        .map((d) => d.trim().split(/\s+/))
-        .filter((d) => d[0])
-        .map(([name, ...values]) => [name, values])
-    );
+    const policy = cspDirectives(visit.csp);
     expect(policy['default-src']).to.deep.equal(["'self'"]);
     expect(policy['script-src']).to.deep.equal(["'self'"]);
     expect(policy['style-src']).to.deep.equal(["'self'"]);

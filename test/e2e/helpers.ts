@@ -178,6 +178,16 @@ export async function everythingDelivered(server: TestServer, el: AkeceChat, con
   await until(() => el.messages.some((m) => m.content === marker), 'the frames sent before the barrier', 15000);
 }
 
+/** A Content-Security-Policy header as {directive: values}. */
+export const cspDirectives = (csp: string): Record<string, string[]> =>
+  Object.fromEntries(
+    csp
+      .split(';')
+      .map((directive) => directive.trim().split(/\s+/))
+      .filter((directive) => directive[0])
+      .map(([name, ...values]) => [name, values])
+  );
+
 /** Requests this page has made to `origin` (resource timing), for "quiet until needed". */
 export const requestsTo = (win: Window, origin: string) =>
   win.performance.getEntriesByType('resource').filter((e) => e.name.startsWith(origin));
