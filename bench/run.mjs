@@ -49,7 +49,7 @@ const loadBefore = loadNow();
 console.log(`akece-chat benchmarks${QUICK ? ' (BENCH_QUICK: fewer repeats)' : ''}`);
 const built = await buildBundles();
 
-const ctx = {bundle: built.widget, floor: built.floor, source: built.source};
+const ctx = {bundle: built.widget, floor: built.floor, source: built.source, moments: built.moments};
 const results = [];
 const data = {};
 let failed = false;

@@ -1,8 +1,8 @@
 // Builds what the benchmarks load, into bench/.build/ (ignored by git), never into dist/, so a
 // run neither depends on nor disturbs another engineer's `npm run build`:
-// - everything rollup.config.mjs builds (the script-tag bundle and the modules it loads beside
-//   itself: the rich-content module, the catalogues), each output moved from dist/ to
-//   bench/.build/, so the page loads them as a site would;
+// - everything `npm run build` builds (the script-tag bundle and the chunks it loads beside
+//   itself by moment of need, the catalogues), written to bench/.build/ instead of dist/, so the
+//   page loads them as a site would;
 // - the floor: Lit + reconnecting-websocket alone, through the same plugins (minus TypeScript,
 //   which has nothing to compile in a plain-JS entry);
 // - the widget's protocol core (src/protocol/cable.ts) bundled for Node with esbuild.
@@ -29,44 +29,43 @@ async function bundle(config) {
   }
 }
 
-/** An output of rollup.config.mjs written under OUT instead of dist/. */
-function intoScratch(output) {
-  const moved = (path) => path.replace(/^(\.\/)?dist(?=\/|$)/, OUT);
-  return {...output, ...(output.file ? {file: moved(output.file)} : {}), ...(output.dir ? {dir: moved(output.dir)} : {})};
-}
-
-/** Builds every configuration of rollup.config.mjs into OUT. */
-async function buildAll(configs) {
+/**
+ * Builds the widget as `npm run build` does (scripts/bundle.mjs: the ES-module chunks, then the
+ * script tag with their pins written in) and writes every file into OUT instead of dist/.
+ */
+async function buildAll() {
+  const {buildScriptTag, moments} = await import(pathToFileURL('scripts/bundle.mjs').href);
+  const built = await buildScriptTag();
+  const {files} = built;
   rmSync(OUT, {recursive: true, force: true});
-  // One after the other: the configurations share plugin instances.
-  for (const config of configs) {
-    const b = await rollup({...config, onwarn() {}});
-    try {
-      for (const output of [config.output].flat()) await b.write(intoScratch(output));
-    } finally {
-      await b.close();
-    }
+  for (const [name, file] of files) {
+    mkdirSync(dirname(`${OUT}/${name}`), {recursive: true});
+    writeFileSync(`${OUT}/${name}`, file.code);
+    if (file.map) writeFileSync(`${OUT}/${name}.map`, file.map.toString());
   }
+  return moments(built).map(({name, budget, gzip, files: names}) => ({name, budget, gzip, files: names.length}));
 }
 
 /**
- * {widget, floor, source, dir}: minified code of the script-tag bundle and of the floor, and the
+ * {widget, floor, source, moments, dir}: minified code of the script-tag bundle and of the floor, and the
  * folder the bench pages load the bundle (and what it loads beside itself) from. While other
  * engineers are mid-edit the sources may not build; then the existing dist/ is used (`source`
  * says which), and BENCH_BUNDLE=path forces a given bundle (served with the files beside it).
  */
 export async function buildBundles() {
-  // Imported here: the config's plugin instances are shared, so build one after the other.
-  const {default: configs} = await import(pathToFileURL('rollup.config.mjs').href);
-  const [config] = configs;
+  // The modules' configuration: the floor goes through the same plugins.
+  const {modules} = await import(pathToFileURL('rollup.config.mjs').href);
+  const config = modules(new Map());
   let bundlePath = `${OUT}/${BUNDLE}`;
-  let source = 'src (rollup.config.mjs)';
+  let source = 'src (scripts/bundle.mjs, as npm run build)';
+  /** The moments of contract §8 ({name, budget, gzip, files}); null for a bundle not built here. */
+  let moments = null;
   if (process.env.BENCH_BUNDLE) {
     bundlePath = process.env.BENCH_BUNDLE;
     source = bundlePath;
   } else {
     try {
-      await buildAll(configs);
+      moments = await buildAll();
     } catch (e) {
       if (!existsSync(`dist/${BUNDLE}`)) throw e;
       console.warn(`bench: the sources do not build right now (${e.message.split('\n')[0]}); using dist/`);
@@ -78,11 +77,11 @@ export async function buildBundles() {
   const floor = await bundle({
     input: 'bench/floor/entry.js',
     output: {format: 'iife', sourcemap: config.output.sourcemap},
-    plugins: config.plugins.filter((p) => p.name !== 'typescript'),
+    plugins: config.plugins.filter((p) => p.name !== 'typescript' && !p.name.includes('chunk')),
   });
   mkdirSync(OUT, {recursive: true});
   writeFileSync(`${OUT}/floor.js`, floor);
-  return {widget, floor, source, dir: dirname(bundlePath), bundleName: basename(bundlePath)};
+  return {widget, floor, source, moments, dir: dirname(bundlePath), bundleName: basename(bundlePath)};
 }
 
 /** The `Cable` class from src/protocol/cable.ts, bundled for Node. */
