@@ -19,7 +19,7 @@ const required = [
   'dist/akece-chat.js.map',
   // every catalogue, and the index that pins them
   ...readdirSync('src/i18n/locales').map((file) => `dist/locales/${file.replace(/\.ts$/, '.js')}`),
-  'dist/locales/index.js',
+  'dist/features.js',
   // every chunk the script pins (content-hashed names, read from what the build wrote)
   ...readdirSync('dist').filter((file) => /^akece-chat\.[\w-]+\.[\w-]+\.js$/.test(file)).map((file) => `dist/${file}`),
   'dist/lib/main.js',

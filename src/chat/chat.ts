@@ -275,6 +275,7 @@ export class AkeceChat extends LitElement {
     const strings = this.#i18n.strings;
     if (!view || !strings) return this.#panelShown && error ? html`<div part="error" class="module-error" role="alert">${this.#i18n.launcherStrings.err_connect}</div>` : nothing;
     return view.renderPanelView({
+      host: this,
       id: this.#panelId,
       open: this.#panelShown,
       floating: this.layout != 'inline',

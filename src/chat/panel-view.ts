@@ -7,6 +7,7 @@ import {renderPanel, panelStyles as frameStyles} from '../components/panel/panel
 import {panelLayoutStyles} from './chat.styles.js';
 import {controls} from '../styles/shared.styles.js';
 import type {Catalogue} from '../i18n/en.js';
+import type {SettingsHost} from '../controllers/host-settings.js';
 import type {ChatSession} from '../state/chat-session.js';
 import type {ChatState} from '../state/chat-state.js';
 import type {MessageSequence} from '../state/model.js';
@@ -20,6 +21,8 @@ export const panelStyles = [controls, frameStyles, panelLayoutStyles];
 
 /** What the root tells its panel. */
 export interface PanelViewContext {
+  /** The element: the panel's features read their own settings from it (src/controllers/host-settings.ts). */
+  host: SettingsHost;
   /** Id of the panel (the launcher's `aria-controls`). */
   id: string;
   open: boolean;

@@ -18,15 +18,12 @@ export class ChunkRefusedError extends Error {
   }
 }
 
-/** Where the catalogues are, relative to the script (src/i18n/load.ts asks for `locales/<tag>.js`). */
-const CATALOGUE_FOLDER = 'locales/';
-
 export class ChunkLoader {
   /** Preloads started, by file name; a failed one is dropped so that a later attempt tries again. */
   readonly #preloads = new Map<string, Promise<void>>();
-  /** Every pinned file known so far: the manifest's, then the catalogues' once their index is in. */
+  /** Every pinned file known so far: the manifest's, then the features' once their index is in. */
   readonly #files: Record<string, PinnedFile>;
-  #catalogueIndex: Promise<void> | null = null;
+  #featureIndex: Promise<void> | null = null;
 
   /**
    * @param folder absolute URL of the script's folder, ending in `/`
@@ -47,24 +44,24 @@ export class ChunkLoader {
   /** Imports the chunk at `url` (absolute, in the script's folder) once it and every file under it passed its check. */
   async import(url: string): Promise<unknown> {
     const file = url.startsWith(this.folder) ? url.slice(this.folder.length) : url;
-    if (!this.#files[file] && file.startsWith(CATALOGUE_FOLDER)) await this.#loadCatalogueIndex();
+    if (!this.#files[file]) await this.#loadFeatureIndex();
     if (!this.#files[file]) throw new ChunkRefusedError(file);
     await Promise.all(this.#leavesFirst(file).map((name) => this.#preload(name)));
     return import(/* @vite-ignore */ this.folder + file);
   }
 
-  /** Imports the catalogues' index (itself pinned) once, and adds the files it pins. */
-  #loadCatalogueIndex(): Promise<void> {
-    const index = this.manifest.catalogueIndex;
+  /** Imports the features' index (itself pinned) once, and adds the files it pins. */
+  #loadFeatureIndex(): Promise<void> {
+    const index = this.manifest.featureIndex;
     if (!index) return Promise.resolve();
-    this.#catalogueIndex ??= this.import(this.folder + index).then(
+    this.#featureIndex ??= this.import(this.folder + index).then(
       (module) => void Object.assign(this.#files, (module as {default: Record<string, PinnedFile>}).default),
       (error: unknown) => {
-        this.#catalogueIndex = null; // refused or unreachable: the next catalogue asked for tries again
+        this.#featureIndex = null; // refused or unreachable: the next feature asked for tries again
         throw error;
       }
     );
-    return this.#catalogueIndex;
+    return this.#featureIndex;
   }
 
   /** `file` and everything it imports statically, each once, every file after the files it imports. */

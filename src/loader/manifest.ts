@@ -14,9 +14,10 @@ export interface ChunkManifest {
   entry: string;
   files: Record<string, PinnedFile>;
   /**
-   * The pinned file that pins the catalogues (`locales/index.js`, exporting their
-   * `files` as its default). There are many and a page needs one at most, so their hashes come
-   * with the first catalogue asked for instead of weighing on this script at every page start.
+   * The pinned file that pins every file no early moment needs (`features.js`, exporting their
+   * pins as its default): the catalogues and the on-demand features. A page needs few of them at
+   * most, so their hashes come with the first one asked for instead of weighing on this script
+   * at every page start.
    */
-  catalogueIndex?: string;
+  featureIndex?: string;
 }
