@@ -41,6 +41,18 @@ describe('e2e: from a CDN, with integrity, under a strict CSP with Trusted Types
     expect((await agent(server).messages(conv.id)).map((m) => m.content)).to.include(text);
   });
 
+  it('loads a catalogue through the feature index, each file checked, from the other origin', async () => {
+    const text = 'Gesendet über ein Widget vom CDN';
+    const visit = await cspVisit(`${server.url}/cdn?lang=de`, text);
+    const cdn = server.url.replace('//127.0.0.1:', '//localhost:');
+    expect(visit.violations).to.deep.equal([]);
+    expect(visit.messages.filter((m) => m.content === text)).to.have.length(1);
+    // The script pins only the early chunks: the German catalogue's pin came with features.js.
+    const loaded = visit.resources.filter((name) => name.startsWith(`${cdn}/dist/`)).map((name) => name.slice(`${cdn}/dist/`.length));
+    expect(loaded).to.include('features.js');
+    expect(loaded.some((name) => /^locales\/.*de.*\.js$/.test(name)), loaded.join(' ')).to.equal(true);
+  });
+
   it('refuses a chunk changed on its way, says so in the panel and tells the page', async () => {
     // The panel's chunk, changed by one line between the CDN and the page.
     await agent(server).fault({path: 'akece-chat.panel-view.', tamper: true, count: 5});
