@@ -32,10 +32,15 @@ export class SessionBinding {
   #listed: readonly Message[] = [];
   #listedFrom: MessageSequence | null = null;
 
-  constructor(host: ReactiveControllerHost & HTMLElement, options: Omit<SessionOptions, 'createCable'>) {
+  constructor(host: ReactiveControllerHost & HTMLElement, options: Omit<SessionOptions, 'createCable' | 'createWriter'>) {
     this.#host = host;
     const liveRegion = (this.liveRegion = new LiveRegion(host));
-    const session = (this.session = new ChatSession({...options, createCable: (cableOptions) => new Cable(cableOptions)}));
+    const session = (this.session = new ChatSession({
+      ...options,
+      createCable: (cableOptions) => new Cable(cableOptions),
+      // What writing needs is a chunk of its own (contract §8: a known contact who only reads never loads it).
+      createWriter: (context) => import('../state/visitor-writer.js').then(({VisitorWriter}) => new VisitorWriter(context)),
+    }));
     this.state = session.store.getState();
     this.#unsubscribe = [
       session.store.subscribe((next) => this.#commit(next)),
