@@ -251,7 +251,7 @@ export class AkeceChat extends LitElement {
       @akece-answer-request=${this.#handleIntent}
       @akece-typing=${this.#handleIntent}
     >
-      ${this.#renderLiveRegion()} ${this.layout == 'inline' ? nothing : this.#renderLauncher()} ${this.#renderPanel()}
+      ${this.#renderLiveRegion()} ${this.layout == 'inline' ? nothing : this.#renderLauncher()} ${this.#chat.extras} ${this.#renderPanel()}
     </div>`;
   }
 

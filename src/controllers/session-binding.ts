@@ -10,6 +10,10 @@ import type {Message, MessageSequence} from '../state/model.js';
 import {emit} from '../events/public-events.js';
 import {LiveRegion} from './live-region.js';
 
+type Reach = import('../reach/reach.js').Reach;
+
+const noop = () => {};
+
 /** A real, frozen array of a message sequence (state.messages may be a view, not an array). */
 function toArray(messages: MessageSequence): readonly Message[] {
   return Array.isArray(messages) ? (messages as readonly Message[]) : Object.freeze([...messages]);
@@ -31,6 +35,9 @@ export class SessionBinding {
   /** The materialised `messages` of `#listedFrom`. */
   #listed: readonly Message[] = [];
   #listedFrom: MessageSequence | null = null;
+  /** Previews, chime and notifications (src/reach/): loaded once the other side writes or has unread messages. */
+  #reach: Promise<Reach> | undefined;
+  #reachLoaded: Reach | undefined;
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: Omit<SessionOptions, 'createCable'>) {
     this.#host = host;
@@ -42,6 +49,7 @@ export class SessionBinding {
       session.on('message', (message) => {
         emit(host, 'akece-message', {message});
         liveRegion.announceMessage(message);
+        if (message.role != 'visitor') this.#withReach((reach) => reach.heard(message));
       }),
       session.on('error', ({code, message}) => emit(host, 'akece-error', {code, message})),
     ];
@@ -61,11 +69,20 @@ export class SessionBinding {
     return this.#listed;
   }
 
+  /** What the reach chunk draws beside the launcher (the previews); undefined until it is there. */
+  renderReach(): unknown {
+    return this.#reachLoaded?.render();
+  }
+
   /** Stops the session; the element shows `idle` until a new one starts. */
   dispose() {
     for (const unsubscribe of this.#unsubscribe) unsubscribe();
     this.session.dispose();
     this.liveRegion.dispose();
+    this.#reach?.then((reach) => {
+      reach.dispose();
+      this.#reachLoaded = undefined;
+    }, noop);
     this.#commit({...this.state, connection: 'idle'});
   }
 
@@ -78,5 +95,15 @@ export class SessionBinding {
     if (next.unreadCount != previous.unreadCount) emit(host, 'akece-unread-change', {count: next.unreadCount});
     if (next.conversationStatus && next.conversationStatus != previous.conversationStatus) emit(host, 'akece-conversation-status', {status: next.conversationStatus});
     this.liveRegion.follow(next, previous);
+    if (next.unreadCount) this.#withReach();
+  }
+
+  /** Loads the reach chunk once; `use` is called with it once it is there (in the order asked). */
+  #withReach(use?: (reach: Reach) => void) {
+    if (!this.#reach) {
+      this.#reach = import('../reach/reach.js').then(({attachReach}) => (this.#reachLoaded = attachReach(this.#host, this.session)));
+      this.#reach.catch(noop); // a chunk that cannot load leaves the chat as it was, without previews or sound
+    }
+    if (use) this.#reach.then(use, noop);
   }
 }
