@@ -38,7 +38,7 @@ function renderNotificationsToggle(host: ReachHost, settings: ReachSettings, str
     part="notifications-toggle"
     class="icon-button"
     aria-pressed=${on}
-    aria-disabled=${denied ? 'true' : nothing}
+    aria-disabled=${denied ? 'true' : 'false'}
     aria-label=${strings.notifications_on}
     title=${denied ? strings.notifications_denied : on ? strings.notifications_enabled : strings.notifications_on}
     @click=${toggle}

@@ -81,7 +81,7 @@ export class Reach {
     if (!items.length) return nothing;
     return html`<akece-previews
       exportparts="preview,preview-dismiss"
-      position=${host.position == 'left' ? 'left' : 'right'}
+      .position=${host.position == 'left' ? 'left' : 'right'}
       .items=${items}
       .strings=${strings}
       @akece-preview-dismiss-request=${this.#handleDismiss}
