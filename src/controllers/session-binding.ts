@@ -5,10 +5,13 @@
 import type {ReactiveControllerHost} from 'lit';
 import {Cable} from '../protocol/cable.js';
 import {ChatSession, type SessionOptions} from '../state/chat-session.js';
+
+type CableOptions = Parameters<SessionOptions['createCable']>[0];
 import type {ChatState} from '../state/chat-state.js';
 import type {Message, MessageSequence} from '../state/model.js';
 import {emit} from '../events/public-events.js';
 import {LiveRegion} from './live-region.js';
+import {TabCable, canShareAcrossTabs} from '../tabs/tab-cable.js';
 
 type Reach = import('../reach/reach.js').Reach;
 
@@ -42,7 +45,10 @@ export class SessionBinding {
   constructor(host: ReactiveControllerHost & HTMLElement, options: Omit<SessionOptions, 'createCable'>) {
     this.#host = host;
     const liveRegion = (this.liveRegion = new LiveRegion(host));
-    const session = (this.session = new ChatSession({...options, createCable: (cableOptions) => new Cable(cableOptions)}));
+    // One socket per browser for a contact (src/tabs/), unless the page keeps nothing (`storage="none"`) or the browser cannot share.
+    const ownCable = (cableOptions: CableOptions) => new Cable(cableOptions);
+    const createCable = options.storage && canShareAcrossTabs() ? (cableOptions: CableOptions) => new TabCable(cableOptions, ownCable) : ownCable;
+    const session = (this.session = new ChatSession({...options, createCable}));
     this.state = session.store.getState();
     this.#unsubscribe = [
       session.store.subscribe((next) => this.#commit(next)),
