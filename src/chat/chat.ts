@@ -252,7 +252,7 @@ export class AkeceChat extends LitElement {
       @keydown=${this.#handleKeydown}
       @akece-toggle-request=${this.#handleToggleRequest}
     >
-      ${this.#renderLiveRegion()} ${this.layout == 'inline' ? nothing : this.#renderLauncher()} ${this.#renderPanel()}
+      ${this.#renderLiveRegion()} ${this.layout == 'inline' ? nothing : this.#renderLauncher()} ${this.#chat.extras} ${this.#renderPanel()}
     </div>`;
   }
 

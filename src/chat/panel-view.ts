@@ -1,7 +1,7 @@
 // The panel's chunk, loaded when the panel first opens (or at once with `layout="inline"`): the
 // panel frame with its styles, the message list and the composer (registered here), the
 // template that puts them together for the root, and what the panel's intents do.
-import {html} from 'lit';
+import {html, nothing} from 'lit';
 import '../define-panel.js';
 import {renderPanel, panelStyles as frameStyles} from '../components/panel/panel.js';
 import {panelLayoutStyles} from './chat.styles.js';
@@ -42,11 +42,32 @@ export interface PanelViewContext {
   error: string;
 }
 
+type ReachModule = typeof import('../reach/reach.js');
+
+/** The reach chunk (src/reach/), for the header's sound and notification toggles: loaded with the first panel. */
+let reach: ReachModule | undefined;
+let reachLoading: Promise<ReachModule> | undefined;
+/** Elements whose panel waits for the reach chunk, re-rendered when it arrives. */
+const waitingForReach = new Set<SettingsHost>();
+
+function reachControls(host: SettingsHost, strings: Catalogue) {
+  if (reach) return reach.renderReachControls(host as import('../reach/reach.js').ReachHost, strings);
+  waitingForReach.add(host);
+  reachLoading ??= import('../reach/reach.js').then((module) => {
+    reach = module;
+    for (const waiting of waitingForReach) waiting.requestUpdate();
+    waitingForReach.clear();
+    return module;
+  });
+  reachLoading.catch(() => {}); // without the chunk, the panel has no toggles
+  return nothing;
+}
+
 /** The text the visitor reads for an error code. */
 const errorText = (code: string, strings: Catalogue) => (!code ? '' : code == 'send-failed' ? strings.failed : code == 'config' ? strings.err_config : strings.err_connect);
 
 /** The open panel: header, banners, message list and composer, with their parts exported. */
-export const renderPanelView = ({id, open, floating, strings, title, subtitle, state, messages, locale, inboxName, error}: PanelViewContext) =>
+export const renderPanelView = ({host, id, open, floating, strings, title, subtitle, state, messages, locale, inboxName, error}: PanelViewContext) =>
   renderPanel(
     {
       id,
@@ -58,6 +79,7 @@ export const renderPanelView = ({id, open, floating, strings, title, subtitle, s
       availability: state?.contact ? state.availability : null,
       connection: state?.connection ?? 'idle',
       error: errorText(error, strings),
+      actions: reachControls(host, strings),
     },
     html`<akece-message-list
         exportparts="messages,message,typing-indicator"

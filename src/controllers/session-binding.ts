@@ -5,10 +5,17 @@
 import type {ReactiveControllerHost} from 'lit';
 import {Cable} from '../protocol/cable.js';
 import {ChatSession, type SessionOptions} from '../state/chat-session.js';
+
+type CableOptions = Parameters<SessionOptions['createCable']>[0];
 import type {ChatState} from '../state/chat-state.js';
 import type {Message, MessageSequence} from '../state/model.js';
 import {emit} from '../events/public-events.js';
 import {LiveRegion} from './live-region.js';
+import {TabCable, canShareAcrossTabs} from '../tabs/tab-cable.js';
+
+type Reach = import('../reach/reach.js').Reach;
+
+const noop = () => {};
 
 /** A real, frozen array of a message sequence (state.messages may be a view, not an array). */
 function toArray(messages: MessageSequence): readonly Message[] {
@@ -31,13 +38,19 @@ export class SessionBinding {
   /** The materialised `messages` of `#listedFrom`. */
   #listed: readonly Message[] = [];
   #listedFrom: MessageSequence | null = null;
+  /** Previews, chime and notifications (src/reach/): loaded once the other side writes or has unread messages. */
+  #reach: Promise<Reach> | undefined;
+  #reachLoaded: Reach | undefined;
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: Omit<SessionOptions, 'createCable' | 'createWriter'>) {
     this.#host = host;
     const liveRegion = (this.liveRegion = new LiveRegion(host));
+    // One socket per browser for a contact (src/tabs/), unless the page keeps nothing (`storage="none"`) or the browser cannot share.
+    const ownCable = (cableOptions: CableOptions) => new Cable(cableOptions);
+    const createCable = options.storage && canShareAcrossTabs() ? (cableOptions: CableOptions) => new TabCable(cableOptions, ownCable) : ownCable;
     const session = (this.session = new ChatSession({
       ...options,
-      createCable: (cableOptions) => new Cable(cableOptions),
+      createCable,
       // What writing needs is a chunk of its own (contract §8: a known contact who only reads never loads it).
       createWriter: (context) => import('../state/visitor-writer.js').then(({VisitorWriter}) => new VisitorWriter(context)),
     }));
@@ -47,6 +60,7 @@ export class SessionBinding {
       session.on('message', (message) => {
         emit(host, 'akece-message', {message});
         liveRegion.announceMessage(message);
+        if (message.role != 'visitor') this.#withReach((reach) => reach.heard(message));
       }),
       session.on('error', ({code, message}) => emit(host, 'akece-error', {code, message})),
     ];
@@ -66,11 +80,20 @@ export class SessionBinding {
     return this.#listed;
   }
 
+  /** What the reach chunk draws beside the launcher (the previews); undefined until it is there. */
+  renderReach(): unknown {
+    return this.#reachLoaded?.render();
+  }
+
   /** Stops the session; the element shows `idle` until a new one starts. */
   dispose() {
     for (const unsubscribe of this.#unsubscribe) unsubscribe();
     this.session.dispose();
     this.liveRegion.dispose();
+    this.#reach?.then((reach) => {
+      reach.dispose();
+      this.#reachLoaded = undefined;
+    }, noop);
     this.#commit({...this.state, connection: 'idle'});
   }
 
@@ -83,5 +106,15 @@ export class SessionBinding {
     if (next.unreadCount != previous.unreadCount) emit(host, 'akece-unread-change', {count: next.unreadCount});
     if (next.conversationStatus && next.conversationStatus != previous.conversationStatus) emit(host, 'akece-conversation-status', {status: next.conversationStatus});
     this.liveRegion.follow(next, previous);
+    if (next.unreadCount) this.#withReach();
+  }
+
+  /** Loads the reach chunk once; `use` is called with it once it is there (in the order asked). */
+  #withReach(use?: (reach: Reach) => void) {
+    if (!this.#reach) {
+      this.#reach = import('../reach/reach.js').then(({attachReach}) => (this.#reachLoaded = attachReach(this.#host, this.session)));
+      this.#reach.catch(noop); // a chunk that cannot load leaves the chat as it was, without previews or sound
+    }
+    if (use) this.#reach.then(use, noop);
   }
 }

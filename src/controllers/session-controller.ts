@@ -86,6 +86,11 @@ export class SessionController implements ReactiveController {
     return this.#binding?.liveRegion.announcement ?? null;
   }
 
+  /** What the session's later features draw beside the launcher (src/reach/: the previews). */
+  get extras(): unknown {
+    return this.#binding?.renderReach();
+  }
+
   /** Why the session's chunk could not load (shown to the visitor); null otherwise. */
   get loadError(): Error | null {
     return this.#module.error;

@@ -34,6 +34,7 @@ const RATING = 'radio "a rating"';
 const stop = (d: string) => d.replace(/^radio "\d of 5"/, RATING).replace(`button "${en.loading}"`, `button "${en.older}"`);
 const TAB_ORDER = [
   `button "${en.close}" [launcher]`,
+  `button "${en.sound_mute}" [sound-toggle]`, // the header's toggles (contract §10), when their chunk is there
   `button "${en.close}"`, // the header's close button
   `log "${en.messages}" [messages]`,
   `button "${en.older}"`,
@@ -211,6 +212,7 @@ describe('<akece-chat> by keyboard', function () {
     // Focusing "Show older" scrolls the log to its top, which asks for the older page; that page
     // never arrives here, so the walk sees the panel as it is (the button then reads "Loading…").
     server.older = () => null;
+    await until(() => root(el).querySelector('[part~=sound-toggle]'), 'the header’s toggles (their chunk loads with the panel)');
     // Back from the composer to the launcher…
     const back = await pressUntil('Shift+Tab', (d) => d.endsWith('[launcher]'));
     // …then forward to the page's next control.

@@ -204,6 +204,16 @@ const pageCommands = {
       await page.close();
     }
   },
+  // Grants (or, with `permissions: []`, resets) the test page's origin browser permissions such
+  // as `notifications`, as a visitor's earlier "Allow" would: no prompt is ever shown.
+  async 'grant-permissions'(session, {permissions = ['notifications']} = {}) {
+    const page = session.browser.getPage(session.id);
+    const context = page.browserContext();
+    const origin = new URL(page.url()).origin;
+    if (permissions.length) await context.overridePermissions(origin, permissions);
+    else await context.clearPermissionOverrides();
+    return true;
+  },
   // The test page's JS heap after a full garbage collection, in bytes.
   async 'heap'(session) {
     const cdp = await session.browser.getPage(session.id).createCDPSession();

@@ -26,6 +26,8 @@ export interface PanelOptions {
   connection: ConnectionState;
   /** A problem for the visitor (`part="error"`, `role="alert"`); none when empty. */
   error: string;
+  /** More buttons for the header, before the close button (the sound and notification toggles). */
+  actions?: unknown;
 }
 
 /**
@@ -62,9 +64,12 @@ export const renderPanel = (options: PanelOptions, body: unknown) => {
         <p class="reply-time">${lines.subtitle}</p>
         ${lines.availability ? html`<p class="availability ${lines.availability}">${strings[lines.availability]}</p>` : nothing}
       </div>
-      ${floating
-        ? html`<button class="icon-button" aria-label=${strings.close} @click=${(event: Event) => fire(event.target!, 'close-request')}>${closeIcon}</button>`
-        : nothing}
+      <div class="header-actions">
+        ${options.actions ?? nothing}
+        ${floating
+          ? html`<button class="icon-button" aria-label=${strings.close} @click=${(event: Event) => fire(event.target!, 'close-request')}>${closeIcon}</button>`
+          : nothing}
+      </div>
     </div>
     <div class="connection-banner" role="status">${connection == 'reconnecting' || connection == 'offline' ? strings[connection] : ''}</div>
     ${error ? html`<div part="error" class="error" role="alert">${error}</div>` : nothing}

@@ -1,0 +1,61 @@
+import {expect} from '@open-wc/testing';
+import {agent, onlyConversation, openWidget, part, perTest, shownTexts, until, type WidgetPage} from './helpers.js';
+
+// Several tabs of one visitor (contract §10), end to end: two frames of the same origin stand
+// for two tabs (they share storage, Web Locks and BroadcastChannel as tabs do). The local server
+// says how many sockets are subscribed for the contact: `/cable/raw` answers how many it sent
+// a frame to.
+describe('e2e: several tabs, one socket', function () {
+  this.timeout(60000);
+  const t = perTest();
+  let second: WidgetPage | undefined;
+  afterEach(() => second?.close());
+
+  const attrs = () => ({'base-url': t.server.url, 'inbox-identifier': 'demo-inbox'});
+  /** The stored contact's pubsub token (both tabs read the same storage). */
+  const storedToken = (page: WidgetPage) => {
+    const stored = Object.keys(page.win.localStorage).map((key) => page.win.localStorage.getItem(key)!).find((value) => value.includes('pubsubToken'))!;
+    return /"pubsubToken":"([^"]+)"/.exec(stored)![1];
+  };
+  /** How many sockets are subscribed for the contact now (a ping the widget ignores). */
+  const sockets = async (token: string) => ((await agent(t.server).raw(token, {type: 'ping', message: Math.floor(Date.now() / 1000)})) as {sent: number}).sent;
+
+  it('shares one socket between the tabs of a contact; when the leading tab closes, another leads within 2 s and nothing is lost', async () => {
+    const first = (t.page = await openWidget(attrs()));
+    part(first.el, 'launcher')!.click();
+    await until(() => first.el.connectionState === 'connected', 'the first tab connected');
+    await first.el.sendMessage('Hello from the first tab');
+    const conversation = await onlyConversation(t.server);
+    const token = storedToken(first);
+
+    second = await openWidget(attrs()); // a known contact: it connects at load, through the first tab
+    await until(() => second!.el.connectionState === 'connected', 'the second tab connected');
+    expect(await sockets(token), 'one socket for two tabs').to.equal(1);
+
+    await agent(t.server).reply(conversation.id, 'Seen in both tabs');
+    await until(() => first.el.messages.some((m) => m.content === 'Seen in both tabs'), 'the reply in the first tab');
+    await until(() => second!.el.messages.some((m) => m.content === 'Seen in both tabs'), 'the reply in the second tab');
+
+    first.close(); // the leading tab goes
+    t.page = undefined;
+    const closedAt = Date.now();
+    await until(async () => (await sockets(token)) === 1, 'the second tab’s own socket', 4000);
+    expect(Date.now() - closedAt).to.be.below(2000);
+    await agent(t.server).reply(conversation.id, 'After the handover');
+    await until(() => second!.el.messages.some((m) => m.content === 'After the handover'), 'the reply after the handover');
+    second.el.show();
+    await until(() => shownTexts(second!.el).some((text) => text.includes('After the handover')), 'the reply shown');
+    expect(second.el.messages.filter((m) => m.content === 'Seen in both tabs'), 'nothing twice').to.have.length(1);
+  });
+
+  it('keeps a socket per tab with storage="none": nothing is shared', async () => {
+    // A contact made by the site's own server, given to both tabs by attributes.
+    const response = await fetch(`${t.server.url}/public/api/v1/inboxes/demo-inbox/contacts`, {method: 'POST', headers: {'content-type': 'application/json'}, body: '{}'});
+    const contact = (await response.json()) as {source_id: string; pubsub_token: string};
+    const given = {...attrs(), 'pubsub-token': contact.pubsub_token, 'contact-identifier': contact.source_id, storage: 'none'};
+    const first = (t.page = await openWidget(given));
+    second = await openWidget(given);
+    await until(() => first.el.connectionState === 'connected' && second!.el.connectionState === 'connected', 'both tabs connected');
+    expect(await sockets(contact.pubsub_token)).to.equal(2);
+  });
+});

@@ -1,0 +1,162 @@
+import {expect} from '@open-wc/testing';
+import type {CableLike, CableLikeEvents} from '../../src/state/chat-session.js';
+import type {ConnectionState} from '../../src/state/model.js';
+import {TabCable, canShareAcrossTabs} from '../../src/tabs/tab-cable.js';
+
+// Tabs sharing one socket: several TabCables in one page stand for several tabs (Web Locks and
+// BroadcastChannel work the same between objects of one page as between tabs). The real cable
+// is faked (it is the network): each leader's cable is a FakeCable the test drives.
+
+/** A CableLike whose events the test raises. */
+class FakeCable implements CableLike {
+  state: ConnectionState = 'idle';
+  connected = false;
+  disposed = false;
+  reconnects = 0;
+  readonly listeners = new Map<string, Set<(detail: never) => void>>();
+  connect() {
+    this.connected = true;
+  }
+  perform() {
+    return true;
+  }
+  reconnect() {
+    this.reconnects++;
+  }
+  dispose() {
+    this.disposed = true;
+  }
+  on<Type extends keyof CableLikeEvents>(type: Type, listener: (detail: CableLikeEvents[Type]) => void) {
+    const set = this.listeners.get(type) ?? new Set();
+    this.listeners.set(type, set.add(listener as (detail: never) => void));
+    return () => void set.delete(listener as (detail: never) => void);
+  }
+  emit<Type extends keyof CableLikeEvents>(type: Type, detail: CableLikeEvents[Type]) {
+    for (const listener of this.listeners.get(type) ?? []) (listener as (detail: CableLikeEvents[Type]) => void)(detail);
+  }
+  /** Welcome and a confirmed subscription, as the real cable reports them. */
+  subscribe(resumed = false) {
+    this.state = 'connected';
+    this.emit('state', {state: 'connected', previous: 'connecting'});
+    this.emit('subscribed', {resumed});
+  }
+}
+
+/** Waits (a task at a time, at most `ms`) until `condition` holds. */
+async function until(condition: () => unknown, what: string, ms = 2000) {
+  const end = performance.now() + ms;
+  while (!condition()) {
+    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+let contact = 0;
+
+/** A browser's tabs of one contact: each `open()` is a tab's TabCable, with what it heard. */
+function browserTabs() {
+  const token = `token-${++contact}-${Math.random()}`;
+  const cables: FakeCable[] = [];
+  const tabs: {cable: TabCable; heard: string[]; subscribed: boolean[]}[] = [];
+  const open = () => {
+    const cable = new TabCable({url: 'wss://akece.test/cable', pubsubToken: token, presenceInterval: 30}, () => {
+      const real = new FakeCable();
+      cables.push(real);
+      return real;
+    });
+    const tab = {cable, heard: [] as string[], subscribed: [] as boolean[]};
+    cable.on('event', (event) => tab.heard.push(String((event.data as {content?: string}).content)));
+    cable.on('subscribed', ({resumed}) => tab.subscribed.push(resumed));
+    cable.connect();
+    tabs.push(tab);
+    return tab;
+  };
+  return {cables, tabs, open, dispose: () => tabs.forEach((tab) => tab.cable.dispose())};
+}
+
+const created = (content: string) => ({event: 'message.created', data: {content}}) as unknown as CableLikeEvents['event'];
+
+describe('TabCable: one socket for all tabs', () => {
+  let browser: ReturnType<typeof browserTabs>;
+  beforeEach(() => (browser = browserTabs()));
+  afterEach(() => browser.dispose());
+
+  it('is supported here (Web Locks and BroadcastChannel)', () => {
+    expect(canShareAcrossTabs()).to.equal(true);
+  });
+
+  it('opens one socket: the first tab leads, the others hear its state, subscriptions and events', async () => {
+    const first = browser.open();
+    await until(() => browser.cables.length == 1, 'the leader’s cable');
+    expect(browser.cables[0].connected).to.equal(true);
+    browser.cables[0].subscribe();
+    expect(first.cable.state).to.equal('connected');
+
+    const second = browser.open();
+    const third = browser.open();
+    await until(() => second.cable.state == 'connected' && third.cable.state == 'connected', 'followers connected');
+    expect(browser.cables, 'one socket for three tabs').to.have.length(1);
+    expect([first.cable.leading, second.cable.leading, third.cable.leading]).to.deep.equal([true, false, false]);
+    expect(second.subscribed).to.deep.equal([false]);
+
+    browser.cables[0].emit('event', created('Hello'));
+    await until(() => second.heard.length && third.heard.length, 'the event in every tab');
+    expect([first.heard, second.heard, third.heard]).to.deep.equal([['Hello'], ['Hello'], ['Hello']]);
+  });
+
+  it('hands the lead to another tab within 2 s when the leader closes; its subscription is a resumption (every tab backfills)', async () => {
+    const first = browser.open();
+    await until(() => browser.cables.length == 1, 'the leader’s cable');
+    browser.cables[0].subscribe();
+    const second = browser.open();
+    await until(() => second.cable.state == 'connected', 'the follower connected');
+
+    const closedAt = performance.now();
+    first.cable.dispose(); // the leading tab closes
+    expect(browser.cables[0].disposed).to.equal(true);
+    await until(() => browser.cables.length == 2, 'a new leader’s socket');
+    expect(performance.now() - closedAt).to.be.below(2000);
+    expect(second.cable.leading).to.equal(true);
+    browser.cables[1].subscribe(false);
+    expect(second.subscribed.at(-1), 'resumed: backfill what arrived between the two sockets').to.equal(true);
+
+    browser.cables[1].emit('event', created('After the handover'));
+    expect(second.heard).to.deep.equal(['After the handover']);
+  });
+
+  it('passes a follower’s reconnect to the leader', async () => {
+    browser.open();
+    await until(() => browser.cables.length == 1, 'the leader’s cable');
+    browser.cables[0].subscribe();
+    const follower = browser.open();
+    await until(() => follower.cable.state == 'connected', 'the follower connected');
+    follower.cable.reconnect();
+    await until(() => browser.cables[0].reconnects == 1, 'the leader reconnecting');
+  });
+
+  it('reports every error to every tab', async () => {
+    const leader = browser.open();
+    await until(() => browser.cables.length == 1, 'the leader’s cable');
+    browser.cables[0].subscribe();
+    const follower = browser.open();
+    await until(() => follower.cable.state == 'connected', 'the follower connected');
+    const errors: string[] = [];
+    leader.cable.on('error', ({code}) => errors.push(`leader ${code}`));
+    follower.cable.on('error', ({code}) => errors.push(`follower ${code}`));
+    browser.cables[0].emit('error', {code: 'subscription-rejected', message: 'rejected', fatal: true});
+    await until(() => errors.length == 2, 'the error in both tabs');
+    expect(errors.sort()).to.deep.equal(['follower subscription-rejected', 'leader subscription-rejected']);
+  });
+
+  it('stops waiting for the lead when disposed: it never opens a socket', async () => {
+    browser.open();
+    await until(() => browser.cables.length == 1, 'the leader’s cable');
+    const waiting = browser.open();
+    waiting.cable.dispose();
+    browser.tabs[0].cable.dispose();
+    // A third tab leads at once: the disposed one left the queue.
+    const third = browser.open();
+    await until(() => third.cable.leading, 'the third tab leading');
+    expect(browser.cables).to.have.length(2);
+  });
+});
