@@ -11,6 +11,7 @@ import type {SettingsHost} from '../controllers/host-settings.js';
 import type {ChatSession} from '../state/chat-session.js';
 import type {ChatState} from '../state/chat-state.js';
 import type {MessageSequence} from '../state/model.js';
+import type {RecentStorage} from '../components/emoji/recent-emoji.js';
 import type {AkeceSendRequestEvent} from '../events/send-request.js';
 import type {AkeceRetryRequestEvent} from '../events/retry-request.js';
 import type {AkeceAnswerRequestEvent} from '../events/answer-request.js';
@@ -46,7 +47,7 @@ export interface PanelViewContext {
 const errorText = (code: string, strings: Catalogue) => (!code ? '' : code == 'send-failed' ? strings.failed : code == 'config' ? strings.err_config : strings.err_connect);
 
 /** The open panel: header, banners, message list and composer, with their parts exported. */
-export const renderPanelView = ({id, open, floating, strings, title, subtitle, state, messages, locale, inboxName, error}: PanelViewContext) =>
+export const renderPanelView = ({host, id, open, floating, strings, title, subtitle, state, messages, locale, inboxName, error}: PanelViewContext) =>
   renderPanel(
     {
       id,
@@ -69,7 +70,11 @@ export const renderPanelView = ({id, open, floating, strings, title, subtitle, s
         .loadingOlder=${state?.loadingOlder ?? false}
         .typing=${state?.agentTyping ? state.agentTyping.name : null}
       ></akece-message-list>
-      <akece-composer exportparts="composer,send-button" .strings=${strings}></akece-composer>`
+      <akece-composer
+        exportparts="composer,send-button,emoji-button"
+        .strings=${strings}
+        .storage=${(host as SettingsHost & {storage?: RecentStorage}).storage ?? 'local'}
+      ></akece-composer>`
   );
 
 /** What the panel's intents ask of the root. */
