@@ -61,7 +61,7 @@ export const renderPanelView = ({host, id, open, floating, strings, title, subti
       error: errorText(error, strings),
     },
     html`<akece-message-list
-        exportparts="messages,message,typing-indicator"
+        exportparts="messages,message,typing-indicator,reply-quote"
         .messages=${messages}
         .strings=${strings}
         .locale=${locale}
