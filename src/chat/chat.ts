@@ -43,6 +43,8 @@ const rootStyles = [base, launcherStyles, styles];
  * @csspart typing-indicator - Present and visible only while an agent is typing a public reply.
  * @csspart composer - The area that holds the visitor's text field.
  * @csspart send-button - The send button.
+ * @csspart emoji-button - The composer's button that opens the emoji picker.
+ * @csspart reply-quote - In a reply, the quote of the message it answers; activating it scrolls to that message.
  * @csspart error - A problem shown to the visitor (`role="alert"`).
  *
  * @cssproperty [--akece-color-accent=#2563eb] - Accent: launcher, header, own messages.

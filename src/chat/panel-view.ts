@@ -11,6 +11,7 @@ import type {SettingsHost} from '../controllers/host-settings.js';
 import type {ChatSession} from '../state/chat-session.js';
 import type {ChatState} from '../state/chat-state.js';
 import type {MessageSequence} from '../state/model.js';
+import type {RecentStorage} from '../components/emoji/recent-emoji.js';
 import type {AkeceSendRequestEvent} from '../events/send-request.js';
 import type {AkeceRetryRequestEvent} from '../events/retry-request.js';
 import type {AkeceAnswerRequestEvent} from '../events/answer-request.js';
@@ -82,7 +83,7 @@ export const renderPanelView = ({host, id, open, floating, strings, title, subti
       actions: reachControls(host, strings),
     },
     html`<akece-message-list
-        exportparts="messages,message,typing-indicator"
+        exportparts="messages,message,typing-indicator,reply-quote"
         .messages=${messages}
         .strings=${strings}
         .locale=${locale}
@@ -91,7 +92,11 @@ export const renderPanelView = ({host, id, open, floating, strings, title, subti
         .loadingOlder=${state?.loadingOlder ?? false}
         .typing=${state?.agentTyping ? state.agentTyping.name : null}
       ></akece-message-list>
-      <akece-composer exportparts="composer,send-button" .strings=${strings}></akece-composer>`
+      <akece-composer
+        exportparts="composer,send-button,emoji-button"
+        .strings=${strings}
+        .storage=${(host as SettingsHost & {storage?: RecentStorage}).storage ?? 'local'}
+      ></akece-composer>`
   );
 
 /** What the panel's intents ask of the root. */

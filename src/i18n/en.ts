@@ -206,6 +206,7 @@ export const en = {
   // Replies
   reply_to: 'In reply to {name}',
   reply_missing: 'Original message not found',
+  reply_earlier: 'In reply to an earlier message',
 };
 
 /** One locale's strings: the same keys and kinds of entry as English. */

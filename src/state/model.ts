@@ -108,6 +108,8 @@ export interface Message {
   readonly error: string | null;
   /** Unix ms of the server's last change (socket events carry it), to keep the newest copy. */
   readonly updatedAt?: number;
+  /** Server id of the message this one answers (`content_attributes.in_reply_to`), else null or absent. */
+  readonly inReplyTo?: number | null;
 }
 
 /** The visitor identity accepted by `setUser()`. */

@@ -156,5 +156,6 @@ export function toMessage(value: unknown): Message | null {
     answer,
     error: null,
     updatedAt: typeof wire.updated_at == 'string' ? Date.parse(wire.updated_at) || 0 : 0,
+    inReplyTo: num(attributes.in_reply_to),
   };
 }

@@ -22,9 +22,15 @@ describe('normalize', () => {
       answer: null,
       error: null,
       updatedAt: 0,
+      inReplyTo: null,
     });
     // Socket copies carry updated_at, which orders versions of one message.
     expect(toMessage(wire(4522, {updated_at: '2026-06-17T10:33:00.512Z'}))!.updatedAt).to.equal(Date.parse('2026-06-17T10:33:00.512Z'));
+  });
+
+  it('keeps the id of the message a reply answers (content_attributes.in_reply_to)', () => {
+    expect(toMessage(wire(9, {content_attributes: {in_reply_to: 4522, in_reply_to_external_id: null}}))!.inReplyTo).to.equal(4522);
+    for (const junk of [null, '4522', {}, NaN]) expect(toMessage(wire(9, {content_attributes: {in_reply_to: junk}}))!.inReplyTo).to.equal(null);
   });
 
   it('maps roles: 0 visitor, 1 agent, 3 system; drops 2 and junk', () => {

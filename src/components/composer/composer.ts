@@ -6,6 +6,8 @@ import {fire} from '../../events/intent.js';
 import {attachIcon, sendIcon} from '../icons.js';
 import {composerStyles} from './composer.styles.js';
 import {textDirection} from './text-direction.js';
+import {EmojiControl, emojiControlStyles} from './emoji-control.js';
+import type {RecentStorage} from '../emoji/recent-emoji.js';
 
 /**
  * A paste with more line breaks than this is inserted by the composer itself: the browser's own
@@ -23,17 +25,22 @@ const LARGE_PASTE_LINES = 100;
  * @tag akece-composer
  * @csspart composer - The area holding the text field and buttons.
  * @csspart send-button - The send button.
+ * @csspart emoji-button - The button that opens the emoji picker.
  * @cssproperty [--akece-composer-border-color=#6b7280] - Border of the composer and its field.
  * @cssproperty [--akece-send-button-background=var(--akece-color-accent)] - Send button.
  * @fires {AkeceSendRequestEvent} akece-send-request - Text and/or picked files to send (bubbles, composed).
  * @fires {AkeceTypingEvent} akece-typing - `on` at every keystroke, off on send and on blur; the session turns these into one "on", and "off" after 4 s without a keystroke (bubbles, composed).
  */
 export class AkeceComposer extends LitElement {
-  static override styles = [shared, composerStyles];
-  static override properties = {strings: {attribute: false}};
+  static override styles = [shared, composerStyles, emojiControlStyles];
+  static override properties = {strings: {attribute: false}, storage: {attribute: false}};
 
   /** UI strings. */
   strings: Catalogue = en;
+  /** Where the emoji picker remembers recent emoji (the element's `storage`). */
+  storage: RecentStorage = 'local';
+
+  readonly #emoji = new EmojiControl(this, () => this.#field);
 
   get #field() {
     return this.renderRoot.querySelector('textarea')!;
@@ -59,6 +66,7 @@ export class AkeceComposer extends LitElement {
         @input=${this.#handleInput}
         @blur=${this.#stop}
       ></textarea>
+      ${this.#emoji.render(strings, this.storage)}
       <button class="icon-button" aria-label=${strings.attach} @click=${() => this.renderRoot.querySelector('input')!.click()}>${attachIcon}</button>
       <input type="file" multiple hidden @change=${this.#handlePick} />
       <button part="send-button" class="icon-button send-button" aria-label=${strings.send} @click=${this.#send}>${sendIcon}</button>

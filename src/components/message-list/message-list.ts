@@ -14,6 +14,7 @@ import {dayLabel, startsDay, startsGroup} from './grouping.js';
 import {RowWindow} from './row-window.js';
 import {messageListStyles} from './message-list.styles.js';
 import {markdownStyles} from '../../markdown/markdown.styles.js';
+import {renderReplyQuote, replyQuoteStyles} from '../message/reply-quote.js';
 
 /** Set by the root as properties only. */
 const PROPERTY = {attribute: false};
@@ -53,6 +54,7 @@ interface RenderedRow {
  * @csspart messages - The scrolling list (`role="log"`).
  * @csspart message - Every rendered message, status notes included.
  * @csspart typing-indicator - "… is typing", present only while an agent types.
+ * @csspart reply-quote - In a reply, the quote of the message it answers; activating it scrolls to that message.
  * @cssproperty [--akece-message-own-background=var(--akece-color-accent)] - The visitor's bubbles.
  * @cssproperty [--akece-message-background=#8882] - The other side's bubbles.
  * @cssproperty [--akece-message-radius=var(--akece-radius)] - Bubble corners.
@@ -62,7 +64,7 @@ interface RenderedRow {
  * @fires {AkeceSendRequestEvent} akece-send-request - Visitor pressed a card's postback button (bubbles, composed).
  */
 export class AkeceMessageList extends LitElement {
-  static override styles = [shared, messageStyles, markdownStyles, messageListStyles];
+  static override styles = [shared, messageStyles, markdownStyles, messageListStyles, replyQuoteStyles];
   static override properties = {
     messages: PROPERTY,
     strings: PROPERTY,
@@ -94,6 +96,14 @@ export class AkeceMessageList extends LitElement {
   #anchor: {key: string; offset: number} | null = null;
   #rows = new Map<string, RenderedRow>();
   #waitingForRich = false;
+  /** The messages by server id, for the quotes of replies; built when first needed after a change. */
+  #byId: Map<number, Message> | null = null;
+  /** The message a quote leads to, while older pages are fetched to find it. */
+  #sought: number | null = null;
+  /** How many messages the list held when it last asked for an older page while seeking. */
+  #soughtFrom = 0;
+  /** Quoted messages looked for everywhere and not found. */
+  readonly #missing = new Set<number>();
 
   /**
    * Rows whose size changed (content re-rendered, an image loaded, the width changed) change
@@ -130,6 +140,7 @@ export class AkeceMessageList extends LitElement {
       richReady().then(() => this.requestUpdate());
     }
     if (changed.has('messages')) {
+      this.#byId = null;
       const appended = this.#window.setKeys(this.messages);
       // The visitor's own new message brings the view down to it.
       if (appended > 0 && this.messages.at(-1)!.role == 'visitor') this.#atBottom = true;
@@ -147,6 +158,8 @@ export class AkeceMessageList extends LitElement {
     const focused = this.shadowRoot!.activeElement as HTMLElement | null;
     super.update(changed);
     this.#layout();
+    // A page of older messages has arrived (or failed) while a quote's message was sought.
+    if (this.#sought != null && changed.get('loadingOlder') === true && !this.loadingOlder) this.#followReply(this.#sought, true);
     // A focused control that went away (the "Show older" button once everything is loaded)
     // leaves focus in the log, not on the page's body.
     if (focused && !focused.isConnected) this.#log!.focus();
@@ -158,7 +171,8 @@ export class AkeceMessageList extends LitElement {
       ${this.hasOlder ? html`<button class="pill-button older" @click=${this.#loadOlder}>${this.loadingOlder ? strings.loading : strings.older}</button>` : nothing}
       <div class="rows"></div>
       ${this.typing == null ? nothing : html`<p part="typing-indicator" class="typing-indicator">${t(strings.typing, this.typing || strings.agent)}</p>`}
-    </div>`;
+    </div>
+    <p class="sr" role="status"></p>`;
   }
 
   /**
@@ -259,10 +273,12 @@ export class AkeceMessageList extends LitElement {
       this.#rows.set(message.key, row);
     }
     const today = new Date().toDateString();
-    const shows = [message, previous, this.strings, this.locale, this.inboxName, rich(), today];
+    const quoted = message.inReplyTo == null ? undefined : this.#messageById(message.inReplyTo);
+    const missing = message.inReplyTo != null && this.#missing.has(message.inReplyTo);
+    const shows = [message, previous, this.strings, this.locale, this.inboxName, rich(), today, quoted, missing];
     if (!shows.every((value, at) => value === row.shows[at])) {
       row.element.className = message.role == 'visitor' ? 'row own' : 'row';
-      render(this.#renderRow(message, previous), row.element, {host: this});
+      render(this.#renderRow(message, previous, quoted, missing), row.element, {host: this});
       row.shows = shows;
     }
     return row;
@@ -311,9 +327,55 @@ export class AkeceMessageList extends LitElement {
     if (this.hasOlder && !this.loadingOlder) fire(this, 'load-older-request');
   }
 
+  /** The message with server id `id`, if the list holds it. */
+  #messageById(id: number): Message | undefined {
+    if (!this.#byId) {
+      this.#byId = new Map();
+      for (const message of this.messages) if (message.id != null) this.#byId.set(message.id, message);
+    }
+    return this.#byId.get(id);
+  }
+
+  /**
+   * Brings the message with server id `id` into view and focus (a reply's quote was
+   * activated), asking for older pages while the server has more and each brings new messages;
+   * says so when it is nowhere. `again`: a page asked for it has arrived (or failed).
+   */
+  #followReply(id: number, again = false) {
+    const target = this.#messageById(id);
+    const grew = this.#window.length; // messages before the next page
+    // Set here rather than rendered: this may run inside an update (a page has arrived).
+    const status = this.renderRoot.querySelector('[role=status]')!;
+    status.textContent = '';
+    this.#sought = null;
+    if (target) {
+      this.#reveal(target.key);
+    } else if (this.hasOlder && (!again || this.#soughtFrom < grew)) {
+      this.#sought = id;
+      this.#soughtFrom = grew;
+      this.#loadOlder();
+    } else {
+      this.#missing.add(id);
+      status.textContent = this.strings.reply_missing;
+      this.#layout(); // the quote says so too
+    }
+  }
+
+  /** Scrolls message `key` into view, a third of the way down, and focuses it. */
+  #reveal(key: string) {
+    const log = this.#log!;
+    this.#atBottom = false;
+    this.#anchor = {key, offset: Math.round(log.clientHeight / 3)};
+    this.#layout();
+    const bubble = this.#rows.get(key)?.element.querySelector<HTMLElement>('[part~=message]');
+    if (!bubble) return;
+    bubble.tabIndex = -1; // focusable from script only: Tab does not stop at every message
+    bubble.focus({preventScroll: true});
+  }
+
   /** One message's row: a day separator when the day changes, its group's head, the message. */
-  #renderRow(message: Message, previous: Message | undefined) {
-    const {role, sender, body, key, createdAt, status} = message;
+  #renderRow(message: Message, previous: Message | undefined, quoted: Message | undefined, missing: boolean) {
+    const {role, sender, body, key, createdAt, status, inReplyTo} = message;
     const strings = this.strings;
     const own = role == 'visitor';
     const name = sender?.name || (role == 'system' ? this.inboxName : '') || strings.agent;
@@ -332,6 +394,7 @@ export class AkeceMessageList extends LitElement {
           </p>`
         : nothing}
       <div part="message" class="bubble ${own ? 'own' : ''}" data-key=${key} dir="auto">
+        ${inReplyTo == null ? nothing : renderReplyQuote(quoted, missing, strings, this.inboxName, () => this.#followReply(inReplyTo))}
         ${renderBody(message, strings)}
         ${status == 'pending'
           ? html`<small>${strings.sending}</small>`

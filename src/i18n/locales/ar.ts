@@ -180,5 +180,6 @@ const ar: Catalogue = {
 
   reply_to: 'ردًا على {name}',
   reply_missing: 'لم يتم العثور على الرسالة الأصلية',
+  reply_earlier: 'ردًا على رسالة سابقة',
 };
 export default ar;

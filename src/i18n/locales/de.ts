@@ -158,5 +158,6 @@ const de: Catalogue = {
 
   reply_to: 'Antwort auf {name}',
   reply_missing: 'Ursprüngliche Nachricht nicht gefunden',
+  reply_earlier: 'Antwort auf eine frühere Nachricht',
 };
 export default de;

@@ -158,5 +158,6 @@ const es: Catalogue = {
 
   reply_to: 'En respuesta a {name}',
   reply_missing: 'No se encontró el mensaje original',
+  reply_earlier: 'En respuesta a un mensaje anterior',
 };
 export default es;

@@ -159,5 +159,6 @@ const fa: Catalogue = {
 
   reply_to: 'در پاسخ به {name}',
   reply_missing: 'پیام اصلی پیدا نشد',
+  reply_earlier: 'در پاسخ به پیامی قدیمی‌تر',
 };
 export default fa;

@@ -159,5 +159,6 @@ const fr: Catalogue = {
 
   reply_to: 'En réponse à {name}',
   reply_missing: 'Message d’origine introuvable',
+  reply_earlier: 'En réponse à un message précédent',
 };
 export default fr;

@@ -159,5 +159,6 @@ const he: Catalogue = {
 
   reply_to: 'בתגובה להודעה של {name}',
   reply_missing: 'ההודעה המקורית לא נמצאה',
+  reply_earlier: 'בתגובה להודעה קודמת',
 };
 export default he;

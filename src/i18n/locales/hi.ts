@@ -158,5 +158,6 @@ const hi: Catalogue = {
 
   reply_to: '{name} के मैसेज का जवाब',
   reply_missing: 'मूल मैसेज नहीं मिला',
+  reply_earlier: 'पिछले संदेश के जवाब में',
 };
 export default hi;

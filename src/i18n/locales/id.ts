@@ -158,5 +158,6 @@ const id: Catalogue = {
 
   reply_to: 'Membalas {name}',
   reply_missing: 'Pesan asli tidak ditemukan',
+  reply_earlier: 'Membalas pesan sebelumnya',
 };
 export default id;

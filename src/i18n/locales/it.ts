@@ -158,5 +158,6 @@ const it: Catalogue = {
 
   reply_to: 'In risposta a {name}',
   reply_missing: 'Messaggio originale non trovato',
+  reply_earlier: 'In risposta a un messaggio precedente',
 };
 export default it;

@@ -158,5 +158,6 @@ const ja: Catalogue = {
 
   reply_to: '{name}さんへの返信',
   reply_missing: '元のメッセージが見つかりません',
+  reply_earlier: '以前のメッセージへの返信',
 };
 export default ja;

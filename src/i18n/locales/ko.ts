@@ -158,5 +158,6 @@ const ko: Catalogue = {
 
   reply_to: '{name} 님에게 답장',
   reply_missing: '원본 메시지를 찾을 수 없어요',
+  reply_earlier: '이전 메시지에 대한 답장',
 };
 export default ko;

@@ -158,5 +158,6 @@ const nb: Catalogue = {
 
   reply_to: 'Svar til {name}',
   reply_missing: 'Fant ikke den opprinnelige meldingen',
+  reply_earlier: 'Svar på en tidligere melding',
 };
 export default nb;

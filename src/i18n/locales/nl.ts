@@ -158,5 +158,6 @@ const nl: Catalogue = {
 
   reply_to: 'Antwoord op {name}',
   reply_missing: 'Oorspronkelijk bericht niet gevonden',
+  reply_earlier: 'Antwoord op een eerder bericht',
 };
 export default nl;

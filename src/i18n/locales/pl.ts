@@ -168,5 +168,6 @@ const pl: Catalogue = {
 
   reply_to: 'Odpowiedź na wiadomość: {name}',
   reply_missing: 'Nie znaleziono oryginalnej wiadomości',
+  reply_earlier: 'W odpowiedzi na wcześniejszą wiadomość',
 };
 export default pl;

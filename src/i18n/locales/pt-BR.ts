@@ -158,5 +158,6 @@ const ptBR: Catalogue = {
 
   reply_to: 'Em resposta a {name}',
   reply_missing: 'Mensagem original não encontrada',
+  reply_earlier: 'Em resposta a uma mensagem anterior',
 };
 export default ptBR;

@@ -168,5 +168,6 @@ const ru: Catalogue = {
 
   reply_to: 'Ответ на сообщение: {name}',
   reply_missing: 'Исходное сообщение не найдено',
+  reply_earlier: 'Ответ на более раннее сообщение',
 };
 export default ru;

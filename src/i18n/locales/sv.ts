@@ -158,5 +158,6 @@ const sv: Catalogue = {
 
   reply_to: 'Svar till {name}',
   reply_missing: 'Det ursprungliga meddelandet hittades inte',
+  reply_earlier: 'Svar på ett tidigare meddelande',
 };
 export default sv;

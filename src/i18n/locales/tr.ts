@@ -159,5 +159,6 @@ const tr: Catalogue = {
 
   reply_to: 'Yanıtlanan: {name}',
   reply_missing: 'Asıl mesaj bulunamadı',
+  reply_earlier: 'Önceki bir mesaja yanıt',
 };
 export default tr;

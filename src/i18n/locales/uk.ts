@@ -168,5 +168,6 @@ const uk: Catalogue = {
 
   reply_to: 'Відповідь на повідомлення: {name}',
   reply_missing: 'Початкове повідомлення не знайдено',
+  reply_earlier: 'Відповідь на попереднє повідомлення',
 };
 export default uk;

@@ -158,5 +158,6 @@ const ur: Catalogue = {
 
   reply_to: '{name} کے پیغام کا جواب',
   reply_missing: 'اصل پیغام نہیں ملا',
+  reply_earlier: 'ایک پچھلے پیغام کے جواب میں',
 };
 export default ur;

@@ -158,5 +158,6 @@ const vi: Catalogue = {
 
   reply_to: 'Trả lời {name}',
   reply_missing: 'Không tìm thấy tin nhắn gốc',
+  reply_earlier: 'Trả lời một tin nhắn trước đó',
 };
 export default vi;

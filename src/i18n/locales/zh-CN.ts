@@ -158,5 +158,6 @@ const zhCN: Catalogue = {
 
   reply_to: '回复 {name}',
   reply_missing: '找不到原始消息',
+  reply_earlier: '回复较早的消息',
 };
 export default zhCN;

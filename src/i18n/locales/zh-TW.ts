@@ -158,5 +158,6 @@ const zhTW: Catalogue = {
 
   reply_to: '回覆 {name}',
   reply_missing: '找不到原始訊息',
+  reply_earlier: '回覆較早的訊息',
 };
 export default zhTW;
