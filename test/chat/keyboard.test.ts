@@ -47,7 +47,8 @@ const TAB_ORDER = [
   'button "More like this"',
   'link "Buy now"',
   `textarea "${en.input}"`,
-  `button "${en.attach}"`,
+  `button "${en.attach}" [attach-button]`,
+  `button "${en.record}" [record-button]`,
   `button "${en.send}" [send-button]`,
   'button "after"',
 ];

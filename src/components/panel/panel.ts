@@ -26,6 +26,8 @@ export interface PanelOptions {
   connection: ConnectionState;
   /** A problem for the visitor (`part="error"`, `role="alert"`); none when empty. */
   error: string;
+  /** Hears drags over the panel (enter, over, leave, drop): files dropped on it are attached. */
+  onDrag?: (event: DragEvent) => void;
 }
 
 /**
@@ -46,7 +48,7 @@ export const headerLines = ({strings, subtitle, availability, connection}: Panel
  * @fires {AkeceCloseRequestEvent} akece-close-request - header close button (bubbles, composed)
  */
 export const renderPanel = (options: PanelOptions, body: unknown) => {
-  const {id, open, floating, strings, title, connection, error} = options;
+  const {id, open, floating, strings, title, connection, error, onDrag} = options;
   const lines = headerLines(options);
   return html`<section
     part="panel"
@@ -55,6 +57,10 @@ export const renderPanel = (options: PanelOptions, body: unknown) => {
     role=${floating ? 'dialog' : 'region'}
     aria-labelledby="${id}-t"
     ?hidden=${!open}
+    @dragenter=${onDrag}
+    @dragover=${onDrag}
+    @dragleave=${onDrag}
+    @drop=${onDrag}
   >
     <div part="header" class="header">
       <div>
