@@ -31,6 +31,8 @@ export interface RestRequest<T> {
 /** How many times a GET is tried in all. POSTs and PATCHes are tried once. */
 const GET_ATTEMPTS = 3;
 const DEFAULT_TIMEOUT_MS = 15_000;
+/** A message with files (up to 15 of 40 MB) may take minutes on a slow line. */
+const UPLOAD_TIMEOUT_MS = 600_000;
 
 /** The message of an error answer: Akece's `message` (422) or `error` (404), else the status. */
 function errorMessage(body: unknown, status: number): string {
@@ -112,10 +114,10 @@ export class RestClient {
     // One controller per attempt: aborted by the caller's signal or by the timeout.
     const controller = new AbortController();
     const abort = () => controller.abort();
-    const timeout = setTimeout(abort, this.timeoutMs);
+    const isJson = body != null && !(body instanceof FormData);
+    const timeout = setTimeout(abort, body && !isJson ? UPLOAD_TIMEOUT_MS : this.timeoutMs);
     signal?.addEventListener('abort', abort);
     try {
-      const isJson = body != null && !(body instanceof FormData);
       let response: Response;
       let text: string;
       try {

@@ -15,6 +15,9 @@ export interface UploadListener {
 /** Listeners by file: a retried message sends the same File objects again. */
 const listeners = new WeakMap<File, UploadListener>();
 
+/** An upload that sends nothing for this long has stalled: it fails (and may be retried). */
+const STALL_MS = 30_000;
+
 /** Statuses whose Response must have no body. */
 const BODILESS = [101, 204, 205, 304];
 
@@ -39,7 +42,8 @@ function listenerOf(body: RequestInit['body']): UploadListener | undefined {
  * One request as fetch would make it (method, body, signal; the browser sets the multipart
  * Content-Type), over XMLHttpRequest. Resolves with a Response of the answer's status and text;
  * rejects with a TypeError on a network failure and an AbortError when the signal aborts, as
- * fetch does.
+ * fetch does. An upload that stalls for 30 s fails as a network failure (RestClient gives a
+ * message with files minutes in all, so that a slow line that still moves is not cut off).
  */
 export function sendForm(url: string, init: RequestInit): Promise<Response> {
   const listener = listenerOf(init.body);
@@ -47,12 +51,27 @@ export function sendForm(url: string, init: RequestInit): Promise<Response> {
   return new Promise<Response>((resolve, reject) => {
     const request = new XMLHttpRequest();
     const abort = () => request.abort();
+    let stalled = false;
+    let stallTimer: ReturnType<typeof setTimeout> | undefined;
+    const watchStall = () => {
+      clearTimeout(stallTimer);
+      stallTimer = setTimeout(() => {
+        stalled = true;
+        request.abort();
+      }, STALL_MS);
+    };
     const settle = (ok: boolean) => {
+      clearTimeout(stallTimer);
       signal?.removeEventListener('abort', abort);
       listener?.finished(ok);
     };
     request.open(init.method ?? 'POST', url);
-    request.upload.onprogress = (event) => listener?.progress(event.loaded, event.total);
+    request.upload.onprogress = (event) => {
+      watchStall();
+      listener?.progress(event.loaded, event.total);
+    };
+    // Once the body has gone, the answer is the server's to give: RestClient's timeout applies.
+    request.upload.onload = () => clearTimeout(stallTimer);
     request.onload = () => {
       const {status, statusText, responseText} = request;
       settle(status >= 200 && status < 300);
@@ -64,7 +83,7 @@ export function sendForm(url: string, init: RequestInit): Promise<Response> {
     };
     const aborted = () => {
       settle(false);
-      reject(new DOMException('Aborted', 'AbortError'));
+      reject(stalled ? new TypeError('Upload stalled') : new DOMException('Aborted', 'AbortError'));
     };
     request.onabort = aborted;
     if (signal?.aborted) {
@@ -72,6 +91,7 @@ export function sendForm(url: string, init: RequestInit): Promise<Response> {
       return;
     }
     signal?.addEventListener('abort', abort);
+    watchStall();
     request.send(init.body as XMLHttpRequestBodyInit);
   });
 }
