@@ -152,6 +152,9 @@ describe('e2e: files and voice notes', function () {
     deep(page.el, 'send-button')[0].click();
     await until(() => page.el.messages.some((m) => m.status === 'failed'), 'the send failed');
     await until(() => trayNotes(page).includes('Upload failed'), 'the failure in the tray');
+    // The failed message shows the file that its retry sends.
+    const failed = await until(() => deep(page.el, 'message').find((m) => m.textContent!.includes('The report')), 'the failed message');
+    expect(failed.textContent).to.contain('report.pdf');
     const retry = await until(() => deep(page.el, 'message').flatMap((m) => [...m.querySelectorAll('button')]).find((b) => b.textContent === 'Retry'), 'the retry button');
     retry.click();
     await until(() => page.el.messages.some((m) => m.status === 'sent' && m.content === 'The report'), 'the retried message sent');
