@@ -31,6 +31,8 @@ export interface RestRequest<T> {
 /** How many times a GET is tried in all. POSTs and PATCHes are tried once. */
 const GET_ATTEMPTS = 3;
 const DEFAULT_TIMEOUT_MS = 15_000;
+/** A message with files (up to 15 of 40 MB) may take minutes on a slow line. */
+const UPLOAD_TIMEOUT_MS = 600_000;
 
 /** The message of an error answer: Akece's `message` (422) or `error` (404), else the status. */
 function errorMessage(body: unknown, status: number): string {
@@ -62,6 +64,13 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * conversation.
  */
 export class RestClient {
+  /**
+   * Sends the calls whose body is form data (files) in fetch's place once set: the on-demand
+   * src/api/form-upload.ts sets an XMLHttpRequest sender, which reports upload progress (fetch
+   * reports none). Declared only, so it costs the session's chunk nothing until then.
+   */
+  static sendForm?: (url: string, init: RequestInit) => Promise<Response>;
+
   private readonly inboxUrl: string | null;
   private readonly timeoutMs: number;
 
@@ -105,14 +114,14 @@ export class RestClient {
     // One controller per attempt: aborted by the caller's signal or by the timeout.
     const controller = new AbortController();
     const abort = () => controller.abort();
-    const timeout = setTimeout(abort, this.timeoutMs);
+    const isJson = body != null && !(body instanceof FormData);
+    const timeout = setTimeout(abort, body && !isJson ? UPLOAD_TIMEOUT_MS : this.timeoutMs);
     signal?.addEventListener('abort', abort);
     try {
-      const isJson = body != null && !(body instanceof FormData);
       let response: Response;
       let text: string;
       try {
-        response = await fetch(request.url, {
+        response = await ((!isJson && body && RestClient.sendForm) || fetch)(request.url, {
           method,
           headers: isJson ? {'Content-Type': 'application/json'} : {},
           body: isJson ? JSON.stringify(body) : body,

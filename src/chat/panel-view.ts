@@ -7,7 +7,7 @@ import {renderPanel, panelStyles as frameStyles} from '../components/panel/panel
 import {panelLayoutStyles} from './chat.styles.js';
 import {controls} from '../styles/shared.styles.js';
 import type {Catalogue} from '../i18n/en.js';
-import type {SettingsHost} from '../controllers/host-settings.js';
+import {HostSettings, type SettingsHost} from '../controllers/host-settings.js';
 import type {ChatSession} from '../state/chat-session.js';
 import type {ChatState} from '../state/chat-state.js';
 import type {MessageSequence} from '../state/model.js';
@@ -64,12 +64,27 @@ function reachControls(host: SettingsHost, strings: Catalogue) {
   return nothing;
 }
 
+/** The element's settings for attachments, read where they are used (one reader per element). */
+const attachmentSettings = new WeakMap<SettingsHost, HostSettings>();
+const attachmentSettingsOf = (host: SettingsHost) => {
+  let settings = attachmentSettings.get(host);
+  if (!settings) attachmentSettings.set(host, (settings = new HostSettings(host, ['max-attachment-size', 'accept'])));
+  return settings;
+};
+
+/** Files dragged over the panel go to its composer (which shows the drop zone and takes dropped files). */
+function dragToComposer(event: DragEvent) {
+  const panel = event.currentTarget as Element;
+  panel.querySelector('akece-composer')?.handleDrag(event, panel);
+}
+
 /** The text the visitor reads for an error code. */
 const errorText = (code: string, strings: Catalogue) => (!code ? '' : code == 'send-failed' ? strings.failed : code == 'config' ? strings.err_config : strings.err_connect);
 
 /** The open panel: header, banners, message list and composer, with their parts exported. */
-export const renderPanelView = ({host, id, open, floating, strings, title, subtitle, state, messages, locale, inboxName, error}: PanelViewContext) =>
-  renderPanel(
+export const renderPanelView = ({host, id, open, floating, strings, title, subtitle, state, messages, locale, inboxName, error}: PanelViewContext) => {
+  const settings = attachmentSettingsOf(host);
+  return renderPanel(
     {
       id,
       open,
@@ -81,6 +96,7 @@ export const renderPanelView = ({host, id, open, floating, strings, title, subti
       connection: state?.connection ?? 'idle',
       error: errorText(error, strings),
       actions: reachControls(host, strings),
+      onDrag: dragToComposer,
     },
     html`<akece-message-list
         exportparts="messages,message,typing-indicator,reply-quote"
@@ -93,11 +109,14 @@ export const renderPanelView = ({host, id, open, floating, strings, title, subti
         .typing=${state?.agentTyping ? state.agentTyping.name : null}
       ></akece-message-list>
       <akece-composer
-        exportparts="composer,send-button,emoji-button"
+        exportparts="composer,send-button,emoji-button,attach-button,attachment-preview,upload-progress,record-button,record-timer,record-cancel"
         .strings=${strings}
         .storage=${(host as SettingsHost & {storage?: RecentStorage}).storage ?? 'local'}
+        .maxAttachmentSize=${settings.positiveNumber('max-attachment-size', 40) * 1024 * 1024}
+        .accept=${settings.attribute('accept') ?? ''}
       ></akece-composer>`
   );
+};
 
 /** What the panel's intents ask of the root. */
 export interface PanelActions {
@@ -114,8 +133,13 @@ export const panelIntents: Record<string, (actions: PanelActions, event: Event) 
   'akece-close-request': (actions) => actions.close(),
   'akece-typing': (actions, event) => actions.session()?.setTyping((event as AkeceTypingEvent).on),
   'akece-send-request': (actions, event) => {
-    const {content, files} = event as AkeceSendRequestEvent;
-    actions.run((session) => session.sendMessage(content, files));
+    const {content, files, upload} = event as AkeceSendRequestEvent;
+    actions.run(async (session) => {
+      // Files go through the on-demand upload module, which reports their progress (without
+      // it, for instance if it cannot load, they go by fetch, with no progress to show).
+      if (files.length && upload) await import('../api/form-upload.js').then(({watchUpload}) => watchUpload(files, upload), () => {});
+      return session.sendMessage(content, files);
+    });
   },
   'akece-retry-request': (actions, event) => actions.run((session) => session.retry((event as AkeceRetryRequestEvent).key)),
   'akece-answer-request': (actions, event) => {

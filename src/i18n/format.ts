@@ -52,33 +52,6 @@ const dateFormat = (locale: string, options: Intl.DateTimeFormatOptions) => {
 /** `1234.5` → "1,234.5" (en), "1.234,5" (de), "۱٬۲۳۴٫۵" (fa). */
 export const formatNumber = (value: number, locale: string): string => numberFormat(locale).format(value);
 
-/** `0.42` → "42%" (en), "42 %" (fr), "%42" (tr). */
-export const formatPercent = (fraction: number, locale: string): string =>
-  numberFormat(locale, {style: 'percent', maximumFractionDigits: 0}).format(fraction);
-
-const sizeUnits = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
-
-/** A file size in bytes as the visitor reads it: "820 byte", "12 kB", "3.5 MB" (units of 1024). */
-export const formatFileSize = (bytes: number, locale: string): string => {
-  let value = Math.max(0, bytes);
-  let unit = 0;
-  while (value >= 1024 && unit < sizeUnits.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return numberFormat(locale, {style: 'unit', unit: sizeUnits[unit], unitDisplay: 'short', maximumFractionDigits: value < 10 && unit ? 1 : 0}).format(value);
-};
-
-/** A duration in seconds as a clock: 42 → "0:42", 3725 → "1:02:05", digits of `locale`. */
-export const formatDuration = (seconds: number, locale: string): string => {
-  const whole = Math.max(0, Math.floor(seconds));
-  const twoDigits = numberFormat(locale, {minimumIntegerDigits: 2, useGrouping: false});
-  const plain = numberFormat(locale, {useGrouping: false});
-  const hours = Math.floor(whole / 3600);
-  const minutes = Math.floor(whole / 60) % 60;
-  const rest = twoDigits.format(whole % 60);
-  return hours ? `${plain.format(hours)}:${twoDigits.format(minutes)}:${rest}` : `${plain.format(minutes)}:${rest}`;
-};
 
 /** Where and when: the language to format in, the time zone (default: the browser's) and "now". */
 export interface DateOptions {

@@ -66,7 +66,8 @@ export class QueuedMessage implements StoredOutboxEntry {
       sender: null,
       content: this.content,
       body: {type: 'text'},
-      attachments: [],
+      // Its files by name and size (no address yet), so that a failed one shows what a retry sends.
+      attachments: this.files?.map((file) => ({kind: 'file' as const, url: '', thumbUrl: '', fileName: file.name, size: file.size})) ?? [],
       createdAt: this.createdAt,
       status: failure == null ? 'pending' : 'failed',
       deleted: false,

@@ -49,7 +49,8 @@ const TAB_ORDER = [
   'link "Buy now"',
   `textarea "${en.input}"`,
   `button "${en.emoji_open}" [emoji-button]`,
-  `button "${en.attach}"`,
+  `button "${en.attach}" [attach-button]`,
+  `button "${en.record}" [record-button]`,
   `button "${en.send}" [send-button]`,
   'button "after"',
 ];

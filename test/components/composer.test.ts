@@ -5,6 +5,7 @@ import {AkeceComposer} from '../../src/components/composer/composer.js';
 import {en} from '../../src/i18n/en.js';
 import {once} from './fixtures.js';
 import {define, inner} from './host.js';
+import {until} from '../chat/kit.js';
 import type {TestHost} from './host.js';
 
 define();
@@ -38,7 +39,7 @@ describe('<akece-composer>', () => {
     expect(send.getAttribute('aria-label')).to.equal('Enviar');
     expect(field.getAttribute('aria-label')).to.equal('Mensaje');
     expect(field.placeholder).to.equal('Mensaje');
-    expect(el.shadowRoot!.querySelector('button.icon-button:not([part])')!.getAttribute('aria-label')).to.equal('Adjuntar');
+    expect(el.shadowRoot!.querySelector('[part=attach-button]')!.getAttribute('aria-label')).to.equal('Adjuntar');
   });
 
   it('sends on Enter, trimmed, and clears the field', async () => {
@@ -90,22 +91,29 @@ describe('<akece-composer>', () => {
     expect(spy.firstCall.args[0].content).to.equal('hi');
   });
 
-  it('sends picked files', async () => {
-    const {picker} = parts(el);
+  it('keeps picked files until the visitor sends, then sends them (the caption too)', async () => {
+    const {picker, send, field} = parts(el);
     const dt = new DataTransfer();
     dt.items.add(new File(['x'], 'a.txt', {type: 'text/plain'}));
     picker.files = dt.files;
-    const ev = once(el, 'akece-send-request');
+    const sent = sinon.spy();
+    el.addEventListener('akece-send-request', sent);
     picker.dispatchEvent(new Event('change'));
+    await until(() => el.shadowRoot!.querySelector('[part=attachment-preview]'), 'the preview');
+    expect(sent.called).to.be.false;
+    field.value = 'the caption';
+    const ev = once(el, 'akece-send-request');
+    send.click();
     const e = await ev;
     expect(e.files.map((f) => f.name)).to.deep.equal(['a.txt']);
-    expect(e.content).to.equal('');
+    expect(e.content).to.equal('the caption');
+    expect(e.upload).to.exist;
   });
 
   it('attach button opens the file picker', () => {
     const {picker} = parts(el);
     const click = sinon.stub(picker, 'click');
-    el.shadowRoot!.querySelector<HTMLButtonElement>('button.icon-button:not([part])')!.click();
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part=attach-button]')!.click();
     expect(click.calledOnce).to.be.true;
   });
 

@@ -1,5 +1,6 @@
 import {expect} from '@open-wc/testing';
-import {daysFrom, formatDate, formatDay, formatDuration, formatFileSize, formatNumber, formatPercent, formatTime, weekdayOf} from '../../src/i18n/format.js';
+import {daysFrom, formatDate, formatDay, formatNumber, formatTime, weekdayOf} from '../../src/i18n/format.js';
+import {formatDuration, formatFileSize, formatPercent} from '../../src/i18n/format-media.js';
 import {formatReturn} from '../../src/i18n/office-hours.js';
 import {en} from '../../src/i18n/en.js';
 

@@ -5,7 +5,7 @@ import {existsSync, readFileSync} from 'node:fs';
 import {request} from 'node:http';
 import {start} from './helpers.mjs';
 
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self' ws: wss:";
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self' ws: wss:";
 const BUNDLE = new URL('../../dist/akece-chat.js', import.meta.url);
 
 /** A raw GET, to send a path or Host header that fetch would normalise. @param {string} base @param {string} path @param {Record<string, string>} [headers] */

@@ -1,9 +1,11 @@
-import {LitElement, html} from 'lit';
+import {LitElement, html, nothing} from 'lit';
 import {en} from '../../i18n/en.js';
 import type {Catalogue} from '../../i18n/en.js';
 import {shared} from '../../styles/shared.styles.js';
 import {fire} from '../../events/intent.js';
 import {attachIcon, sendIcon} from '../icons.js';
+import type {AttachmentTray} from '../attachments/attachment-tray.js';
+import type {VoiceRecorder} from '../recorder/voice-recorder.js';
 import {composerStyles} from './composer.styles.js';
 import {textDirection} from './text-direction.js';
 import {EmojiControl, emojiControlStyles} from './emoji-control.js';
@@ -17,15 +19,30 @@ import type {RecentStorage} from '../emoji/recent-emoji.js';
  */
 const LARGE_PASTE_LINES = 100;
 
+/** A microphone (here, not in icons.ts, which the page start loads). */
+const micIcon = html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 3a3 3 0 0 0-3 3v6a3 3 0 0 0 6 0V6a3 3 0 0 0-3-3zM5 11a7 7 0 0 0 14 0M12 18v3"></path></svg>`;
+
+/** Whether this browser can record voice notes (a missing or refused microphone shows on start). */
+const canRecord = () => typeof MediaRecorder == 'function' && typeof navigator.mediaDevices?.getUserMedia == 'function';
+
 /**
  * The visitor's text field with send and attach buttons. Enter sends, Shift+Enter adds a line
- * (never while an IME is composing); the field grows up to about five lines.
+ * (never while an IME is composing); the field grows up to about five lines. Files attached,
+ * pasted, dropped on the panel (`handleDrag`) or recorded wait in an attachment tray, loaded
+ * with the first of them, and go with the next send; the voice recorder loads with the first
+ * press of the record button.
  *
  * @summary Message composer.
  * @tag akece-composer
  * @csspart composer - The area holding the text field and buttons.
  * @csspart send-button - The send button.
  * @csspart emoji-button - The button that opens the emoji picker.
+ * @csspart attach-button - Opens the file picker.
+ * @csspart attachment-preview - A file waiting to be sent, with its remove button.
+ * @csspart upload-progress - The upload of a message's files (`role="progressbar"`).
+ * @csspart record-button - Starts a voice note; stops it while recording (`aria-pressed="true"`).
+ * @csspart record-timer - The length of the voice note being recorded.
+ * @csspart record-cancel - Throws the voice note being recorded away.
  * @cssproperty [--akece-composer-border-color=#6b7280] - Border of the composer and its field.
  * @cssproperty [--akece-send-button-background=var(--akece-color-accent)] - Send button.
  * @fires {AkeceSendRequestEvent} akece-send-request - Text and/or picked files to send (bubbles, composed).
@@ -33,14 +50,22 @@ const LARGE_PASTE_LINES = 100;
  */
 export class AkeceComposer extends LitElement {
   static override styles = [shared, composerStyles, emojiControlStyles];
-  static override properties = {strings: {attribute: false}, storage: {attribute: false}};
+  static override properties = {strings: {attribute: false}, storage: {attribute: false}, maxAttachmentSize: {attribute: false}, accept: {attribute: false}};
 
   /** UI strings. */
   strings: Catalogue = en;
   /** Where the emoji picker remembers recent emoji (the element's `storage`). */
   storage: RecentStorage = 'local';
+  /** Largest file the visitor may attach, in bytes (the element's `max-attachment-size` is in MB). */
+  maxAttachmentSize = 40 * 1024 * 1024;
+  /** The types the visitor may attach, as a file input's `accept` (the element's `accept`); empty: any. */
+  accept = '';
 
   readonly #emoji = new EmojiControl(this, () => this.#field);
+  #tray: Promise<AttachmentTray> | undefined;
+  /** The tray once it has loaded (it renders from then on). */
+  #loadedTray: AttachmentTray | undefined;
+  #recorder: VoiceRecorder | undefined;
 
   get #field() {
     return this.renderRoot.querySelector('textarea')!;
@@ -56,7 +81,10 @@ export class AkeceComposer extends LitElement {
   // The direction is set from the first strong letter instead (#handleInput), as dir=auto would.
   override render() {
     const strings = this.strings;
-    return html`<div part="composer" class="composer">
+    const recorder = this.#recorder;
+    const recording = recorder?.recording ?? false;
+    return html`${this.#loadedTray?.render() ?? nothing}${recorder?.renderNote() ?? nothing}
+      <div part="composer" class="composer">
       <textarea
         rows="1"
         aria-label=${strings.input}
@@ -67,8 +95,14 @@ export class AkeceComposer extends LitElement {
         @blur=${this.#stop}
       ></textarea>
       ${this.#emoji.render(strings, this.storage)}
-      <button class="icon-button" aria-label=${strings.attach} @click=${() => this.renderRoot.querySelector('input')!.click()}>${attachIcon}</button>
-      <input type="file" multiple hidden @change=${this.#handlePick} />
+      <button part="attach-button" class="icon-button" aria-label=${strings.attach} @click=${() => this.renderRoot.querySelector('input')!.click()}>${attachIcon}</button>
+      <input type="file" multiple hidden accept=${this.accept} @change=${this.#handlePick} />
+      ${recorder?.renderControls() ?? nothing}
+      ${canRecord()
+        ? html`<button part="record-button" class="icon-button" aria-label=${strings.record} title=${recording ? strings.record_stop : strings.record} aria-pressed=${recording ? 'true' : 'false'} @click=${this.#toggleRecording}>
+            ${micIcon}
+          </button>`
+        : nothing}
       <button part="send-button" class="icon-button send-button" aria-label=${strings.send} @click=${this.#send}>${sendIcon}</button>
     </div>`;
   }
@@ -81,8 +115,56 @@ export class AkeceComposer extends LitElement {
     }
   }
 
-  /** A large plain-text paste goes in as one replacement of the selection (linear in its length). */
+  /** Adds files to the next message (refused ones are shown with their reason). */
+  async addFiles(files: readonly File[]): Promise<void> {
+    if (files.length) (await this.#attachmentTray()).add(files);
+  }
+
+  /**
+   * Follows a drag over the panel (`panel`: the element that heard it): while files are over
+   * it a drop zone shows, and dropped files wait with the next message. Other drags pass.
+   */
+  handleDrag(event: DragEvent, panel: Element) {
+    const transfer = event.dataTransfer;
+    if (!transfer?.types.includes('Files')) return;
+    event.preventDefault(); // at once: it is what lets the files be dropped here
+    const {type, clientX: x, clientY: y} = event;
+    const box = panel.getBoundingClientRect();
+    // dragleave fires at every child's edge: the files have left only when the pointer is outside.
+    const over = type != 'drop' && (type != 'dragleave' || (x > box.left && x < box.right && y > box.top && y < box.bottom));
+    if (type == 'dragover') transfer.dropEffect = 'copy';
+    const dropped = type == 'drop' ? [...transfer.files] : [];
+    this.#attachmentTray().then((tray) => tray.dragOver(over, dropped));
+  }
+
+  #attachmentTray(): Promise<AttachmentTray> {
+    return (this.#tray ??= import('../attachments/attachment-tray.js').then(({AttachmentTray}) => {
+      const tray = new AttachmentTray(this, () => ({strings: this.strings, limits: {maxBytes: this.maxAttachmentSize, accept: this.accept}}));
+      return (this.#loadedTray = tray);
+    }));
+  }
+
+  async #toggleRecording() {
+    if (this.#recorder?.recording) return this.#stopRecording();
+    const {VoiceRecorder} = await import('../recorder/voice-recorder.js');
+    this.#recorder ??= new VoiceRecorder(this, () => this.strings);
+    await this.#recorder.start();
+  }
+
+  /** Stops the voice note; it waits with the attachments. */
+  async #stopRecording() {
+    const note = await this.#recorder?.stop();
+    if (note) await this.addFiles([note]);
+  }
+
+  /** Pasted files wait with the next message; a large plain-text paste goes in as one replacement of the selection (linear in its length). */
   #handlePaste(event: ClipboardEvent) {
+    const files = [...(event.clipboardData?.files ?? [])];
+    if (files.length) {
+      event.preventDefault();
+      this.addFiles(files);
+      return;
+    }
     const text = event.clipboardData?.getData('text/plain') ?? '';
     let lines = 0;
     for (let at = text.indexOf('\n'); at >= 0 && lines <= LARGE_PASTE_LINES; at = text.indexOf('\n', at + 1)) lines++;
@@ -108,18 +190,21 @@ export class AkeceComposer extends LitElement {
     const picker = event.target as HTMLInputElement;
     const files = [...picker.files!];
     picker.value = '';
-    if (files.length) fire(this, 'send-request', {content: '', files});
+    this.addFiles(files);
   }
 
-  #send() {
+  /** Sends the text with the waiting files (a note being recorded is stopped and goes too). */
+  async #send() {
+    if (this.#recorder?.recording) await this.#stopRecording();
     const field = this.#field;
     const content = field.value.trim();
-    if (content) {
-      field.value = field.style.height = '';
-      field.removeAttribute('dir');
-      this.#stop();
-      fire(this, 'send-request', {content, files: []});
-    }
+    const tray = this.#loadedTray;
+    if (!content && !tray?.files.length) return;
+    const files = tray?.take() ?? [];
+    field.value = field.style.height = '';
+    field.removeAttribute('dir');
+    this.#stop();
+    fire(this, 'send-request', {content, files, upload: files.length ? tray?.uploadObserver() : undefined});
   }
 
   #stop() {

@@ -12,12 +12,12 @@ export const renderBody = (m: Message, s: Catalogue) => {
   const {deleted, content, attachments} = m;
   // Markdown, media and bot forms come with the on-demand rich-content module; until it is
   // there (or if it cannot load) an agent's text shows as plain text, an attachment as a link
-  // and a bot question as its text.
+  // and a bot question as its text. A file not sent yet (no address) shows its name.
   const r = rich();
   return deleted
     ? html`<em>${s.deleted}</em>`
     : r
       ? r.renderRich(m, s)
       : html`${plain(content)}
-        ${attachments.map(({url, fileName}) => (media(url) ? newTab(url, fileName || s.file, 'file') : nothing))}`;
+        ${attachments.map(({url, fileName}) => (media(url) ? newTab(url, fileName || s.file, 'file') : url ? nothing : html`<small>${fileName}</small>`))}`;
 };

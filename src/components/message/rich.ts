@@ -17,7 +17,9 @@ export const renderRich = (m: Message, s: Catalogue) =>
       const u = media(url);
       name ||= kind == 'image' ? s.image : s.file;
       return !u
-        ? nothing
+        ? url
+          ? nothing
+          : html`<small>${name}</small>` // a file still on its way (no address yet)
         : kind == 'image'
           ? newTab(u, html`<img src=${media(thumbUrl) || u} alt=${name} loading="lazy" />`)
           : kind == 'audio'

@@ -16,6 +16,7 @@ export const panelStyles = css`
     background: var(--_surface);
   }
   .inline {
+    position: relative; /* the drop zone covers the panel */
     height: 100%;
   }
   .float {

@@ -28,6 +28,8 @@ export interface PanelOptions {
   error: string;
   /** More buttons for the header, before the close button (the sound and notification toggles). */
   actions?: unknown;
+  /** Hears drags over the panel (enter, over, leave, drop): files dropped on it are attached. */
+  onDrag?: (event: DragEvent) => void;
 }
 
 /**
@@ -48,7 +50,7 @@ export const headerLines = ({strings, subtitle, availability, connection}: Panel
  * @fires {AkeceCloseRequestEvent} akece-close-request - header close button (bubbles, composed)
  */
 export const renderPanel = (options: PanelOptions, body: unknown) => {
-  const {id, open, floating, strings, title, connection, error} = options;
+  const {id, open, floating, strings, title, connection, error, onDrag} = options;
   const lines = headerLines(options);
   return html`<section
     part="panel"
@@ -57,6 +59,10 @@ export const renderPanel = (options: PanelOptions, body: unknown) => {
     role=${floating ? 'dialog' : 'region'}
     aria-labelledby="${id}-t"
     ?hidden=${!open}
+    @dragenter=${onDrag}
+    @dragover=${onDrag}
+    @dragleave=${onDrag}
+    @drop=${onDrag}
   >
     <div part="header" class="header">
       <div>
