@@ -3,6 +3,7 @@
 // template that puts them together for the root, and what the panel's intents do.
 import {html} from 'lit';
 import '../define-panel.js';
+import {LazyModule} from '../controllers/lazy-module.js';
 import {renderPanel, panelStyles as frameStyles} from '../components/panel/panel.js';
 import {panelLayoutStyles} from './chat.styles.js';
 import {controls} from '../styles/shared.styles.js';
@@ -23,6 +24,8 @@ export const panelStyles = [controls, frameStyles, panelLayoutStyles];
 export interface PanelViewContext {
   /** The element: the panel's features read their own settings from it (src/controllers/host-settings.ts). */
   host: SettingsHost;
+  /** What the panel's intents may do (the conversations chunk acts through these too). */
+  actions: PanelActions;
   /** Id of the panel (the launcher's `aria-controls`). */
   id: string;
   open: boolean;
@@ -45,9 +48,37 @@ export interface PanelViewContext {
 /** The text the visitor reads for an error code. */
 const errorText = (code: string, strings: Catalogue) => (!code ? '' : code == 'send-failed' ? strings.failed : code == 'config' ? strings.err_config : strings.err_connect);
 
-/** The open panel: header, banners, message list and composer, with their parts exported. */
-export const renderPanelView = ({id, open, floating, strings, title, subtitle, state, messages, locale, inboxName, error}: PanelViewContext) =>
-  renderPanel(
+type ConversationsModule = typeof import('./conversations-view.js');
+
+/** The conversations chunk of each element (contract §9), requested once the element has a contact. */
+const conversationChunks = new WeakMap<SettingsHost, LazyModule<ConversationsModule>>();
+
+/** The element's conversations view once its chunk is there; asks for the chunk when a contact exists. */
+function conversationsOf({host, actions, state}: PanelViewContext) {
+  if (!state?.contact) return undefined;
+  let chunk = conversationChunks.get(host);
+  // without it the panel still shows the conversation and its composer
+  if (!chunk) conversationChunks.set(host, (chunk = new LazyModule(host, () => import('./conversations-view.js'), () => {})));
+  chunk.load().catch(() => {});
+  return chunk.module?.conversationsView(host, actions);
+}
+
+/** The open panel: header, banners, message list and composer (or the conversation list), with their parts exported. */
+export const renderPanelView = (context: PanelViewContext) => {
+  const {id, open, floating, strings, title, subtitle, state, messages, locale, inboxName, error} = context;
+  const messageList = html`<akece-message-list
+        exportparts="messages,message,typing-indicator"
+        .messages=${messages}
+        .strings=${strings}
+        .locale=${locale}
+        .inboxName=${inboxName}
+        .hasOlder=${state?.hasOlder ?? false}
+        .loadingOlder=${state?.loadingOlder ?? false}
+        .typing=${state?.agentTyping ? state.agentTyping.name : null}
+    ></akece-message-list>`;
+  const composer = html`<akece-composer exportparts="composer,send-button" .strings=${strings}></akece-composer>`;
+  const conversations = conversationsOf(context)?.render(context, messageList, composer);
+  return renderPanel(
     {
       id,
       open,
@@ -58,19 +89,12 @@ export const renderPanelView = ({id, open, floating, strings, title, subtitle, s
       availability: state?.contact ? state.availability : null,
       connection: state?.connection ?? 'idle',
       error: errorText(error, strings),
+      leading: conversations?.leading,
+      actions: conversations?.actions,
     },
-    html`<akece-message-list
-        exportparts="messages,message,typing-indicator"
-        .messages=${messages}
-        .strings=${strings}
-        .locale=${locale}
-        .inboxName=${inboxName}
-        .hasOlder=${state?.hasOlder ?? false}
-        .loadingOlder=${state?.loadingOlder ?? false}
-        .typing=${state?.agentTyping ? state.agentTyping.name : null}
-      ></akece-message-list>
-      <akece-composer exportparts="composer,send-button" .strings=${strings}></akece-composer>`
+    conversations ? conversations.body : html`${messageList}${composer}`
   );
+};
 
 /** What the panel's intents ask of the root. */
 export interface PanelActions {

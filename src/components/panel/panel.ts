@@ -26,6 +26,9 @@ export interface PanelOptions {
   connection: ConnectionState;
   /** A problem for the visitor (`part="error"`, `role="alert"`); none when empty. */
   error: string;
+  /** Header buttons of a later feature: before the title (back) and before the close button. */
+  leading?: unknown;
+  actions?: unknown;
 }
 
 /**
@@ -46,7 +49,7 @@ export const headerLines = ({strings, subtitle, availability, connection}: Panel
  * @fires {AkeceCloseRequestEvent} akece-close-request - header close button (bubbles, composed)
  */
 export const renderPanel = (options: PanelOptions, body: unknown) => {
-  const {id, open, floating, strings, title, connection, error} = options;
+  const {id, open, floating, strings, title, connection, error, leading = nothing, actions = nothing} = options;
   const lines = headerLines(options);
   return html`<section
     part="panel"
@@ -57,14 +60,20 @@ export const renderPanel = (options: PanelOptions, body: unknown) => {
     ?hidden=${!open}
   >
     <div part="header" class="header">
-      <div>
-        <h2 id="${id}-t">${title || strings.title}</h2>
-        <p class="reply-time">${lines.subtitle}</p>
-        ${lines.availability ? html`<p class="availability ${lines.availability}">${strings[lines.availability]}</p>` : nothing}
+      <div class="header-start">
+        ${leading}
+        <div>
+          <h2 id="${id}-t">${title || strings.title}</h2>
+          <p class="reply-time">${lines.subtitle}</p>
+          ${lines.availability ? html`<p class="availability ${lines.availability}">${strings[lines.availability]}</p>` : nothing}
+        </div>
       </div>
-      ${floating
-        ? html`<button class="icon-button" aria-label=${strings.close} @click=${(event: Event) => fire(event.target!, 'close-request')}>${closeIcon}</button>`
-        : nothing}
+      <div class="header-actions">
+        ${actions}
+        ${floating
+          ? html`<button class="icon-button" aria-label=${strings.close} @click=${(event: Event) => fire(event.target!, 'close-request')}>${closeIcon}</button>`
+          : nothing}
+      </div>
     </div>
     <div class="connection-banner" role="status">${connection == 'reconnecting' || connection == 'offline' ? strings[connection] : ''}</div>
     ${error ? html`<div part="error" class="error" role="alert">${error}</div>` : nothing}
