@@ -35,6 +35,8 @@ export class ConversationsController implements ReactiveController {
     this.#host = host;
     this.#sessionOf = sessionOf;
     host.addController(this);
+    // (made during a render: the list is fetched now, not at the next update, which may be far)
+    this.#follow(sessionOf());
   }
 
   hostConnected() {}

@@ -44,7 +44,6 @@ export const conversationStyles = css`
     font-size: 12px;
   }
   .item-status.open {
-    color: var(--_accent);
     font-weight: 600;
   }
   .item-preview {
