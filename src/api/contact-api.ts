@@ -75,6 +75,11 @@ export class ContactApi {
     return this.call('POST', '/conversations', isConversation, {});
   }
 
+  /** Resolves the conversation (the contact cannot reopen one: a new message does). */
+  toggleStatus(id: number): Promise<ConversationDto> {
+    return this.call('POST', conversationPath(id, '/toggle_status'), isConversation, {});
+  }
+
   /** A page of messages: the latest, or the one before message `before`. */
   getMessages(conversationId: number, before?: number): Promise<readonly unknown[]> {
     return this.call('GET', conversationPath(conversationId, '/messages' + (before ? '?before=' + before : '')), isList);

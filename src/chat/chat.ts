@@ -46,6 +46,12 @@ const rootStyles = [base, launcherStyles, styles];
  * @csspart emoji-button - The composer's button that opens the emoji picker.
  * @csspart reply-quote - In a reply, the quote of the message it answers; activating it scrolls to that message.
  * @csspart error - A problem shown to the visitor (`role="alert"`).
+ * @csspart conversation-list - The contact's conversations, newest first.
+ * @csspart conversation-item - One conversation in the list (latest message, time, status).
+ * @csspart back-button - From a conversation back to the list.
+ * @csspart new-conversation-button - Starts a new conversation (in the list, and once one has ended).
+ * @csspart end-conversation-button - Ends the conversation, after a confirmation in the panel.
+ * @csspart transcript-button - Saves the conversation as a text file made in the browser.
  *
  * @cssproperty [--akece-color-accent=#2563eb] - Accent: launcher, header, own messages.
  * @cssproperty [--akece-color-surface=#fff] - Panel background.
@@ -64,6 +70,7 @@ const rootStyles = [base, launcherStyles, styles];
  * @fires {CustomEvent<{message: Message}>} akece-message - A message was added to the conversation, from either side (bubbles, composed).
  * @fires {CustomEvent<{count: number}>} akece-unread-change - `unreadCount` changed (bubbles, composed).
  * @fires {CustomEvent<{status: ConversationStatus}>} akece-conversation-status - The conversation's status changed (bubbles, composed).
+ * @fires {CustomEvent<{conversationId: number | null}>} akece-conversation-change - The conversation shown changed; `null` for a new one not yet created (bubbles, composed).
  * @fires {CustomEvent<{code: string, message: string}>} akece-error - Something failed that the page may want to know (bubbles, composed).
  */
 export class AkeceChat extends LitElement {
@@ -126,7 +133,7 @@ export class AkeceChat extends LitElement {
   pubsubToken = '';
   /** The contact's `source_id` for REST calls, paired with `pubsub-token` (never reflected). */
   contactIdentifier = '';
-  /** Conversation to show; default: the contact's latest, created on the first message. */
+  /** The conversation shown (set it to show another); default: the contact's latest unresolved, else latest; a new one is created by the first message. */
   conversationId: number | null = null;
   /** Panel open. */
   open = false;
@@ -211,6 +218,21 @@ export class AkeceChat extends LitElement {
     return this.#chat.run((session) => session.setUser(user));
   }
 
+  /** The next message starts a new conversation (nothing is created before it). */
+  startConversation(): Promise<void> {
+    return this.#chat.run((session) => session.showConversation(null));
+  }
+
+  /** Shows another of the contact's conversations. */
+  openConversation(conversationId: number): Promise<void> {
+    return this.#chat.run((session) => session.showConversation(conversationId));
+  }
+
+  /** Ends (resolves) the conversation shown, without asking; resolves once the server has it. */
+  endConversation(): Promise<void> {
+    return this.#chat.run((session) => session.endConversation());
+  }
+
   /** Forgets the stored contact and conversation (logout), disconnects and clears the view. */
   reset(): Promise<void> {
     return this.#chat.run((session) => session.reset());
@@ -279,6 +301,7 @@ export class AkeceChat extends LitElement {
     if (!view || !strings) return this.#panelShown && error ? html`<div part="error" class="module-error" role="alert">${this.#i18n.launcherStrings.err_connect}</div>` : nothing;
     return view.renderPanelView({
       host: this,
+      actions: this.#panelActions,
       id: this.#panelId,
       open: this.#panelShown,
       floating: this.layout != 'inline',

@@ -3,6 +3,7 @@
 // template that puts them together for the root, and what the panel's intents do.
 import {html, nothing} from 'lit';
 import '../define-panel.js';
+import {LazyModule} from '../controllers/lazy-module.js';
 import {renderPanel, panelStyles as frameStyles} from '../components/panel/panel.js';
 import {panelLayoutStyles} from './chat.styles.js';
 import {controls} from '../styles/shared.styles.js';
@@ -24,6 +25,8 @@ export const panelStyles = [controls, frameStyles, panelLayoutStyles];
 export interface PanelViewContext {
   /** The element: the panel's features read their own settings from it (src/controllers/host-settings.ts). */
   host: SettingsHost;
+  /** What the panel's intents may do (the conversations chunk acts through these too). */
+  actions: PanelActions;
   /** Id of the panel (the launcher's `aria-controls`). */
   id: string;
   open: boolean;
@@ -81,9 +84,43 @@ function dragToComposer(event: DragEvent) {
 /** The text the visitor reads for an error code. */
 const errorText = (code: string, strings: Catalogue) => (!code ? '' : code == 'send-failed' ? strings.failed : code == 'config' ? strings.err_config : strings.err_connect);
 
-/** The open panel: header, banners, message list and composer, with their parts exported. */
-export const renderPanelView = ({host, id, open, floating, strings, title, subtitle, state, messages, locale, inboxName, error}: PanelViewContext) => {
+type ConversationsModule = typeof import('./conversations-view.js');
+
+/** The conversations chunk of each element (contract §9), requested once the element has a contact. */
+const conversationChunks = new WeakMap<SettingsHost, LazyModule<ConversationsModule>>();
+
+/** The element's conversations view once its chunk is there; asks for the chunk when a contact exists. */
+function conversationsOf({host, actions, state}: PanelViewContext) {
+  if (!state?.contact) return undefined;
+  let chunk = conversationChunks.get(host);
+  // without it the panel still shows the conversation and its composer
+  if (!chunk) conversationChunks.set(host, (chunk = new LazyModule(host, () => import('./conversations-view.js'), () => {})));
+  chunk.load().catch(() => {});
+  return chunk.module?.conversationsView(host, actions);
+}
+
+/** The open panel: header, banners, message list and composer (or the conversation list), with their parts exported. */
+export const renderPanelView = (context: PanelViewContext) => {
+  const {host, id, open, floating, strings, title, subtitle, state, messages, locale, inboxName, error} = context;
   const settings = attachmentSettingsOf(host);
+  const messageList = html`<akece-message-list
+        exportparts="messages,message,typing-indicator,reply-quote"
+        .messages=${messages}
+        .strings=${strings}
+        .locale=${locale}
+        .inboxName=${inboxName}
+        .hasOlder=${state?.hasOlder ?? false}
+        .loadingOlder=${state?.loadingOlder ?? false}
+        .typing=${state?.agentTyping ? state.agentTyping.name : null}
+    ></akece-message-list>`;
+  const composer = html`<akece-composer
+    exportparts="composer,send-button,emoji-button,attach-button,attachment-preview,upload-progress,record-button,record-timer,record-cancel"
+    .strings=${strings}
+    .storage=${(host as SettingsHost & {storage?: RecentStorage}).storage ?? 'local'}
+    .maxAttachmentSize=${settings.positiveNumber('max-attachment-size', 40) * 1024 * 1024}
+    .accept=${settings.attribute('accept') ?? ''}
+  ></akece-composer>`;
+  const conversations = conversationsOf(context)?.render(context, messageList, composer);
   return renderPanel(
     {
       id,
@@ -95,26 +132,11 @@ export const renderPanelView = ({host, id, open, floating, strings, title, subti
       availability: state?.contact ? state.availability : null,
       connection: state?.connection ?? 'idle',
       error: errorText(error, strings),
-      actions: reachControls(host, strings),
+      leading: conversations?.leading,
+      actions: html`${conversations?.actions ?? nothing}${reachControls(host, strings)}`,
       onDrag: dragToComposer,
     },
-    html`<akece-message-list
-        exportparts="messages,message,typing-indicator,reply-quote"
-        .messages=${messages}
-        .strings=${strings}
-        .locale=${locale}
-        .inboxName=${inboxName}
-        .hasOlder=${state?.hasOlder ?? false}
-        .loadingOlder=${state?.loadingOlder ?? false}
-        .typing=${state?.agentTyping ? state.agentTyping.name : null}
-      ></akece-message-list>
-      <akece-composer
-        exportparts="composer,send-button,emoji-button,attach-button,attachment-preview,upload-progress,record-button,record-timer,record-cancel"
-        .strings=${strings}
-        .storage=${(host as SettingsHost & {storage?: RecentStorage}).storage ?? 'local'}
-        .maxAttachmentSize=${settings.positiveNumber('max-attachment-size', 40) * 1024 * 1024}
-        .accept=${settings.attribute('accept') ?? ''}
-      ></akece-composer>`
+    conversations ? conversations.body : html`${messageList}${composer}`
   );
 };
 

@@ -2,7 +2,7 @@ import {html} from 'lit';
 
 // Static, stroke-drawn 24×24 icons (our own paths); decorative, the buttons carry the names.
 // Inside an html template the parser puts <svg>'s children in the SVG namespace by itself.
-const icon = (d: string) => html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d=${d}></path></svg>`;
+export const icon = (d: string) => html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d=${d}></path></svg>`;
 
 export const chatIcon = icon('M4 5h16v11H10l-6 4z');
 export const closeIcon = icon('M6 6l12 12M18 6 6 18');

@@ -2,7 +2,8 @@
 // of one ChatSession to the element. The SessionController loads it only when a contact is known
 // or the visitor first uses the chat, so a page whose visitor never opens the chat never
 // downloads it.
-import type {ReactiveControllerHost} from 'lit';
+import type {ReactiveController} from 'lit';
+import type {SessionHost} from './session-controller.js';
 import {Cable} from '../protocol/cable.js';
 import {ChatSession, type SessionOptions} from '../state/chat-session.js';
 
@@ -33,8 +34,10 @@ export class SessionBinding {
   state: ChatState;
   /** What the element's live region says. */
   readonly liveRegion: LiveRegion;
-  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #host: SessionHost;
   readonly #unsubscribe: (() => void)[];
+  /** The element's `conversationId` as last written or seen: the page setting another asks to show it. */
+  #askedConversation: number | null;
   /** The materialised `messages` of `#listedFrom`. */
   #listed: readonly Message[] = [];
   #listedFrom: MessageSequence | null = null;
@@ -42,8 +45,9 @@ export class SessionBinding {
   #reach: Promise<Reach> | undefined;
   #reachLoaded: Reach | undefined;
 
-  constructor(host: ReactiveControllerHost & HTMLElement, options: Omit<SessionOptions, 'createCable' | 'createWriter'>) {
+  constructor(host: SessionHost, options: Omit<SessionOptions, 'createCable' | 'createWriter'>) {
     this.#host = host;
+    this.#askedConversation = host.conversationId;
     const liveRegion = (this.liveRegion = new LiveRegion(host));
     // One socket per browser for a contact (src/tabs/), unless the page keeps nothing (`storage="none"`) or the browser cannot share.
     const ownCable = (cableOptions: CableOptions) => new Cable(cableOptions);
@@ -64,6 +68,9 @@ export class SessionBinding {
       }),
       session.on('error', ({code, message}) => emit(host, 'akece-error', {code, message})),
     ];
+    const followPage: ReactiveController = {hostUpdate: () => this.#followConversationId()};
+    host.addController(followPage);
+    this.#unsubscribe.push(() => host.removeController(followPage));
     const before = this.state;
     session.start();
     this.#commit(session.store.getState(), {...before, connection: 'idle', unreadCount: 0, conversationStatus: null});
@@ -97,6 +104,14 @@ export class SessionBinding {
     this.#commit({...this.state, connection: 'idle'});
   }
 
+  /** The page set `conversationId` (or the `conversation-id` attribute): show that one. */
+  #followConversationId() {
+    const asked = this.#host.conversationId;
+    if (asked === this.#askedConversation) return;
+    this.#askedConversation = asked;
+    if (asked !== this.state.conversationId) this.session.showConversation(asked).catch(() => {});
+  }
+
   /** Commits a new state, then reports what changed to the page. */
   #commit(next: ChatState, previous = this.state) {
     const host = this.#host;
@@ -104,6 +119,11 @@ export class SessionBinding {
     host.requestUpdate();
     if (next.connection != previous.connection) emit(host, 'akece-connection-change', {state: next.connection, previous: previous.connection});
     if (next.unreadCount != previous.unreadCount) emit(host, 'akece-unread-change', {count: next.unreadCount});
+    if (next.conversationId !== previous.conversationId) {
+      // `conversationId` follows the conversation shown.
+      this.#askedConversation = host.conversationId = next.conversationId;
+      emit(host, 'akece-conversation-change', {conversationId: next.conversationId});
+    }
     if (next.conversationStatus && next.conversationStatus != previous.conversationStatus) emit(host, 'akece-conversation-status', {status: next.conversationStatus});
     this.liveRegion.follow(next, previous);
     if (next.unreadCount) this.#withReach();

@@ -110,11 +110,15 @@ export class SessionController implements ReactiveController {
     this.#stop();
   }
 
-  /** Before each render: (re)build the session when the configuration changed and a session is needed. */
+  /**
+   * Before each render: (re)build the session when the configuration changed and a session is
+   * needed. `conversationId` is not configuration: it follows the conversation shown, and the
+   * session shows another when the page sets it.
+   */
   hostUpdate() {
     const host = this.#host;
     if (!host.isConnected) return;
-    const config = JSON.stringify([host.baseUrl, host.websocketUrl, host.inboxIdentifier, host.pubsubToken, host.contactIdentifier, host.conversationId, host.storage, host.presenceInterval]);
+    const config = JSON.stringify([host.baseUrl, host.websocketUrl, host.inboxIdentifier, host.pubsubToken, host.contactIdentifier, host.storage, host.presenceInterval]);
     if (config != this.#config) {
       const changed = Boolean(this.#config); // else the first update, or a re-append
       this.#stop();

@@ -7,4 +7,5 @@ export type {AkeceTypingEvent} from './typing.js';
 export type {AkeceCloseRequestEvent} from './close-request.js';
 export type {AkeceToggleRequestEvent} from './toggle-request.js';
 export type {AkecePreviewDismissRequestEvent} from './preview-dismiss-request.js';
+export type {AkeceConversationRequestEvent} from './conversation-request.js';
 export {fire} from './intent.js';

@@ -10,6 +10,8 @@ export interface AkeceChatEventDetails {
   'akece-message': {message: Message};
   'akece-unread-change': {count: number};
   'akece-conversation-status': {status: ConversationStatus};
+  /** The conversation shown changed; null: a new one the next message creates. */
+  'akece-conversation-change': {conversationId: number | null};
   'akece-error': {code: string; message: string};
 }
 
@@ -30,6 +32,7 @@ declare global {
     'akece-message': AkeceChatEvent<'akece-message'>;
     'akece-unread-change': AkeceChatEvent<'akece-unread-change'>;
     'akece-conversation-status': AkeceChatEvent<'akece-conversation-status'>;
+    'akece-conversation-change': AkeceChatEvent<'akece-conversation-change'>;
     'akece-error': AkeceChatEvent<'akece-error'>;
   }
 }

@@ -62,6 +62,8 @@ export interface SessionEvents {
   /** Once per message newly on the server and in the view, live (not history pages). */
   message: Message;
   error: ChatError;
+  /** Every event from the socket, whichever conversation it is about (for the conversation list). */
+  event: AkeceEvent;
 }
 
 type TimerName = 'mark-seen' | 'agent-typing' | 'visitor-typing' | 'contact-retry';
@@ -123,7 +125,8 @@ export class ChatSession {
   private readonly chatStore = new Store<ChatState, ChatAction>(chatReducer, initialState);
   private readonly events = new Emitter<SessionEvents>();
   private readonly timers = new NamedTimers<TimerName>();
-  private readonly api: ContactApi;
+  /** The public API as this contact (the conversation list reads the contact's conversations through it). */
+  readonly api: ContactApi;
   private readonly contact: ContactLifecycle;
   private readonly history: History;
   private readonly agentTyping: AgentTyping;
@@ -200,6 +203,30 @@ export class ChatSession {
   /** Sends a failed message again, with the same echo id. */
   retry(key: string): Promise<Message> {
     return this.withWriter((writer) => writer.retry(key));
+  }
+
+  /**
+   * Shows another of the contact's conversations, or (null) a new one that the next message
+   * creates. Resolves once its latest page is shown.
+   */
+  async showConversation(conversationId: number | null): Promise<void> {
+    await this.ensureReady();
+    this.agentTyping.stopped();
+    this.dispatch({type: 'conversation-shown', conversationId});
+    if (conversationId == null) return;
+    this.conversationReceived(await this.api.getConversation(conversationId));
+    await this.history.loadPage();
+  }
+
+  /** Resolves the conversation in view (`toggle_status`); resolves once the server has it. */
+  async endConversation(): Promise<void> {
+    const conversationId = this.state.conversationId;
+    if (conversationId != null) this.conversationReceived(await this.api.toggleStatus(conversationId));
+  }
+
+  /** Agent messages unseen in the contact's other conversations: the unread count adds them. */
+  setOtherUnread(count: number): void {
+    this.dispatch({type: 'other-unread-changed', count});
   }
 
   /** Loads the page before the oldest message held. */
@@ -365,8 +392,9 @@ export class ChatSession {
       const contact = await this.contact.create(attributes);
       this.dispatch({type: 'contact-changed', contact});
       this.persist();
-      // The visitor's details changed while the contact was being created.
-      if (attributes != this.userAttributes) quietly(this.sendUser());
+      // The visitor's details changed while the contact was being created; or an identity to
+      // verify, which the server does only on an update (then it lists every device's conversations).
+      if (attributes != this.userAttributes || attributes.identifier_hash) await this.sendUser();
     }
     this.connectCable();
     if (!this.api.configured) return;
@@ -388,10 +416,12 @@ export class ChatSession {
 
   private async latestConversation(): Promise<ConversationDto | undefined> {
     const listed = await this.api.listConversations();
+    // The latest unresolved one, else the latest.
+    const rank = (conversation: ConversationDto) => conversation.id + (conversation.status == 'resolved' ? 0 : 1e12);
     let latest: ConversationDto | undefined;
     for (const item of listed) {
       const candidate = item as ConversationDto;
-      if (typeof item == 'object' && item != null && Number.isFinite(candidate.id) && (!latest || candidate.id > latest.id)) latest = candidate;
+      if (typeof item == 'object' && item != null && Number.isFinite(candidate.id) && (!latest || rank(candidate) > rank(latest))) latest = candidate;
     }
     return latest;
   }
@@ -499,6 +529,7 @@ export class ChatSession {
   // ── what arrives ───────────────────────────────────────────────────────────────────────
 
   private handleCableEvent(event: AkeceEvent): void {
+    this.events.emit('event', event);
     switch (event.event) {
       case 'message.created':
       case 'message.updated':

@@ -37,8 +37,10 @@ export interface ChatState {
   readonly loadingOlder: boolean;
   readonly agentTyping: AgentTypist | null;
   readonly availability: Availability;
-  /** Non-visitor messages newer than lastSeenAt (0 while the panel is visible). */
+  /** Non-visitor messages newer than lastSeenAt (none while the panel is visible), plus otherUnread. */
   readonly unreadCount: number;
+  /** Unread agent messages in the contact's other conversations (told by the conversation list). */
+  readonly otherUnread: number;
   /** Unix ms of the newest message the visitor has seen (server clock). */
   readonly lastSeenAt: number;
   readonly error: ChatError | null;
@@ -57,6 +59,7 @@ export const initialState: ChatState = {
   agentTyping: null,
   availability: 'away',
   unreadCount: 0,
+  otherUnread: 0,
   lastSeenAt: 0,
   error: null,
   panelVisible: false,
@@ -71,6 +74,9 @@ export type ChatAction =
   | {readonly type: 'conversation-changed'; readonly conversationId: number; readonly status: ConversationStatus | null; readonly lastSeenAt: number}
   /** Messages to merge (null: a wire message that is not shown); `hasOlder` with a history page. */
   | {readonly type: 'messages-received'; readonly messages: readonly (Message | null)[]; readonly hasOlder?: boolean}
+  /** Another conversation in view (null: a new one, not yet created): its messages follow. */
+  | {readonly type: 'conversation-shown'; readonly conversationId: number | null}
+  | {readonly type: 'other-unread-changed'; readonly count: number}
   | {readonly type: 'older-loading'; readonly loading: boolean}
   | {readonly type: 'agent-typing'; readonly typist: AgentTypist | null}
   | {readonly type: 'availability-changed'; readonly availability: Availability}
@@ -99,6 +105,17 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
         conversationStatus: action.status,
         lastSeenAt: Math.max(state.lastSeenAt, action.lastSeenAt),
       });
+    case 'conversation-shown':
+      return withFields(state, {
+        conversationId: action.conversationId,
+        conversationStatus: null,
+        messages: MessageTimeline.empty,
+        hasOlder: false,
+        agentTyping: null,
+        lastSeenAt: 0,
+      });
+    case 'other-unread-changed':
+      return withFields(state, {otherUnread: action.count});
     case 'messages-received':
       return withMessages(state, action.messages, action.hasOlder);
     case 'older-loading':
@@ -127,9 +144,9 @@ function withSeenAndUnread(draft: Draft): ChatState {
   draft.messages = timeline;
   if (draft.panelVisible) {
     draft.lastSeenAt = Math.max(draft.lastSeenAt, timeline.newestFromOthers);
-    draft.unreadCount = 0;
+    draft.unreadCount = draft.otherUnread;
   } else {
-    draft.unreadCount = timeline.countUnreadAfter(draft.lastSeenAt);
+    draft.unreadCount = timeline.countUnreadAfter(draft.lastSeenAt) + draft.otherUnread;
   }
   return draft;
 }

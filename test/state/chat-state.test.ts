@@ -17,6 +17,22 @@ const keys = (s: ChatState) => s.messages.slice().map((m) => m.key);
 const list = (s: ChatState) => s.messages.slice();
 
 describe('chat-state reducer', () => {
+  it('shows another conversation: its id, and nothing of the previous one', () => {
+    const s = run({type: 'conversation-changed', conversationId: 87, status: 'resolved', lastSeenAt: 5000}, merge(model({id: 3, conversationId: 87, createdAt: 2000})), {type: 'messages-received', messages: [], hasOlder: true});
+    const shown = reduce(s, {type: 'conversation-shown', conversationId: 90});
+    expect(shown).to.deep.include({conversationId: 90, conversationStatus: null, hasOlder: false, lastSeenAt: 0, agentTyping: null});
+    expect(list(shown)).to.deep.equal([]);
+    // A late message of the previous conversation stays out.
+    expect(list(step(shown, merge(model({id: 4, conversationId: 87, createdAt: 3000}))))).to.deep.equal([]);
+    expect(reduce(s, {type: 'conversation-shown', conversationId: null}).conversationId).to.equal(null);
+  });
+
+  it('adds the unread messages of other conversations to the unread count, visible or not', () => {
+    const hidden = run(merge(model({id: 3, conversationId: 87, createdAt: 2000})), {type: 'other-unread-changed', count: 2});
+    expect(hidden.unreadCount).to.equal(3);
+    expect(reduce(hidden, {type: 'panel-visibility-changed', visible: true}).unreadCount).to.equal(2);
+  });
+
   it('returns the same state for no-ops', () => {
     expect(reduce(base, {type: 'conversation-changed', conversationId: 87, status: null, lastSeenAt: 0})).to.equal(base);
     expect(step(base, [])).to.equal(base);

@@ -45,9 +45,11 @@ export const panelStyles = css`
     background: var(--_header-background);
     color: lch(from var(--_header-background) calc((49.5 - l) * infinity) 0 0);
   }
+  .header-start,
   .header-actions {
     display: flex;
     align-items: flex-start;
+    gap: 4px;
   }
   .header h2 {
     font-size: 17px;

@@ -26,7 +26,8 @@ export interface PanelOptions {
   connection: ConnectionState;
   /** A problem for the visitor (`part="error"`, `role="alert"`); none when empty. */
   error: string;
-  /** More buttons for the header, before the close button (the sound and notification toggles). */
+  /** Header buttons of later features: before the title (back), and before the close button (conversation actions, the sound and notification toggles). */
+  leading?: unknown;
   actions?: unknown;
   /** Hears drags over the panel (enter, over, leave, drop): files dropped on it are attached. */
   onDrag?: (event: DragEvent) => void;
@@ -50,7 +51,7 @@ export const headerLines = ({strings, subtitle, availability, connection}: Panel
  * @fires {AkeceCloseRequestEvent} akece-close-request - header close button (bubbles, composed)
  */
 export const renderPanel = (options: PanelOptions, body: unknown) => {
-  const {id, open, floating, strings, title, connection, error, onDrag} = options;
+  const {id, open, floating, strings, title, connection, error, leading = nothing, actions = nothing, onDrag} = options;
   const lines = headerLines(options);
   return html`<section
     part="panel"
@@ -65,13 +66,16 @@ export const renderPanel = (options: PanelOptions, body: unknown) => {
     @drop=${onDrag}
   >
     <div part="header" class="header">
-      <div>
-        <h2 id="${id}-t">${title || strings.title}</h2>
-        <p class="reply-time">${lines.subtitle}</p>
-        ${lines.availability ? html`<p class="availability ${lines.availability}">${strings[lines.availability]}</p>` : nothing}
+      <div class="header-start">
+        ${leading}
+        <div>
+          <h2 id="${id}-t">${title || strings.title}</h2>
+          <p class="reply-time">${lines.subtitle}</p>
+          ${lines.availability ? html`<p class="availability ${lines.availability}">${strings[lines.availability]}</p>` : nothing}
+        </div>
       </div>
       <div class="header-actions">
-        ${options.actions ?? nothing}
+        ${actions}
         ${floating
           ? html`<button class="icon-button" aria-label=${strings.close} @click=${(event: Event) => fire(event.target!, 'close-request')}>${closeIcon}</button>`
           : nothing}
