@@ -44,6 +44,8 @@ const rootStyles = [base, launcherStyles, styles];
  * @csspart composer - The area that holds the visitor's text field.
  * @csspart send-button - The send button.
  * @csspart error - A problem shown to the visitor (`role="alert"`).
+ * @csspart availability - In the header: whether the team is in, and when it is back (working hours, agents' presence).
+ * @csspart pre-chat-form - The pre-chat form, shown before a new contact's first message.
  *
  * @cssproperty [--akece-color-accent=#2563eb] - Accent: launcher, header, own messages.
  * @cssproperty [--akece-color-surface=#fff] - Panel background.
@@ -200,6 +202,16 @@ export class AkeceChat extends LitElement {
   /** Identifies the visitor (name, email, identifier with its HMAC, …). */
   setUser(user: VisitorUser): Promise<void> {
     return this.#chat.run((session) => session.setUser(user));
+  }
+
+  /** Merges into the contact's custom attributes (kept until a contact exists). */
+  setCustomAttributes(attributes: Record<string, unknown>): Promise<void> {
+    return this.#chat.run((session) => session.setCustomAttributes(attributes));
+  }
+
+  /** Custom attributes for the next conversation, sent when it is created. */
+  setConversationCustomAttributes(attributes: Record<string, unknown>): Promise<void> {
+    return this.#chat.run((session) => session.setConversationCustomAttributes(attributes));
   }
 
   /** Forgets the stored contact and conversation (logout), disconnects and clears the view. */

@@ -1,13 +1,15 @@
 // The panel's chunk, loaded when the panel first opens (or at once with `layout="inline"`): the
 // panel frame with its styles, the message list and the composer (registered here), the
 // template that puts them together for the root, and what the panel's intents do.
-import {html} from 'lit';
+import {html, nothing} from 'lit';
 import '../define-panel.js';
 import {renderPanel, panelStyles as frameStyles} from '../components/panel/panel.js';
 import {panelLayoutStyles} from './chat.styles.js';
 import {controls} from '../styles/shared.styles.js';
 import type {Catalogue} from '../i18n/en.js';
-import type {SettingsHost} from '../controllers/host-settings.js';
+import type {InboxHost} from '../controllers/inbox-status.js';
+import type {FirstContactParts} from './first-contact-view.js';
+import {firstContactStyles} from './first-contact.styles.js';
 import type {ChatSession} from '../state/chat-session.js';
 import type {ChatState} from '../state/chat-state.js';
 import type {MessageSequence} from '../state/model.js';
@@ -17,12 +19,12 @@ import type {AkeceAnswerRequestEvent} from '../events/answer-request.js';
 import type {AkeceTypingEvent} from '../events/typing.js';
 
 /** The panel's sheets, adopted by the root when this chunk arrives (before its own, which win). */
-export const panelStyles = [controls, frameStyles, panelLayoutStyles];
+export const panelStyles = [controls, frameStyles, panelLayoutStyles, firstContactStyles];
 
 /** What the root tells its panel. */
 export interface PanelViewContext {
   /** The element: the panel's features read their own settings from it (src/controllers/host-settings.ts). */
-  host: SettingsHost;
+  host: InboxHost;
   /** Id of the panel (the launcher's `aria-controls`). */
   id: string;
   open: boolean;
@@ -45,32 +47,53 @@ export interface PanelViewContext {
 /** The text the visitor reads for an error code. */
 const errorText = (code: string, strings: Catalogue) => (!code ? '' : code == 'send-failed' ? strings.failed : code == 'config' ? strings.err_config : strings.err_connect);
 
+type FirstContactView = typeof import('./first-contact-view.js');
+/** The §11 chunk (inbox, availability, greeting, sign-in and pre-chat form), once it has arrived. */
+let firstContactView: FirstContactView | undefined;
+let loadingFirstContact: Promise<FirstContactView | void> | undefined;
+
+/** The §11 parts of the panel; until their chunk arrives (requested with the first render, re-rendering the element), what the panel shows without them. */
+function firstContact(host: InboxHost, strings: Catalogue, title: string, messages: MessageSequence, composer: unknown): FirstContactParts {
+  if (firstContactView) return firstContactView.firstContactParts(host, strings, title, messages, composer);
+  loadingFirstContact ??= import('./first-contact-view.js').then(
+    (view) => (firstContactView = view),
+    () => (loadingFirstContact = undefined) // asked for again at the next render
+  );
+  loadingFirstContact.then(() => host.requestUpdate());
+  return {title, replyTime: '', officeHours: null, messages, notice: nothing, entry: composer};
+}
+
 /** The open panel: header, banners, message list and composer, with their parts exported. */
-export const renderPanelView = ({id, open, floating, strings, title, subtitle, state, messages, locale, inboxName, error}: PanelViewContext) =>
-  renderPanel(
+export const renderPanelView = ({host, id, open, floating, strings, title, subtitle, state, messages, locale, error}: PanelViewContext) => {
+  const composer = html`<akece-composer exportparts="composer,send-button" .strings=${strings}></akece-composer>`;
+  const welcome = firstContact(host, strings, title, messages, composer);
+  return renderPanel(
     {
       id,
       open,
       floating,
       strings,
-      title,
+      title: welcome.title,
       subtitle,
+      replyTime: welcome.replyTime,
       availability: state?.contact ? state.availability : null,
+      officeHours: welcome.officeHours,
       connection: state?.connection ?? 'idle',
       error: errorText(error, strings),
     },
     html`<akece-message-list
         exportparts="messages,message,typing-indicator"
-        .messages=${messages}
+        .messages=${welcome.messages}
         .strings=${strings}
         .locale=${locale}
-        .inboxName=${inboxName}
+        .inboxName=${welcome.title || strings.title}
         .hasOlder=${state?.hasOlder ?? false}
         .loadingOlder=${state?.loadingOlder ?? false}
         .typing=${state?.agentTyping ? state.agentTyping.name : null}
       ></akece-message-list>
-      <akece-composer exportparts="composer,send-button" .strings=${strings}></akece-composer>`
+      ${welcome.notice}${welcome.entry}`
   );
+};
 
 /** What the panel's intents ask of the root. */
 export interface PanelActions {

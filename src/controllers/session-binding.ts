@@ -2,7 +2,7 @@
 // of one ChatSession to the element. The SessionController loads it only when a contact is known
 // or the visitor first uses the chat, so a page whose visitor never opens the chat never
 // downloads it.
-import type {ReactiveControllerHost} from 'lit';
+import type {SessionHost} from './session-controller.js';
 import {Cable} from '../protocol/cable.js';
 import {ChatSession, type SessionOptions} from '../state/chat-session.js';
 import type {ChatState} from '../state/chat-state.js';
@@ -26,16 +26,22 @@ export class SessionBinding {
   state: ChatState;
   /** What the element's live region says. */
   readonly liveRegion: LiveRegion;
-  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #host: SessionHost;
   readonly #unsubscribe: (() => void)[];
   /** The materialised `messages` of `#listedFrom`. */
   #listed: readonly Message[] = [];
   #listedFrom: MessageSequence | null = null;
 
-  constructor(host: ReactiveControllerHost & HTMLElement, options: Omit<SessionOptions, 'createCable'>) {
+  constructor(host: SessionHost, options: Omit<SessionOptions, 'createCable'>) {
     this.#host = host;
     const liveRegion = (this.liveRegion = new LiveRegion(host));
-    const session = (this.session = new ChatSession({...options, createCable: (cableOptions) => new Cable(cableOptions)}));
+    const session: ChatSession = (this.session = new ChatSession({
+      ...options,
+      createCable: (cableOptions) => new Cable(cableOptions),
+      // Who may have a contact, and with what details (identity check, pre-chat form): its own
+      // chunk, which only a visitor without a contact needs.
+      prepareContact: (user) => import('./contact-gate.js').then((gate) => gate.prepareContact(host, session, user)),
+    }));
     this.state = session.store.getState();
     this.#unsubscribe = [
       session.store.subscribe((next) => this.#commit(next)),

@@ -6,4 +6,5 @@ export type {AkeceAnswerRequestEvent} from './answer-request.js';
 export type {AkeceTypingEvent} from './typing.js';
 export type {AkeceCloseRequestEvent} from './close-request.js';
 export type {AkeceToggleRequestEvent} from './toggle-request.js';
+export type {AkecePreChatSubmitEvent} from './pre-chat-submit.js';
 export {fire} from './intent.js';

@@ -51,12 +51,20 @@ export interface SessionOptions {
   /** Passed to createCable as given. */
   presenceInterval: number;
   createCable: (options: {url: string; pubsubToken: string; presenceInterval: number}) => CableLike;
+  /**
+   * Asked before a new contact is created, with the visitor's details (as `setUser` last gave
+   * them, read when needed): resolves with the details to create it with, once the visitor may have a contact (identity check, pre-chat
+   * form: src/controllers/first-contact.ts). Without it the contact is created at once.
+   */
+  prepareContact?: (user: () => ContactAttributesDto) => Promise<ContactAttributesDto>;
 }
 
 export interface SessionEvents {
   /** Once per message newly on the server and in the view, live (not history pages). */
   message: Message;
   error: ChatError;
+  /** `setUser` gave new details (before the contact exists, prepareContact may be waiting for them). */
+  user: ContactAttributesDto;
 }
 
 type TimerName = 'mark-seen' | 'agent-typing' | 'visitor-typing' | 'contact-retry';
@@ -141,6 +149,10 @@ export class ChatSession {
   private cable: CableLike | undefined;
   /** The visitor's details (setUser), in the server's field names. */
   private userAttributes: ContactAttributesDto = {};
+  /** The page's custom attributes for the contact (setCustomAttributes), kept for its creation. */
+  private customAttributes: Record<string, unknown> = {};
+  /** Custom attributes for the next conversation created (setConversationCustomAttributes). */
+  private conversationAttributes: Record<string, unknown> | undefined;
   /** Contact, socket and conversation being made ready (undefined: not started or failed). */
   private ready: Promise<void> | undefined;
   /** Failed attempts in a row to make them ready. */
@@ -235,7 +247,19 @@ export class ChatSession {
     const attributes: ContactAttributesDto = {};
     for (const [field, value] of Object.entries(user)) attributes[snake(field)] = value;
     this.userAttributes = attributes;
+    this.events.emit('user', attributes);
     return this.sendUser();
+  }
+
+  /** Merges into the contact's custom attributes: sent at once when a contact exists, else with its creation. */
+  async setCustomAttributes(attributes: Record<string, unknown>): Promise<void> {
+    this.customAttributes = {...this.customAttributes, ...attributes};
+    if (this.state.contact) await this.api.updateContact({custom_attributes: attributes}).catch((error) => this.updateFailed(error));
+  }
+
+  /** Custom attributes for the next conversation: sent when it is created (merged into any set before). */
+  setConversationCustomAttributes(attributes: Record<string, unknown>): void {
+    this.conversationAttributes = {...this.conversationAttributes, ...attributes};
   }
 
   /** Logout: forgets the contact, outbox and view; disconnects. Pending sends reject. */
@@ -321,7 +345,12 @@ export class ChatSession {
   private async makeReady(): Promise<void> {
     if (!this.state.contact) {
       const attributes = this.userAttributes;
-      const contact = await this.contact.create(attributes);
+      const requests = this.requests;
+      const prepared = this.options.prepareContact ? await this.options.prepareContact(() => this.userAttributes) : attributes;
+      // Reset or disposed of while the visitor was being asked: this contact is no longer wanted.
+      if (requests != this.requests) throw new ApiError('Aborted', 'aborted', {method: 'POST', url: ''});
+      const custom = {...this.customAttributes, ...prepared.custom_attributes};
+      const contact = await this.contact.create(Object.keys(custom).length ? {...prepared, custom_attributes: custom} : prepared);
       this.dispatch({type: 'contact-changed', contact});
       this.persist();
       // The visitor's details changed while the contact was being created.
@@ -574,7 +603,10 @@ export class ChatSession {
       },
       show: (entry, failure) => this.showQueued(entry, failure),
       post: async (entry) => {
-        if (this.state.conversationId == null) this.conversationReceived(await this.api.createConversation());
+        if (this.state.conversationId == null) {
+          this.conversationReceived(await this.api.createConversation(this.conversationAttributes));
+          this.conversationAttributes = undefined;
+        }
         const conversationId = this.state.conversationId ?? 0;
         const created = await this.api.postMessage(conversationId, newMessageBody(entry.content, entry.echoId, entry.files));
         this.receive([{...created, echo_id: entry.echoId}], true);
