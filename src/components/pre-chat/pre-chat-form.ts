@@ -1,4 +1,5 @@
 import {LitElement, html, nothing} from 'lit';
+import {ifDefined} from 'lit/directives/if-defined.js';
 import {en, type Catalogue} from '../../i18n/en.js';
 import type {PreChatField, PreChatForm} from '../../state/pre-chat-form.js';
 import {shared} from '../../styles/shared.styles.js';
@@ -8,7 +9,11 @@ import {preChatFormStyles} from './pre-chat-form.styles.js';
 
 /** The catalogue's names for the contact's own fields, used when the page gives no label. */
 const BUILT_IN_LABELS: Readonly<Record<string, 'field_name' | 'field_email' | 'field_phone'>> = {name: 'field_name', email: 'field_email', phone_number: 'field_phone'};
-const AUTOCOMPLETE: Readonly<Record<string, string>> = {name: 'name', email: 'email', phone_number: 'tel'};
+/** What the browser may fill a field with: the contact's own fields and phone or email fields, nothing else. */
+function autocompleteOf(field: PreChatField): 'name' | 'email' | 'tel' | 'off' {
+  if (field.name == 'name' && field.type == 'text') return 'name';
+  return field.type == 'email' || field.type == 'tel' ? field.type : 'off';
+}
 
 /**
  * The pre-chat form (contract §11): the page's fields (text, email, tel, number, textarea,
@@ -63,8 +68,8 @@ export class AkecePreChatForm extends LitElement {
     const errorLine = error ? html`<p class="field-error" id="${id}-error">${strings[error]}</p>` : nothing;
     const common = {
       id,
-      invalid: error ? 'true' : nothing,
-      describedBy: error ? `${id}-error` : nothing,
+      invalid: error ? ('true' as const) : ('false' as const),
+      describedBy: error ? `${id}-error` : undefined,
     };
     if (field.type == 'checkbox') {
       return html`<div class="field checkbox">
@@ -73,7 +78,7 @@ export class AkecePreChatForm extends LitElement {
           id=${common.id}
           ?required=${field.required}
           aria-invalid=${common.invalid}
-          aria-describedby=${common.describedBy}
+          aria-describedby=${ifDefined(common.describedBy)}
           .checked=${answer === true}
           @change=${(event: Event) => this.#answer(field, (event.target as HTMLInputElement).checked)}
         />
@@ -89,14 +94,14 @@ export class AkecePreChatForm extends LitElement {
         id=${id}
         rows="3"
         ?required=${field.required}
-        placeholder=${field.placeholder || nothing}
+        placeholder=${ifDefined(field.placeholder || undefined)}
         aria-invalid=${common.invalid}
-        aria-describedby=${common.describedBy}
+        aria-describedby=${ifDefined(common.describedBy)}
         .value=${value}
         @input=${onInput}
       ></textarea>`;
     } else if (field.type == 'select') {
-      control = html`<select id=${id} ?required=${field.required} aria-invalid=${common.invalid} aria-describedby=${common.describedBy} @change=${onInput}>
+      control = html`<select id=${id} ?required=${field.required} aria-invalid=${common.invalid} aria-describedby=${ifDefined(common.describedBy)} @change=${onInput}>
         <option value="" ?selected=${!value}>${field.placeholder || strings.select_placeholder}</option>
         ${field.options.map((option) => html`<option value=${option.value} ?selected=${option.value == value}>${option.label}</option>`)}
       </select>`;
@@ -104,12 +109,12 @@ export class AkecePreChatForm extends LitElement {
       control = html`<input
         id=${id}
         type=${field.type}
-        step=${field.type == 'number' ? 'any' : nothing}
-        autocomplete=${AUTOCOMPLETE[field.name] ?? (field.type == 'tel' ? 'tel' : field.type == 'email' ? 'email' : 'off')}
+        .step=${field.type == 'number' ? 'any' : ''}
+        autocomplete=${autocompleteOf(field)}
         ?required=${field.required}
-        placeholder=${field.placeholder || nothing}
+        placeholder=${ifDefined(field.placeholder || undefined)}
         aria-invalid=${common.invalid}
-        aria-describedby=${common.describedBy}
+        aria-describedby=${ifDefined(common.describedBy)}
         .value=${value}
         @input=${onInput}
       />`;
