@@ -32,12 +32,14 @@ export class SessionBinding {
   #listed: readonly Message[] = [];
   #listedFrom: MessageSequence | null = null;
 
-  constructor(host: SessionHost, options: Omit<SessionOptions, 'createCable'>) {
+  constructor(host: SessionHost, options: Omit<SessionOptions, 'createCable' | 'createWriter'>) {
     this.#host = host;
     const liveRegion = (this.liveRegion = new LiveRegion(host));
     const session: ChatSession = (this.session = new ChatSession({
       ...options,
       createCable: (cableOptions) => new Cable(cableOptions),
+      // What writing needs is a chunk of its own (contract §8: a known contact who only reads never loads it).
+      createWriter: (context) => import('../state/visitor-writer.js').then(({VisitorWriter}) => new VisitorWriter(context)),
       // Who may have a contact, and with what details (identity check, pre-chat form): its own
       // chunk, which only a visitor without a contact needs.
       prepareContact: (user) => import('./contact-gate.js').then((gate) => gate.prepareContact(host, session, user)),
