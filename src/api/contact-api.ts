@@ -71,8 +71,9 @@ export class ContactApi {
     return this.call('GET', conversationPath(id), isConversation);
   }
 
-  createConversation(): Promise<ConversationDto> {
-    return this.call('POST', '/conversations', isConversation, {});
+  /** A new conversation, with its custom attributes if any. */
+  createConversation(customAttributes?: Record<string, unknown>): Promise<ConversationDto> {
+    return this.call('POST', '/conversations', isConversation, customAttributes ? {custom_attributes: customAttributes} : {});
   }
 
   /** Resolves the conversation (the contact cannot reopen one: a new message does). */

@@ -52,6 +52,8 @@ const rootStyles = [base, launcherStyles, styles];
  * @csspart new-conversation-button - Starts a new conversation (in the list, and once one has ended).
  * @csspart end-conversation-button - Ends the conversation, after a confirmation in the panel.
  * @csspart transcript-button - Saves the conversation as a text file made in the browser.
+ * @csspart availability - In the header: whether the team is in, and when it is back (working hours, agents' presence).
+ * @csspart pre-chat-form - The pre-chat form, shown before a new contact's first message.
  *
  * @cssproperty [--akece-color-accent=#2563eb] - Accent: launcher, header, own messages.
  * @cssproperty [--akece-color-surface=#fff] - Panel background.
@@ -231,6 +233,16 @@ export class AkeceChat extends LitElement {
   /** Ends (resolves) the conversation shown, without asking; resolves once the server has it. */
   endConversation(): Promise<void> {
     return this.#chat.run((session) => session.endConversation());
+  }
+
+  /** Merges into the contact's custom attributes (kept until a contact exists). */
+  setCustomAttributes(attributes: Record<string, unknown>): Promise<void> {
+    return this.#chat.run((session) => session.setCustomAttributes(attributes));
+  }
+
+  /** Custom attributes for the next conversation, sent when it is created. */
+  setConversationCustomAttributes(attributes: Record<string, unknown>): Promise<void> {
+    return this.#chat.run((session) => session.setConversationCustomAttributes(attributes));
   }
 
   /** Forgets the stored contact and conversation (logout), disconnects and clears the view. */

@@ -9,6 +9,9 @@ import {panelLayoutStyles} from './chat.styles.js';
 import {controls} from '../styles/shared.styles.js';
 import type {Catalogue} from '../i18n/en.js';
 import {HostSettings, type SettingsHost} from '../controllers/host-settings.js';
+import type {InboxHost} from '../controllers/inbox-status.js';
+import type {FirstContactParts} from './first-contact-view.js';
+import {firstContactStyles} from './first-contact.styles.js';
 import type {ChatSession} from '../state/chat-session.js';
 import type {ChatState} from '../state/chat-state.js';
 import type {MessageSequence} from '../state/model.js';
@@ -19,12 +22,12 @@ import type {AkeceAnswerRequestEvent} from '../events/answer-request.js';
 import type {AkeceTypingEvent} from '../events/typing.js';
 
 /** The panel's sheets, adopted by the root when this chunk arrives (before its own, which win). */
-export const panelStyles = [controls, frameStyles, panelLayoutStyles];
+export const panelStyles = [controls, frameStyles, panelLayoutStyles, firstContactStyles];
 
 /** What the root tells its panel. */
 export interface PanelViewContext {
   /** The element: the panel's features read their own settings from it (src/controllers/host-settings.ts). */
-  host: SettingsHost;
+  host: InboxHost;
   /** What the panel's intents may do (the conversations chunk acts through these too). */
   actions: PanelActions;
   /** Id of the panel (the launcher's `aria-controls`). */
@@ -99,20 +102,26 @@ function conversationsOf({host, actions, state}: PanelViewContext) {
   return chunk.module?.conversationsView(host, actions);
 }
 
-/** The open panel: header, banners, message list and composer (or the conversation list), with their parts exported. */
+type FirstContactView = typeof import('./first-contact-view.js');
+/** The §11 chunk (inbox, availability, greeting, sign-in and pre-chat form), once it has arrived. */
+let firstContactView: FirstContactView | undefined;
+let loadingFirstContact: Promise<FirstContactView | void> | undefined;
+
+/** The §11 parts of the panel; until their chunk arrives (requested with the first render, re-rendering the element), what the panel shows without them. */
+function firstContact(host: InboxHost, strings: Catalogue, title: string, messages: MessageSequence, composer: unknown): FirstContactParts {
+  if (firstContactView) return firstContactView.firstContactParts(host, strings, title, messages, composer);
+  loadingFirstContact ??= import('./first-contact-view.js').then(
+    (view) => (firstContactView = view),
+    () => (loadingFirstContact = undefined) // asked for again at the next render
+  );
+  loadingFirstContact.then(() => host.requestUpdate());
+  return {title, replyTime: '', officeHours: null, messages, notice: nothing, entry: composer};
+}
+
+/** The open panel: header, banners, message list and composer (or the conversation list, the pre-chat form), with their parts exported. */
 export const renderPanelView = (context: PanelViewContext) => {
-  const {host, id, open, floating, strings, title, subtitle, state, messages, locale, inboxName, error} = context;
+  const {host, id, open, floating, strings, title, subtitle, state, messages, locale, error} = context;
   const settings = attachmentSettingsOf(host);
-  const messageList = html`<akece-message-list
-        exportparts="messages,message,typing-indicator,reply-quote"
-        .messages=${messages}
-        .strings=${strings}
-        .locale=${locale}
-        .inboxName=${inboxName}
-        .hasOlder=${state?.hasOlder ?? false}
-        .loadingOlder=${state?.loadingOlder ?? false}
-        .typing=${state?.agentTyping ? state.agentTyping.name : null}
-    ></akece-message-list>`;
   const composer = html`<akece-composer
     exportparts="composer,send-button,emoji-button,attach-button,attachment-preview,upload-progress,record-button,record-timer,record-cancel"
     .strings=${strings}
@@ -120,23 +129,38 @@ export const renderPanelView = (context: PanelViewContext) => {
     .maxAttachmentSize=${settings.positiveNumber('max-attachment-size', 40) * 1024 * 1024}
     .accept=${settings.attribute('accept') ?? ''}
   ></akece-composer>`;
-  const conversations = conversationsOf(context)?.render(context, messageList, composer);
+  const welcome = firstContact(host, strings, title, messages, composer);
+  const messageList = html`<akece-message-list
+    exportparts="messages,message,typing-indicator,reply-quote"
+    .messages=${welcome.messages}
+    .strings=${strings}
+    .locale=${locale}
+    .inboxName=${welcome.title || strings.title}
+    .hasOlder=${state?.hasOlder ?? false}
+    .loadingOlder=${state?.loadingOlder ?? false}
+    .typing=${state?.agentTyping ? state.agentTyping.name : null}
+  ></akece-message-list>`;
+  // Below the list: a notice (away, signing in) and the composer, or the pre-chat form in its place.
+  const entry = html`${welcome.notice}${welcome.entry}`;
+  const conversations = conversationsOf(context)?.render(context, messageList, entry);
   return renderPanel(
     {
       id,
       open,
       floating,
       strings,
-      title,
+      title: welcome.title,
       subtitle,
+      replyTime: welcome.replyTime,
       availability: state?.contact ? state.availability : null,
+      officeHours: welcome.officeHours,
       connection: state?.connection ?? 'idle',
       error: errorText(error, strings),
       leading: conversations?.leading,
       actions: html`${conversations?.actions ?? nothing}${reachControls(host, strings)}`,
       onDrag: dragToComposer,
     },
-    conversations ? conversations.body : html`${messageList}${composer}`
+    conversations ? conversations.body : html`${messageList}${entry}`
   );
 };
 

@@ -52,11 +52,14 @@ export class SessionBinding {
     // One socket per browser for a contact (src/tabs/), unless the page keeps nothing (`storage="none"`) or the browser cannot share.
     const ownCable = (cableOptions: CableOptions) => new Cable(cableOptions);
     const createCable = options.storage && canShareAcrossTabs() ? (cableOptions: CableOptions) => new TabCable(cableOptions, ownCable) : ownCable;
-    const session = (this.session = new ChatSession({
+    const session: ChatSession = (this.session = new ChatSession({
       ...options,
       createCable,
       // What writing needs is a chunk of its own (contract §8: a known contact who only reads never loads it).
       createWriter: (context) => import('../state/visitor-writer.js').then(({VisitorWriter}) => new VisitorWriter(context)),
+      // Who may have a contact, and with what details (identity check, pre-chat form): its own
+      // chunk, which only a visitor without a contact needs.
+      prepareContact: (user) => import('./contact-gate.js').then((gate) => gate.prepareContact(host, session, user)),
     }));
     this.state = session.store.getState();
     this.#unsubscribe = [

@@ -8,4 +8,5 @@ export type {AkeceCloseRequestEvent} from './close-request.js';
 export type {AkeceToggleRequestEvent} from './toggle-request.js';
 export type {AkecePreviewDismissRequestEvent} from './preview-dismiss-request.js';
 export type {AkeceConversationRequestEvent} from './conversation-request.js';
+export type {AkecePreChatSubmitEvent} from './pre-chat-submit.js';
 export {fire} from './intent.js';

@@ -3,15 +3,11 @@
 // building one costs far more than using it. A malformed locale falls back to English and an
 // unknown time zone to the browser's own, so bad input never throws.
 import {wallClock} from './time-zone.js';
+import {intlLocale} from './number.js';
 
-/** A tag Intl accepts: `tag` canonicalised, or `en` when it is not BCP 47. */
-export const intlLocale = (tag: string): string => {
-  try {
-    return Intl.getCanonicalLocales(tag)[0] ?? 'en';
-  } catch {
-    return 'en';
-  }
-};
+// The closed widget counts its unread messages with these two (src/i18n/text.ts), so they live
+// in a module of their own: the page-start chunk then holds only them, not every date format.
+export {formatNumber, intlLocale} from './number.js';
 
 const zones = new Map<string, string | undefined>();
 
@@ -38,20 +34,11 @@ const cached = <T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.Relativ
   return formatter;
 };
 
-const numberFormat = (locale: string, options: Intl.NumberFormatOptions = {}) => {
-  const tag = intlLocale(locale);
-  return cached('number' + tag, options, () => new Intl.NumberFormat(tag, options));
-};
-
 const dateFormat = (locale: string, options: Intl.DateTimeFormatOptions) => {
   const tag = intlLocale(locale);
   const withZone = {...options, timeZone: knownZone(options.timeZone)};
   return cached('date' + tag, withZone, () => new Intl.DateTimeFormat(tag, withZone));
 };
-
-/** `1234.5` → "1,234.5" (en), "1.234,5" (de), "۱٬۲۳۴٫۵" (fa). */
-export const formatNumber = (value: number, locale: string): string => numberFormat(locale).format(value);
-
 
 /** Where and when: the language to format in, the time zone (default: the browser's) and "now". */
 export interface DateOptions {

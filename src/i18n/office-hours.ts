@@ -2,7 +2,7 @@
 // (officeHoursAt), and "Back on Monday at 09:00" for when it is back, in the visitor's time zone
 // and language (formatReturn).
 import type {Catalogue} from './en.js';
-import {t} from './i18n.js';
+import {t} from './text.js';
 import {daysFrom, formatDate, formatTime, weekdayOf, type DateOptions} from './format.js';
 import {dateInZone, wallClock, weekdayOfDay} from './time-zone.js';
 

@@ -2,7 +2,7 @@
 // the catalogues (src/i18n/i18n.ts), so that the closed widget can count its unread messages
 // without loading them.
 import type {PluralForms} from './en.js';
-import {formatNumber, intlLocale} from './format.js';
+import {formatNumber, intlLocale} from './number.js';
 
 /** Values for a text's `{name}` placeholders. */
 export type Values = Readonly<Record<string, string | number>>;

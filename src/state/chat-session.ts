@@ -56,6 +56,13 @@ export interface SessionOptions {
    * arrived: the session asks for it only when the visitor may write.
    */
   createWriter: (context: WriterContext) => VisitorWriter | Promise<VisitorWriter>;
+  /**
+   * Asked before a new contact is created, with the visitor's details (as `setUser` last gave
+   * them, read when needed): resolves with the details to create it with, once the visitor may
+   * have a contact (identity check, pre-chat form: src/controllers/contact-gate.ts). Without it
+   * the contact is created at once.
+   */
+  prepareContact?: (user: () => ContactAttributesDto) => Promise<ContactAttributesDto>;
 }
 
 export interface SessionEvents {
@@ -64,6 +71,8 @@ export interface SessionEvents {
   error: ChatError;
   /** Every event from the socket, whichever conversation it is about (for the conversation list). */
   event: AkeceEvent;
+  /** `setUser` gave new details (before the contact exists, prepareContact may be waiting for them). */
+  user: ContactAttributesDto;
 }
 
 type TimerName = 'mark-seen' | 'agent-typing' | 'visitor-typing' | 'contact-retry';
@@ -142,6 +151,10 @@ export class ChatSession {
   private cable: CableLike | undefined;
   /** The visitor's details (setUser), in the server's field names. */
   private userAttributes: ContactAttributesDto = {};
+  /** The page's custom attributes for the contact (setCustomAttributes), kept for its creation. */
+  private customAttributes: Record<string, unknown> = {};
+  /** Custom attributes for the next conversation created (setConversationCustomAttributes). */
+  private conversationAttributes: Record<string, unknown> | undefined;
   /** Contact, socket and conversation being made ready (undefined: not started or failed). */
   private ready: Promise<void> | undefined;
   /** Failed attempts in a row to make them ready. */
@@ -255,7 +268,19 @@ export class ChatSession {
     const attributes: ContactAttributesDto = {};
     for (const [field, value] of Object.entries(user)) attributes[snake(field)] = value;
     this.userAttributes = attributes;
+    this.events.emit('user', attributes);
     return this.sendUser();
+  }
+
+  /** Merges into the contact's custom attributes: sent at once when a contact exists, else with its creation. */
+  async setCustomAttributes(attributes: Record<string, unknown>): Promise<void> {
+    this.customAttributes = {...this.customAttributes, ...attributes};
+    if (this.state.contact) await this.api.updateContact({custom_attributes: attributes}).catch((error) => this.updateFailed(error));
+  }
+
+  /** Custom attributes for the next conversation: sent when it is created (merged into any set before). */
+  setConversationCustomAttributes(attributes: Record<string, unknown>): void {
+    this.conversationAttributes = {...this.conversationAttributes, ...attributes};
   }
 
   /** Logout: forgets the contact, outbox and view; disconnects. Pending sends reject. */
@@ -359,6 +384,11 @@ export class ChatSession {
       backfill: () => this.history.backfill(),
       receive: (wireMessages) => this.receive(wireMessages, true),
       conversationReceived: (conversation) => this.conversationReceived(conversation),
+      createConversation: async () => {
+        const conversation = await this.api.createConversation(this.conversationAttributes);
+        this.conversationAttributes = undefined; // sent with this conversation, not the next
+        return conversation;
+      },
       persist: () => this.persist(),
       report: (code, error) => this.report(code, error),
       typingTimer: this.timerSlot('visitor-typing'),
@@ -389,7 +419,12 @@ export class ChatSession {
   private async makeReady(): Promise<void> {
     if (!this.state.contact) {
       const attributes = this.userAttributes;
-      const contact = await this.contact.create(attributes);
+      const requests = this.requests;
+      const prepared = this.options.prepareContact ? await this.options.prepareContact(() => this.userAttributes) : attributes;
+      // Reset or disposed of while the visitor was being asked: this contact is no longer wanted.
+      if (requests != this.requests) throw new ApiError('Aborted', 'aborted', {method: 'POST', url: ''});
+      const custom = {...this.customAttributes, ...prepared.custom_attributes};
+      const contact = await this.contact.create(Object.keys(custom).length ? {...prepared, custom_attributes: custom} : prepared);
       this.dispatch({type: 'contact-changed', contact});
       this.persist();
       // The visitor's details changed while the contact was being created; or an identity to

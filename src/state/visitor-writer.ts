@@ -26,6 +26,8 @@ export interface WriterContext {
   /** Merges wire messages as the socket would deliver them. */
   receive(wireMessages: readonly unknown[]): void;
   conversationReceived(conversation: ConversationDto): void;
+  /** Creates a conversation (with the custom attributes the page set for it). */
+  createConversation(): Promise<ConversationDto>;
   /** Stores the session (contact and outbox). */
   persist(): void;
   /** Shows a failure and tells the page. */
@@ -154,7 +156,7 @@ export class VisitorWriter {
       },
       show: (entry, failure) => this.#show(entry, failure),
       post: async (entry) => {
-        if (context.state().conversationId == null) context.conversationReceived(await context.api.createConversation());
+        if (context.state().conversationId == null) context.conversationReceived(await context.createConversation());
         const conversationId = context.state().conversationId ?? 0;
         const created = await context.api.postMessage(conversationId, newMessageBody(entry.content, entry.echoId, entry.files));
         context.receive([{...created, echo_id: entry.echoId}]);

@@ -20,8 +20,15 @@ export interface PanelOptions {
   /** Header texts; the catalogue's when empty. */
   title?: string;
   subtitle?: string;
-  /** Agents online or away; nothing shown when null. */
+  /** Agents online or away (the server's word over the socket); nothing shown when null. */
   availability: Availability | null;
+  /** "Usually replies in …" (`reply-time`): the subtitle in place of the catalogue's, unless `subtitle` is set. */
+  replyTime?: string;
+  /**
+   * The inbox's working hours, when it has them: in now, or away with when it is back
+   * ("Back on Monday at 09:00", '' when no opening is ahead). Null: no working hours.
+   */
+  officeHours?: {open: boolean; back: string} | null;
   /** 'reconnecting' and 'offline' show a calm banner (`role="status"`). */
   connection: ConnectionState;
   /** A problem for the visitor (`part="error"`, `role="alert"`); none when empty. */
@@ -34,15 +41,21 @@ export interface PanelOptions {
 }
 
 /**
- * What the header says about the agents, given what the visitor's own connection allows it to
- * know: availability is the server's word, so it shows only while connected (never "Online"
- * beside "You are offline"); the reply-time line promises minutes only while someone is there.
+ * What the header says about the team, so that it never contradicts itself. Outside working
+ * hours the team is away, whoever is online, and the line says when it is back. Otherwise the
+ * agents' presence is the server's word, so it shows only while connected (never "Online"
+ * beside "You are offline"); within working hours and not offline, the team counts as in until
+ * the server says otherwise. The reply-time line promises a reply only while someone is there.
  */
-export const headerLines = ({strings, subtitle, availability, connection}: PanelOptions) => {
-  const known = connection == 'connected' ? availability : null;
+export const headerLines = ({strings, subtitle, replyTime, availability, officeHours, connection}: PanelOptions) => {
+  const closed = officeHours?.open === false;
+  const present = connection == 'connected' ? availability : null;
+  const reachable = connection != 'offline' && connection != 'reconnecting' && connection != 'error';
+  const status: Availability | null = closed ? 'away' : (present ?? (officeHours?.open && reachable ? 'online' : null));
   return {
-    subtitle: subtitle || (known == 'away' ? strings.team_away : strings.subtitle),
-    availability: known,
+    subtitle: subtitle || (status == 'away' ? strings.team_away : replyTime || strings.subtitle),
+    availability: status,
+    back: closed ? officeHours.back : '',
   };
 };
 
@@ -71,7 +84,9 @@ export const renderPanel = (options: PanelOptions, body: unknown) => {
         <div>
           <h2 id="${id}-t">${title || strings.title}</h2>
           <p class="reply-time">${lines.subtitle}</p>
-          ${lines.availability ? html`<p class="availability ${lines.availability}">${strings[lines.availability]}</p>` : nothing}
+          ${lines.availability
+            ? html`<p part="availability" class="availability ${lines.availability}">${strings[lines.availability]}${lines.back ? html` · <span>${lines.back}</span>` : nothing}</p>`
+            : nothing}
         </div>
       </div>
       <div class="header-actions">
