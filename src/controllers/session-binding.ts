@@ -12,6 +12,7 @@ import type {Message, MessageSequence} from '../state/model.js';
 import {emit} from '../events/public-events.js';
 import {LiveRegion} from './live-region.js';
 import {TabCable, canShareAcrossTabs} from '../tabs/tab-cable.js';
+import {TabSync} from '../tabs/tab-sync.js';
 
 type Reach = import('../reach/reach.js').Reach;
 
@@ -47,8 +48,10 @@ export class SessionBinding {
     const liveRegion = (this.liveRegion = new LiveRegion(host));
     // One socket per browser for a contact (src/tabs/), unless the page keeps nothing (`storage="none"`) or the browser cannot share.
     const ownCable = (cableOptions: CableOptions) => new Cable(cableOptions);
-    const createCable = options.storage && canShareAcrossTabs() ? (cableOptions: CableOptions) => new TabCable(cableOptions, ownCable) : ownCable;
+    const shared = options.storage != null && canShareAcrossTabs();
+    const createCable = shared ? (cableOptions: CableOptions) => new TabCable(cableOptions, ownCable) : ownCable;
     const session = (this.session = new ChatSession({...options, createCable}));
+    const tabs = shared ? new TabSync(session, options) : null;
     this.state = session.store.getState();
     this.#unsubscribe = [
       session.store.subscribe((next) => this.#commit(next)),
@@ -59,6 +62,7 @@ export class SessionBinding {
       }),
       session.on('error', ({code, message}) => emit(host, 'akece-error', {code, message})),
     ];
+    if (tabs) this.#unsubscribe.push(() => tabs.dispose());
     const before = this.state;
     session.start();
     this.#commit(session.store.getState(), {...before, connection: 'idle', unreadCount: 0, conversationStatus: null});
