@@ -17,9 +17,10 @@ const required = [
   'custom-elements.json',
   'dist/akece-chat.js',
   'dist/akece-chat.js.map',
-  // every catalogue, and the index that pins them
+  // every catalogue, the index that pins them, and the index of the on-demand files (which pins that one)
   ...readdirSync('src/i18n/locales').map((file) => `dist/locales/${file.replace(/\.ts$/, '.js')}`),
   'dist/features.js',
+  'dist/locales/index.js',
   // every chunk the script pins (content-hashed names, read from what the build wrote)
   ...readdirSync('dist').filter((file) => /^akece-chat\.[\w-]+\.[\w-]+\.js$/.test(file)).map((file) => `dist/${file}`),
   'dist/lib/main.js',
@@ -28,7 +29,7 @@ const required = [
 ];
 for (const f of required) if (!files.has(f)) problems.push(`missing: ${f}`);
 
-const allowed = /^(package\.json|README\.md|LICENSE|custom-elements\.json|dist\/akece-chat\.js(\.map)?|dist\/locales\/[\w-]+\.js(\.map)?|dist\/akece-chat\.[\w-]+\.[\w-]+\.js(\.map)?|dist\/lib\/.+\.(js|d\.ts))$/;
+const allowed = /^(package\.json|README\.md|LICENSE|custom-elements\.json|dist\/akece-chat\.js(\.map)?|dist\/features\.js|dist\/locales\/[\w-]+\.js(\.map)?|dist\/akece-chat\.[\w-]+\.[\w-]+\.js(\.map)?|dist\/lib\/.+\.(js|d\.ts))$/;
 for (const f of files) {
   if (!allowed.test(f)) problems.push(`not for users: ${f}`);
   if (/^dist\/lib\/(akece-chat|bootstrap)\./.test(f)) problems.push(`the snippet loader must not be in the ES modules: ${f}`);

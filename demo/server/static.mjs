@@ -84,7 +84,7 @@ export async function serveStatic(req, res, {url, origin, inboxIdentifier, store
     return false;
   }
   let file = null;
-  if (path === '/cdn' || path === '/cdn/') return serveCdnShop(res, origin, inboxIdentifier, head), true;
+  if (path === '/cdn' || path === '/cdn/') return serveCdnShop(res, origin, inboxIdentifier, head, url.searchParams.get('lang')), true;
   if (path === '/' || path === '/index.html') file = join(DEMO, 'shop', 'index.html');
   else if (path === '/agent' || path === '/agent/') file = join(DEMO, 'agent', 'index.html');
   else if (path === '/configure' || path === '/configure/') file = join(DEMO, 'configure', 'index.html');
@@ -126,7 +126,7 @@ export async function serveStatic(req, res, {url, origin, inboxIdentifier, store
  * style, and enforces Trusted Types (contract §8).
  * @param {import('node:http').ServerResponse} res @param {string} origin @param {string} inboxIdentifier @param {boolean} head
  */
-async function serveCdnShop(res, origin, inboxIdentifier, head) {
+async function serveCdnShop(res, origin, inboxIdentifier, head, lang) {
   const cdn = origin.replace('//127.0.0.1:', '//localhost:');
   const script = await readFile(join(ROOT, 'dist', 'akece-chat.js')).catch(() => null);
   if (!script) return reply(res, 404, 'Build the widget first (npm run build)', {'content-type': 'text/plain; charset=utf-8'}, head);
@@ -144,6 +144,8 @@ async function serveCdnShop(res, origin, inboxIdentifier, head) {
   const page = (await readFile(join(DEMO, 'shop', 'index.html'), 'utf8'))
     .replace('<script src="/dist/akece-chat.js" defer></script>', `<script src="${esc(cdn)}/dist/akece-chat.js" integrity="${integrity}" crossorigin="anonymous" defer></script>`)
     .replaceAll('{{ORIGIN}}', esc(origin))
-    .replaceAll('{{INBOX}}', esc(inboxIdentifier));
+    .replaceAll('{{INBOX}}', esc(inboxIdentifier))
+    // `?lang=de`: the page's language, so that the widget fetches a catalogue (through its feature index).
+    .replace('<html lang="en">', `<html lang="${esc(/^[a-zA-Z-]{2,12}$/.test(lang ?? '') ? lang : 'en')}">`);
   reply(res, 200, page, {'content-type': 'text/html; charset=utf-8', 'content-security-policy': csp, 'cache-control': 'no-cache'}, head);
 }

@@ -92,6 +92,13 @@ export class AkeceChat extends LitElement {
       // The panel's code and the whole catalogue, fetched side by side: the panel shows both.
       Promise.all([import('./panel-view.js'), this.#i18n.loadCatalogue()]).then(([view]) => {
         adoptStyles(this.renderRoot as ShadowRoot, [tokens, ...view.panelStyles, ...rootStyles]);
+        // The panel's intents are the panel chunk's to name and carry out; none reaches the page.
+        for (const [type, carryOut] of Object.entries(view.panelIntents)) {
+          this.renderRoot.addEventListener(type, (event) => {
+            event.stopPropagation();
+            carryOut(this.#panelActions, event);
+          });
+        }
         return view;
       }),
     (error) => this.#handleModuleError(error)
@@ -243,13 +250,7 @@ export class AkeceChat extends LitElement {
     return html`<div
       dir=${this.#i18n.dir}
       @keydown=${this.#handleKeydown}
-      @akece-toggle-request=${this.#handleIntent}
-      @akece-close-request=${this.#handleIntent}
-      @akece-send-request=${this.#handleIntent}
-      @akece-retry-request=${this.#handleIntent}
-      @akece-load-older-request=${this.#handleIntent}
-      @akece-answer-request=${this.#handleIntent}
-      @akece-typing=${this.#handleIntent}
+      @akece-toggle-request=${this.#handleToggleRequest}
     >
       ${this.#renderLiveRegion()} ${this.layout == 'inline' ? nothing : this.#renderLauncher()} ${this.#chat.extras} ${this.#renderPanel()}
     </div>`;
@@ -319,11 +320,10 @@ export class AkeceChat extends LitElement {
     }
   }
 
-  /** Internal intent events from the children stop here (none reaches the page): the launcher's toggle, else the panel's, by name. */
-  #handleIntent(event: Event) {
+  /** The launcher's intent (the panel's are listened for once its chunk is in); it stops here. */
+  #handleToggleRequest(event: Event) {
     event.stopPropagation();
-    if (event.type == 'akece-toggle-request') this.toggle();
-    else this.#panel.module?.panelIntents[event.type]?.(this.#panelActions, event);
+    this.toggle();
   }
 }
 

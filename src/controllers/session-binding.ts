@@ -5,8 +5,6 @@
 import type {ReactiveControllerHost} from 'lit';
 import {Cable} from '../protocol/cable.js';
 import {ChatSession, type SessionOptions} from '../state/chat-session.js';
-
-type CableOptions = Parameters<SessionOptions['createCable']>[0];
 import type {ChatState} from '../state/chat-state.js';
 import type {Message, MessageSequence} from '../state/model.js';
 import {emit} from '../events/public-events.js';
@@ -15,6 +13,7 @@ import {TabCable, canShareAcrossTabs} from '../tabs/tab-cable.js';
 import {TabSync} from '../tabs/tab-sync.js';
 
 type Reach = import('../reach/reach.js').Reach;
+type CableOptions = Parameters<SessionOptions['createCable']>[0];
 
 const noop = () => {};
 
@@ -43,14 +42,18 @@ export class SessionBinding {
   #reach: Promise<Reach> | undefined;
   #reachLoaded: Reach | undefined;
 
-  constructor(host: ReactiveControllerHost & HTMLElement, options: Omit<SessionOptions, 'createCable'>) {
+  constructor(host: ReactiveControllerHost & HTMLElement, options: Omit<SessionOptions, 'createCable' | 'createWriter'>) {
     this.#host = host;
     const liveRegion = (this.liveRegion = new LiveRegion(host));
     // One socket per browser for a contact (src/tabs/), unless the page keeps nothing (`storage="none"`) or the browser cannot share.
     const ownCable = (cableOptions: CableOptions) => new Cable(cableOptions);
     const shared = options.storage != null && canShareAcrossTabs();
-    const createCable = shared ? (cableOptions: CableOptions) => new TabCable(cableOptions, ownCable) : ownCable;
-    const session = (this.session = new ChatSession({...options, createCable}));
+    const session = (this.session = new ChatSession({
+      ...options,
+      createCable: shared ? (cableOptions) => new TabCable(cableOptions, ownCable) : ownCable,
+      // What writing needs is a chunk of its own (contract §8: a known contact who only reads never loads it).
+      createWriter: (context) => import('../state/visitor-writer.js').then(({VisitorWriter}) => new VisitorWriter(context)),
+    }));
     const tabs = shared ? new TabSync(session, options) : null;
     this.state = session.store.getState();
     this.#unsubscribe = [

@@ -21,9 +21,10 @@ export class ChunkRefusedError extends Error {
 export class ChunkLoader {
   /** Preloads started, by file name; a failed one is dropped so that a later attempt tries again. */
   readonly #preloads = new Map<string, Promise<void>>();
-  /** Every pinned file known so far: the manifest's, then the features' once their index is in. */
+  /** Every pinned file known so far: the manifest's, then those of each index once it is in. */
   readonly #files: Record<string, PinnedFile>;
-  #featureIndex: Promise<void> | null = null;
+  /** Indexes imported or on their way, by file name. */
+  readonly #indexes = new Map<string, Promise<void>>();
 
   /**
    * @param folder absolute URL of the script's folder, ending in `/`
@@ -44,24 +45,29 @@ export class ChunkLoader {
   /** Imports the chunk at `url` (absolute, in the script's folder) once it and every file under it passed its check. */
   async import(url: string): Promise<unknown> {
     const file = url.startsWith(this.folder) ? url.slice(this.folder.length) : url;
-    if (!this.#files[file]) await this.#loadFeatureIndex();
+    // Not pinned by the script: look in the feature index, then in the index of the file's folder
+    // (the catalogues have one), each pinned by the one before.
+    for (const index of [this.manifest.featureIndex, file.replace(/[^/]*$/, 'index.js')]) {
+      if (!this.#files[file] && this.#files[index]) await this.#loadIndex(index);
+    }
     if (!this.#files[file]) throw new ChunkRefusedError(file);
     await Promise.all(this.#leavesFirst(file).map((name) => this.#preload(name)));
     return import(/* @vite-ignore */ this.folder + file);
   }
 
-  /** Imports the features' index (itself pinned) once, and adds the files it pins. */
-  #loadFeatureIndex(): Promise<void> {
-    const index = this.manifest.featureIndex;
-    if (!index) return Promise.resolve();
-    this.#featureIndex ??= this.import(this.folder + index).then(
-      (module) => void Object.assign(this.#files, (module as {default: Record<string, PinnedFile>}).default),
-      (error: unknown) => {
-        this.#featureIndex = null; // refused or unreachable: the next feature asked for tries again
-        throw error;
-      }
-    );
-    return this.#featureIndex;
+  /** Imports an index (itself pinned) once, and adds the files it pins. */
+  #loadIndex(index: string): Promise<void> {
+    const loaded =
+      this.#indexes.get(index) ??
+      this.import(this.folder + index).then(
+        (module) => void Object.assign(this.#files, (module as {default: Record<string, PinnedFile>}).default),
+        (error: unknown) => {
+          this.#indexes.delete(index); // refused or unreachable: the next file asked for tries again
+          throw error;
+        }
+      );
+    this.#indexes.set(index, loaded);
+    return loaded;
   }
 
   /** `file` and everything it imports statically, each once, every file after the files it imports. */

@@ -15,9 +15,10 @@ export interface ChunkManifest {
   files: Record<string, PinnedFile>;
   /**
    * The pinned file that pins every file no early moment needs (`features.js`, exporting their
-   * pins as its default): the catalogues and the on-demand features. A page needs few of them at
+   * pins as its default): the on-demand features, and the index of the catalogues
+   * (`locales/index.js`, which pins them in turn). A page needs few of them at
    * most, so their hashes come with the first one asked for instead of weighing on this script
    * at every page start.
    */
-  featureIndex?: string;
+  featureIndex: string;
 }

@@ -1,7 +1,7 @@
 import {RestClient} from '../api/client.js';
-import {ContactApi, newMessageBody} from '../api/contact-api.js';
+import {ContactApi} from '../api/contact-api.js';
 import {ApiError, isAbort} from '../api/errors.js';
-import type {ContactAttributesDto, ConversationDto, SubmittedValuesDto} from '../api/types.js';
+import type {ContactAttributesDto, ConversationDto} from '../api/types.js';
 import type {AkeceEvent, WireConversation, WireTyping} from '../protocol/payloads.js';
 import {backoff} from '../utils/backoff.js';
 import {chatReducer, initialState, type ChatAction, type ChatError, type ChatState} from './chat-state.js';
@@ -11,11 +11,11 @@ import {History} from './history.js';
 import {MessageTimeline} from './message-timeline.js';
 import type {ConnectionState, ConversationStatus, Message, SubmittedAnswer, VisitorUser} from './model.js';
 import {sender, snake, toMessage} from './normalize.js';
-import {newEchoId, Outbox, QueuedMessage, type OutboxDelivery} from './outbox.js';
-import {readPersistedSession, storageKey, writePersistedSession, type StorageLike} from './persisted-session.js';
+import {readPersistedSession, storageKey, writePersistedSession, type StorageLike, type StoredOutboxEntry} from './persisted-session.js';
 import {Store, type ReadableStore, type Unsubscribe} from './store.js';
 import {NamedTimers} from './timers.js';
-import {AgentTyping, VisitorTyping, type TimerSlot} from './typing.js';
+import {AgentTyping, type TimerSlot} from './typing.js';
+import type {VisitorWriter, WriterContext} from './visitor-writer.js';
 
 export type {StorageLike} from './persisted-session.js';
 
@@ -51,6 +51,11 @@ export interface SessionOptions {
   /** Passed to createCable as given. */
   presenceInterval: number;
   createCable: (options: {url: string; pubsubToken: string; presenceInterval: number}) => CableLike;
+  /**
+   * Makes the part that writes (src/state/visitor-writer.ts), at once or once its chunk has
+   * arrived: the session asks for it only when the visitor may write.
+   */
+  createWriter: (context: WriterContext) => VisitorWriter | Promise<VisitorWriter>;
 }
 
 export interface SessionEvents {
@@ -76,18 +81,6 @@ function messageOf(error: unknown): string {
   if (error instanceof Error) return error.message;
   if (typeof error == 'object' && error != null && 'message' in error) return String(error.message);
   return String(error);
-}
-
-/** The wire shape of an answer, by kind. */
-function submittedValues(answer: SubmittedAnswer): SubmittedValuesDto {
-  switch (answer.kind) {
-    case 'csat':
-      return {csat_survey_response: {rating: answer.rating, feedback_message: answer.feedback}};
-    case 'email':
-      return [{name: 'email', title: answer.email, value: answer.email}];
-    case 'select':
-      return answer.values;
-  }
 }
 
 /** A conversation's status change, shown in the stream where it happened. */
@@ -118,9 +111,10 @@ function statusNote(status: ConversationStatus, at: number): Message {
  * needed: nothing is requested, stored or opened until a contact is known or the visitor opens
  * the panel or sends.
  *
- * Its parts: {@link ContactLifecycle} (who the widget acts as), {@link Outbox} (the visitor's
- * queued messages), {@link History} (pages and backfill), {@link AgentTyping} and
- * {@link VisitorTyping}; the reducer in chat-state.ts; the stored session in persisted-session.ts.
+ * Its parts: {@link ContactLifecycle} (who the widget acts as), {@link History} (pages and
+ * backfill), {@link AgentTyping}, and {@link VisitorWriter} (the outbox, answers and the
+ * visitor's typing: made only when the visitor may write, see `SessionOptions.createWriter`);
+ * the reducer in chat-state.ts; the stored session in persisted-session.ts.
  */
 export class ChatSession {
   /** The view's state: `getState()`, and `subscribe()` to hear of every change. */
@@ -131,10 +125,14 @@ export class ChatSession {
   private readonly timers = new NamedTimers<TimerName>();
   private readonly api: ContactApi;
   private readonly contact: ContactLifecycle;
-  private readonly outbox: Outbox;
   private readonly history: History;
   private readonly agentTyping: AgentTyping;
-  private readonly visitorTyping: VisitorTyping;
+  /** The part that writes, once made. */
+  private writer: VisitorWriter | null = null;
+  /** Its chunk on the way (undefined: not asked for yet, or it failed). */
+  private writerArriving: Promise<VisitorWriter> | undefined;
+  /** Unsent messages read from storage while there is no writer to hold them. */
+  private storedOutbox: readonly StoredOutboxEntry[] = [];
   private readonly storageKey: string;
   /** Every request's signal: dropping the connection aborts them all. */
   private requests = new AbortController();
@@ -154,7 +152,6 @@ export class ChatSession {
       signal: () => this.requests.signal,
     });
     this.contact = new ContactLifecycle(this.api);
-    this.outbox = new Outbox(this.outboxDelivery(), () => this.persist());
     this.history = new History(this.api, {
       conversationId: () => this.state.conversationId,
       highestIdHeld: () => this.timeline.highestId,
@@ -162,7 +159,6 @@ export class ChatSession {
       conversationReceived: (conversation) => this.conversationReceived(conversation),
     });
     this.agentTyping = new AgentTyping(this.timerSlot('agent-typing'), (typist) => this.dispatch({type: 'agent-typing', typist}));
-    this.visitorTyping = new VisitorTyping(this.timerSlot('visitor-typing'), (typing) => this.sendTyping(typing));
   }
 
   /** Subscribes to `message` or `error`; returns the unsubscribe function. */
@@ -173,7 +169,9 @@ export class ChatSession {
   /** Restores the outbox; connects at once only when a contact is already known. Call once. */
   start(): void {
     const saved = readPersistedSession(this.options.storage, this.storageKey);
-    this.outbox.restore(saved?.outbox ?? []);
+    this.storedOutbox = saved?.outbox ?? [];
+    // Unsent messages wait in storage: the writer holds, shows and sends them.
+    if (this.storedOutbox.length) quietly(this.withWriter(async () => undefined));
     // A contact given by the page wins over the stored one, and is never stored.
     const {pubsubToken, contactIdentifier} = this.options;
     const given = pubsubToken && contactIdentifier ? {sourceId: contactIdentifier, pubsubToken} : null;
@@ -187,7 +185,10 @@ export class ChatSession {
   /** The panel is open AND the page is visible: creates what is missing, marks messages seen. */
   setPanelVisible(visible: boolean): void {
     this.dispatch({type: 'panel-visibility-changed', visible});
-    if (visible) this.ensureReady().then(() => this.markSeenSoon(), ignore);
+    if (!visible) return;
+    this.ensureReady().then(() => this.markSeenSoon(), ignore);
+    // The visitor sees the conversation and may write: make the writer ready meanwhile.
+    quietly(this.withWriter(async () => undefined));
   }
 
   /**
@@ -202,15 +203,12 @@ export class ChatSession {
   /** Sends as the visitor. Resolves once the server has it; rejects when this attempt failed
    * (the message stays, failed, and can be retried). Offline, it waits, pending. */
   sendMessage(content: string, files?: readonly File[]): Promise<Message> {
-    const entry = new QueuedMessage(newEchoId(), content, Date.now(), this.timeline.highestId);
-    entry.files = files;
-    return this.outbox.add(entry);
+    return this.withWriter((writer) => writer.send(content, files));
   }
 
   /** Sends a failed message again, with the same echo id. */
   retry(key: string): Promise<Message> {
-    const entry = this.outbox.find(key);
-    return entry ? this.outbox.send(entry) : Promise.reject(new Error('Unknown message'));
+    return this.withWriter((writer) => writer.retry(key));
   }
 
   /** Loads the page before the oldest message held. */
@@ -224,19 +222,14 @@ export class ChatSession {
   }
 
   /** Answers a bot or CSAT message (`submitted_values` in the shape its type needs). */
-  async answer(key: string, answer: SubmittedAnswer): Promise<void> {
-    // A message with an id came with the current contact and conversation.
-    const messageId = this.timeline.placeOfKey(key)?.message.id;
-    const conversationId = this.state.conversationId;
-    if (messageId == null || conversationId == null) throw new Error('Unknown message');
-    const updated = await this.api.submitAnswer(conversationId, messageId, submittedValues(answer)).catch((error) => this.updateFailed(error));
-    this.receive([updated], false);
+  answer(key: string, answer: SubmittedAnswer): Promise<void> {
+    return this.withWriter((writer) => writer.answer(key, answer));
   }
 
   /** The visitor is typing: sends `on` once, then `off` after 4 s without a call, or at once. */
   setTyping(typing: boolean): void {
     if (this.state.conversationId == null) return;
-    this.visitorTyping.set(typing);
+    quietly(this.withWriter(async (writer) => writer.setTyping(typing)));
   }
 
   /** Identifies the visitor; before a contact exists, the details go into its creation. */
@@ -255,7 +248,7 @@ export class ChatSession {
   /** Stops everything: socket, timers, requests, listeners. */
   dispose(): void {
     this.dropConnection();
-    this.outbox.rejectAll('Disposed');
+    this.writer?.dispose();
     this.events.clear();
     this.chatStore.clearListeners();
   }
@@ -303,7 +296,55 @@ export class ChatSession {
   /** Stores the widget's own contact and the outbox (or removes them when there is neither). */
   private persist(): void {
     const contact = this.contact.ownedByWidget ? this.state.contact : null;
-    writePersistedSession(this.options.storage, this.storageKey, {contact, outbox: this.outbox.toStored()});
+    writePersistedSession(this.options.storage, this.storageKey, {contact, outbox: this.writer?.toStored() ?? [...this.storedOutbox]});
+  }
+
+  // ── the writer ─────────────────────────────────────────────────────────────────────────
+
+  /** Runs `use` with the writer: at once when it is there (or made at once), else once it has arrived. */
+  private withWriter<T>(use: (writer: VisitorWriter) => Promise<T>): Promise<T> {
+    const writer = this.writer ?? this.makeWriter();
+    return writer instanceof Promise ? writer.then(use) : use(writer);
+  }
+
+  private makeWriter(): VisitorWriter | Promise<VisitorWriter> {
+    if (this.writerArriving) return this.writerArriving;
+    const made = this.options.createWriter(this.writerContext());
+    if (!(made instanceof Promise)) return this.attachWriter(made);
+    this.writerArriving = made.then(
+      (writer) => this.writer ?? this.attachWriter(writer),
+      (error: unknown) => {
+        this.writerArriving = undefined; // the next write asks again
+        this.report('module-refused', error);
+        throw error;
+      }
+    );
+    return this.writerArriving;
+  }
+
+  /** The writer takes over the stored unsent messages and sends them if the chat is ready. */
+  private attachWriter(writer: VisitorWriter): VisitorWriter {
+    this.writer = writer;
+    writer.restore(this.storedOutbox);
+    this.storedOutbox = [];
+    if (this.state.connection == 'connected') writer.flush();
+    return writer;
+  }
+
+  private writerContext(): WriterContext {
+    return {
+      api: this.api,
+      state: () => this.state,
+      timeline: () => this.timeline,
+      dispatch: (action) => this.dispatch(action),
+      ensureReady: () => this.ensureReady(),
+      backfill: () => this.history.backfill(),
+      receive: (wireMessages) => this.receive(wireMessages, true),
+      conversationReceived: (conversation) => this.conversationReceived(conversation),
+      persist: () => this.persist(),
+      report: (code, error) => this.report(code, error),
+      typingTimer: this.timerSlot('visitor-typing'),
+    };
   }
 
   // ── contact, socket and conversation ───────────────────────────────────────────────────
@@ -351,7 +392,7 @@ export class ChatSession {
     }
     if (conversation) this.conversationReceived(conversation);
     if (this.state.conversationId != null) await this.history.loadPage();
-    this.outbox.flush();
+    this.writer?.flush();
   }
 
   private async latestConversation(): Promise<ConversationDto | undefined> {
@@ -374,7 +415,7 @@ export class ChatSession {
     cable.on('state', ({state}) => {
       this.dispatch({type: 'connection-changed', connection: state});
       // 'connected' means subscribed.
-      if (state == 'connected') this.outbox.flush();
+      if (state == 'connected') this.writer?.flush();
     });
     cable.on('event', (event) => this.handleCableEvent(event));
     cable.on('subscribed', ({resumed}) => {
@@ -446,14 +487,12 @@ export class ChatSession {
     this.dropConnection();
     this.ready = undefined;
     this.contact.forget();
-    this.visitorTyping.forget();
     if (reason) {
-      this.outbox.rejectAll(reason);
-      this.outbox.clear();
+      this.storedOutbox = [];
       this.userAttributes = {};
     }
     this.dispatch({type: 'session-reset'});
-    for (const entry of this.outbox.entries) this.showQueued(entry);
+    this.writer?.forgetContact(reason);
     this.persist();
   }
 
@@ -537,7 +576,7 @@ export class ChatSession {
       for (const message of arrived.sort(byDisplayOrder)) this.events.emit('message', message);
       if (this.state.panelVisible) this.markSeenSoon();
     }
-    this.settleOutbox();
+    this.writer?.settleDelivered();
   }
 
   /** While the panel stays visible, tells the server the visitor has seen the conversation. */
@@ -547,48 +586,5 @@ export class ChatSession {
       // (a conversation implies a contact)
       if (this.state.panelVisible && conversationId != null) quietly(this.api.updateLastSeen(conversationId));
     });
-  }
-
-  private sendTyping(typing: boolean): void {
-    const conversationId = this.state.conversationId;
-    if (conversationId != null) quietly(this.api.toggleTyping(conversationId, {typing_status: typing ? 'on' : 'off'}));
-  }
-
-  // ── the outbox ─────────────────────────────────────────────────────────────────────────
-
-  private showQueued(entry: QueuedMessage, failure?: string): void {
-    this.dispatch({type: 'messages-received', messages: [entry.toMessage(failure)]});
-  }
-
-  /** Settles queued sends the server now has (REST answer, socket echo or adoption). */
-  private settleOutbox(): void {
-    const timeline = this.timeline;
-    this.outbox.settleDelivered((entry) => timeline.firstWithEchoId(entry.echoId, (held) => held.id != null)?.message);
-  }
-
-  private outboxDelivery(): OutboxDelivery {
-    return {
-      canSend: () => this.state.connection != 'offline' && this.state.connection != 'reconnecting',
-      prepare: () => this.ensureReady(),
-      adoptEarlierCopy: async (entry) => {
-        await this.history.backfill();
-        // A visitor message without echo id, newer than what was held then, with the same text.
-        const copy = [...this.timeline].find(
-          (message) => message.role == 'visitor' && !message.echoId && (message.id ?? 0) > entry.maxServerIdThen && message.content == entry.content
-        );
-        if (copy && this.outbox.has(entry)) {
-          this.dispatch({type: 'messages-received', messages: [{...copy, echoId: entry.echoId}]});
-          this.settleOutbox();
-        }
-      },
-      show: (entry, failure) => this.showQueued(entry, failure),
-      post: async (entry) => {
-        if (this.state.conversationId == null) this.conversationReceived(await this.api.createConversation());
-        const conversationId = this.state.conversationId ?? 0;
-        const created = await this.api.postMessage(conversationId, newMessageBody(entry.content, entry.echoId, entry.files));
-        this.receive([{...created, echo_id: entry.echoId}], true);
-      },
-      failed: (error) => this.report('send-failed', error),
-    };
   }
 }

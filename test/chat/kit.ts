@@ -27,8 +27,8 @@ export const wire = (o: Wire = {}): Wire => {
 };
 export const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), {status, headers: {'content-type': 'application/json'}});
 
-/** Waits (frame by frame, at most `ms`) until `cond` holds; fails with `what` otherwise. */
-export async function until(cond: () => unknown, what: string, ms = 4000) {
+/** Waits (frame by frame, at most `ms`: generous, as a shared machine may be slow) until `cond` holds; fails with `what` otherwise. */
+export async function until(cond: () => unknown, what: string, ms = 10_000) {
   const end = performance.now() + ms;
   while (!cond()) {
     if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);

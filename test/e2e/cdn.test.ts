@@ -1,5 +1,5 @@
 import {expect} from '@open-wc/testing';
-import {cspVisit, refusedVisit, startServer, stopServer, type TestServer} from '../helpers/server.js';
+import {cspVisit, refusedVisit, serverForSuite} from '../helpers/server.js';
 import {agent, cspDirectives, onlyConversation} from './helpers.js';
 import {launcherEnglish} from '../../src/i18n/en-launcher.js';
 
@@ -9,20 +9,12 @@ import {launcherEnglish} from '../../src/i18n/en-launcher.js';
 // 127.0.0.1, the widget's files on `localhost` (see demo/server/static.mjs, `/cdn`).
 describe('e2e: from a CDN, with integrity, under a strict CSP with Trusted Types', function () {
   this.timeout(60000);
-  let server: TestServer;
-
-  before(async () => {
-    server = await startServer();
-  });
-
-  after(async () => {
-    await stopServer(server);
-  });
+  const suite = serverForSuite();
 
   it('loads every chunk from the other origin, opens, connects and sends, with no violation', async () => {
     const text = 'Sent through a widget from a CDN';
-    const visit = await cspVisit(`${server.url}/cdn`, text);
-    const cdn = server.url.replace('//127.0.0.1:', '//localhost:');
+    const visit = await cspVisit(`${suite.current.url}/cdn`, text);
+    const cdn = suite.current.url.replace('//127.0.0.1:', '//localhost:');
     const policy = cspDirectives(visit.csp);
     expect(policy['script-src']).to.deep.equal([cdn]);
     expect(policy['style-src']).to.deep.equal(["'self'"]);
@@ -37,14 +29,26 @@ describe('e2e: from a CDN, with integrity, under a strict CSP with Trusted Types
     const widgetFiles = visit.resources.filter((name) => /\/dist\/akece-chat\./.test(name));
     expect(widgetFiles.length, 'chunks loaded').to.be.at.least(3);
     expect(widgetFiles.filter((name) => !name.startsWith(`${cdn}/dist/`))).to.deep.equal([]);
-    const conv = await onlyConversation(server);
-    expect((await agent(server).messages(conv.id)).map((m) => m.content)).to.include(text);
+    const conv = await onlyConversation(suite.current);
+    expect((await agent(suite.current).messages(conv.id)).map((m) => m.content)).to.include(text);
+  });
+
+  it('loads a catalogue through the feature index, each file checked, from the other origin', async () => {
+    const text = 'Gesendet über ein Widget vom CDN';
+    const visit = await cspVisit(`${suite.current.url}/cdn?lang=de`, text);
+    const cdn = suite.current.url.replace('//127.0.0.1:', '//localhost:');
+    expect(visit.violations).to.deep.equal([]);
+    expect(visit.messages.filter((m) => m.content === text)).to.have.length(1);
+    // The script pins only the early chunks: the German catalogue's pin came with features.js.
+    const loaded = visit.resources.filter((name) => name.startsWith(`${cdn}/dist/`)).map((name) => name.slice(`${cdn}/dist/`.length));
+    expect(loaded).to.include('features.js');
+    expect(loaded.some((name) => /^locales\/.*de.*\.js$/.test(name)), loaded.join(' ')).to.equal(true);
   });
 
   it('refuses a chunk changed on its way, says so in the panel and tells the page', async () => {
     // The panel's chunk, changed by one line between the CDN and the page.
-    await agent(server).fault({path: 'akece-chat.panel-view.', tamper: true, count: 5});
-    const visit = await refusedVisit(`${server.url}/cdn`);
+    await agent(suite.current).fault({path: 'akece-chat.panel-view.', tamper: true, count: 5});
+    const visit = await refusedVisit(`${suite.current.url}/cdn`);
     expect(visit.open).to.equal(true);
     expect(visit.composer, 'no composer from a refused chunk').to.equal(false);
     expect(visit.alert).to.equal(launcherEnglish.err_connect);

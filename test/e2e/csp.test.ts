@@ -1,5 +1,5 @@
 import {expect} from '@open-wc/testing';
-import {cspVisit, startServer, stopServer, type TestServer} from '../helpers/server.js';
+import {cspVisit, serverForSuite} from '../helpers/server.js';
 import {agent, cspDirectives, onlyConversation} from './helpers.js';
 
 // The demo shop as served by the local server, under its strict Content-Security-Policy, in a
@@ -7,19 +7,11 @@ import {agent, cspDirectives, onlyConversation} from './helpers.js';
 // connects and sends without a single CSP violation.
 describe('e2e: under a strict Content-Security-Policy', function () {
   this.timeout(60000);
-  let server: TestServer;
-
-  before(async () => {
-    server = await startServer();
-  });
-
-  after(async () => {
-    await stopServer(server);
-  });
+  const suite = serverForSuite();
 
   it('opens, connects and sends on the demo shop with no CSP violation', async () => {
     const text = 'Sent under a strict CSP';
-    const visit = await cspVisit(`${server.url}/`, text);
+    const visit = await cspVisit(`${suite.current.url}/`, text);
     const policy = cspDirectives(visit.csp);
     expect(policy['default-src']).to.deep.equal(["'self'"]);
     expect(policy['script-src']).to.deep.equal(["'self'"]);
@@ -30,7 +22,7 @@ describe('e2e: under a strict Content-Security-Policy', function () {
     expect(visit.consoleErrors.filter((e) => /Content.Security.Policy|Refused to/i.test(e))).to.deep.equal([]);
     expect(visit.connectionState).to.equal('connected');
     expect(visit.messages.filter((m) => m.content === text)).to.deep.equal([{content: text, status: 'sent', role: 'visitor'}]);
-    const conv = await onlyConversation(server);
-    expect((await agent(server).messages(conv.id)).map((m) => m.content)).to.include(text);
+    const conv = await onlyConversation(suite.current);
+    expect((await agent(suite.current).messages(conv.id)).map((m) => m.content)).to.include(text);
   });
 });

@@ -138,6 +138,11 @@ const pageCommands = {
       await page.waitForFunction(() => customElements.get('akece-chat') && document.querySelector('akece-chat')?.shadowRoot?.querySelector('[part~=launcher]'), {timeout: 10000});
       await page.evaluate(() => document.querySelector('akece-chat').shadowRoot.querySelector('[part~=launcher]').click());
       await page.waitForFunction(() => document.querySelector('akece-chat').connectionState === 'connected', {timeout: 15000});
+      // The composer is drawn once the panel's chunk is in, which a known contact's connection does not wait for.
+      await page.waitForFunction(() => {
+        const deepTextarea = (root) => root.querySelector('textarea') ?? [...root.querySelectorAll('*')].map((el) => el.shadowRoot && deepTextarea(el.shadowRoot)).find(Boolean);
+        return deepTextarea(document.querySelector('akece-chat').shadowRoot);
+      }, {timeout: 15000});
       await page.evaluate((text) => {
         const find = (root, sel) => {
           const hit = root.querySelector(sel);

@@ -43,3 +43,23 @@ export interface RefusedVisit {
 export const refusedVisit = (url: string) => executeServerCommand<RefusedVisit, {url: string}>('refused-visit', {url});
 /** The test page's JS heap after a forced garbage collection (DevTools), in bytes. */
 export const heapUsage = () => executeServerCommand<{usedSize: number; totalSize: number}, Record<string, never>>('heap', {});
+
+/**
+ * One local server for the whole suite it is called in (started before its first test, stopped
+ * after its last): read `.current` inside the tests.
+ */
+export function serverForSuite(env: Record<string, string> = {}): {readonly current: TestServer} {
+  let server: TestServer | undefined;
+  before(async () => {
+    server = await startServer(env);
+  });
+  after(async () => {
+    if (server) await stopServer(server);
+  });
+  return {
+    get current() {
+      if (!server) throw new Error('the suite’s server is not started yet');
+      return server;
+    },
+  };
+}

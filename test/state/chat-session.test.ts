@@ -2,6 +2,7 @@ import {expect} from '@open-wc/testing';
 import sinon from 'sinon';
 import {FakeServer, makeSession, settle, until} from './fakes.js';
 import type {Message} from '../../src/state/model.js';
+import {VisitorWriter} from '../../src/state/visitor-writer.js';
 
 const KEY = 'akece-chat:https://chat.example:inb';
 const STORED = JSON.stringify({k: {sourceId: 'src-1', pubsubToken: 'tok-src-1'}, o: []});
@@ -660,5 +661,92 @@ describe('ChatSession', () => {
     t.session.setPanelVisible(true);
     await wait();
     expect(s().contact).to.not.equal(null);
+  });
+
+  // The part that writes (outbox, answers, typing) is a chunk of its own in the widget: the session
+  // asks for it only when the visitor may write, and whatever was asked of it meanwhile waits.
+  describe('when the writer arrives later', () => {
+    /** A session whose writer comes when `arrive()` is called (or never), counting the requests for it. */
+    function lateWriter(fail = false) {
+      const requests: Array<() => void> = [];
+      const session = makeSession({
+        createWriter: (context) =>
+          new Promise<VisitorWriter>((resolve, reject) => requests.push(() => (fail ? reject(new Error('refused writer')) : resolve(new VisitorWriter(context))))),
+      });
+      return {session, requests, arrive: () => requests.splice(0).forEach((deliver) => deliver())};
+    }
+
+    /** A stored contact with conversation 87, connected, its writer not asked for yet. */
+    async function connectedKnownContact(late: ReturnType<typeof lateWriter>) {
+      srv.convs.push({id: 87, status: 'open', contact_last_seen_at: 0});
+      t = late.session;
+      t.storage.map.set(KEY, STORED);
+      t.session.start();
+      await wait();
+      t.cable.go('connected');
+    }
+
+    it('is not asked for by a known contact who only reads, and is once the panel is seen', async () => {
+      srv.add(2);
+      const late = lateWriter();
+      await connectedKnownContact(late);
+      expect(s().unreadCount).to.equal(2);
+      expect(late.requests, 'no writer for reading').to.have.length(0);
+      t.session.setPanelVisible(true);
+      await wait();
+      expect(late.requests).to.have.length(1);
+    });
+
+    it('holds a send made before it arrived, then shows and sends it once', async () => {
+      const late = lateWriter();
+      await connectedKnownContact(late);
+      const sent = t.session.sendMessage('before the writer');
+      const alsoSent = t.session.sendMessage('and another');
+      await wait();
+      expect(late.requests, 'asked for once').to.have.length(1);
+      expect(srv.paths('POST')).to.deep.equal([]);
+      late.arrive();
+      const [first, second] = await Promise.all([sent, alsoSent]);
+      expect([first.content, second.content]).to.deep.equal(['before the writer', 'and another']);
+      expect(srv.paths('POST')).to.deep.equal(['POST /contacts/src-1/conversations/87/messages', 'POST /contacts/src-1/conversations/87/messages']);
+      expect(s().messages.slice().map((m) => m.content)).to.deep.equal(['before the writer', 'and another']);
+    });
+
+    it('takes over unsent messages from storage at start, and stores them untouched until then', async () => {
+      srv.convs.push({id: 87, status: 'open', contact_last_seen_at: 0});
+      const queued = {echoId: 'e1', content: 'typed before the reload', createdAt: 10, maxServerIdThen: 0, outcomeUnknown: false, failedForGood: false};
+      const late = lateWriter();
+      t = late.session;
+      t.storage.map.set(KEY, JSON.stringify({version: 2, contact: {sourceId: 'src-1', pubsubToken: 'tok-src-1'}, outbox: [queued]}));
+      t.session.start();
+      await wait();
+      expect(late.requests, 'storage holds a message: the writer is asked for at start').to.have.length(1);
+      t.cable.go('connected');
+      await wait();
+      expect(JSON.parse(t.storage.map.get(KEY)!).outbox, 'kept while the writer is on its way').to.deep.equal([queued]);
+      late.arrive();
+      await until(clock, () => srv.paths('POST').length == 1, 'the stored message was sent');
+      await until(clock, () => JSON.parse(t.storage.map.get(KEY)!).outbox.length == 0, 'and left the stored outbox');
+      expect(s().messages.slice().filter((m) => m.content == queued.content)).to.have.length(1);
+    });
+
+    it('reports a writer that could not load, and asks again on the next send', async () => {
+      srv.convs.push({id: 87, status: 'open', contact_last_seen_at: 0});
+      const late = lateWriter(true);
+      t = late.session;
+      const errors: string[] = [];
+      t.session.on('error', (error) => errors.push(error.code));
+      t.storage.map.set(KEY, STORED);
+      t.session.start();
+      await wait();
+      const sent = t.session.sendMessage('lost?');
+      late.arrive();
+      expect(await sent.catch((error: Error) => error.message)).to.equal('refused writer');
+      expect(errors).to.deep.equal(['module-refused']);
+      const again = t.session.sendMessage('again').catch(() => undefined);
+      expect(late.requests, 'asked again').to.have.length(1);
+      late.arrive();
+      await again;
+    });
   });
 });

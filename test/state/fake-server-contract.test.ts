@@ -5,7 +5,7 @@
 // cannot drift from the server it stands in for.
 import {expect} from '@open-wc/testing';
 import sinon from 'sinon';
-import {startServer, stopServer, type TestServer} from '../helpers/server.js';
+import {serverForSuite} from '../helpers/server.js';
 import {FakeServer} from './fakes.js';
 
 /** The structure of a JSON value: its type, an object's keys, an array's first item. */
@@ -87,14 +87,7 @@ async function visit(inboxUrl: string): Promise<Answer[]> {
 
 describe('the fake REST server keeps to the real one', function () {
   this.timeout(60000);
-  let server: TestServer;
-
-  before(async () => {
-    server = await startServer();
-  });
-  after(async () => {
-    await stopServer(server);
-  });
+  const suite = serverForSuite();
   afterEach(() => sinon.restore());
 
   it('tells shapes apart (the comparison itself can fail)', () => {
@@ -105,7 +98,7 @@ describe('the fake REST server keeps to the real one', function () {
   });
 
   it('answers the widget’s requests with the same statuses and shapes', async () => {
-    const real = await visit(`${server.url}/public/api/v1/inboxes/demo-inbox`);
+    const real = await visit(`${suite.current.url}/public/api/v1/inboxes/demo-inbox`);
     new FakeServer(); // stubs window.fetch from here on
     const fake = await visit('https://chat.example/public/api/v1/inboxes/inb');
     expect(fake.map((a) => [a.step, a.status])).to.deep.equal(real.map((a) => [a.step, a.status]));

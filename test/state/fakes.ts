@@ -1,6 +1,7 @@
 import sinon from 'sinon';
 import type {CableLike, CableLikeEvents, SessionOptions, StorageLike} from '../../src/state/chat-session.js';
 import {ChatSession} from '../../src/state/chat-session.js';
+import {VisitorWriter} from '../../src/state/visitor-writer.js';
 import type {ConnectionState} from '../../src/state/model.js';
 import type {AkeceEvent} from '../../src/protocol/payloads.js';
 
@@ -182,6 +183,8 @@ export function makeSession(o: Partial<SessionOptions> = {}) {
       cables.push(c);
       return c;
     },
+    // The writer's code is at hand in the tests: made at once, as if its chunk had arrived.
+    createWriter: (context) => new VisitorWriter(context),
     ...o,
   });
   return {session, storage, cables, get cable() {
