@@ -101,6 +101,10 @@ const ENTRY = fileURLToPath(new URL('./src/akece-chat.ts', import.meta.url));
 const MOMENTS = [
   ['main', ENTRY],
   ['session-binding', fileURLToPath(new URL('./src/controllers/session-binding.ts', import.meta.url))],
+  // The whole catalogue (English, the fallback) before the panel: the panel loads it anyway, and
+  // what speaks before the panel opens (another language's launcher, the previews of src/reach/)
+  // then fetches English without the panel's code.
+  ['load', fileURLToPath(new URL('./src/i18n/load.ts', import.meta.url))],
   ['panel-view', fileURLToPath(new URL('./src/chat/panel-view.ts', import.meta.url))],
 ];
 

@@ -6,15 +6,15 @@ import type {ReactiveController} from 'lit';
 import type {SessionHost} from './session-controller.js';
 import {Cable} from '../protocol/cable.js';
 import {ChatSession, type SessionOptions} from '../state/chat-session.js';
-
-type CableOptions = Parameters<SessionOptions['createCable']>[0];
 import type {ChatState} from '../state/chat-state.js';
 import type {Message, MessageSequence} from '../state/model.js';
 import {emit} from '../events/public-events.js';
 import {LiveRegion} from './live-region.js';
 import {TabCable, canShareAcrossTabs} from '../tabs/tab-cable.js';
+import {TabSync} from '../tabs/tab-sync.js';
 
 type Reach = import('../reach/reach.js').Reach;
+type CableOptions = Parameters<SessionOptions['createCable']>[0];
 
 const noop = () => {};
 
@@ -51,16 +51,17 @@ export class SessionBinding {
     const liveRegion = (this.liveRegion = new LiveRegion(host));
     // One socket per browser for a contact (src/tabs/), unless the page keeps nothing (`storage="none"`) or the browser cannot share.
     const ownCable = (cableOptions: CableOptions) => new Cable(cableOptions);
-    const createCable = options.storage && canShareAcrossTabs() ? (cableOptions: CableOptions) => new TabCable(cableOptions, ownCable) : ownCable;
+    const shared = options.storage != null && canShareAcrossTabs();
     const session: ChatSession = (this.session = new ChatSession({
       ...options,
-      createCable,
+      createCable: shared ? (cableOptions) => new TabCable(cableOptions, ownCable) : ownCable,
       // What writing needs is a chunk of its own (contract §8: a known contact who only reads never loads it).
       createWriter: (context) => import('../state/visitor-writer.js').then(({VisitorWriter}) => new VisitorWriter(context)),
       // Who may have a contact, and with what details (identity check, pre-chat form): its own
       // chunk, which only a visitor without a contact needs.
       prepareContact: (user) => import('./contact-gate.js').then((gate) => gate.prepareContact(host, session, user)),
     }));
+    const tabs = shared ? new TabSync(session, options) : null;
     this.state = session.store.getState();
     this.#unsubscribe = [
       session.store.subscribe((next) => this.#commit(next)),
@@ -74,6 +75,7 @@ export class SessionBinding {
     const followPage: ReactiveController = {hostUpdate: () => this.#followConversationId()};
     host.addController(followPage);
     this.#unsubscribe.push(() => host.removeController(followPage));
+    if (tabs) this.#unsubscribe.push(() => tabs.dispose());
     const before = this.state;
     session.start();
     this.#commit(session.store.getState(), {...before, connection: 'idle', unreadCount: 0, conversationStatus: null});

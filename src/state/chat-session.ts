@@ -207,6 +207,15 @@ export class ChatSession {
     quietly(this.withWriter(async () => undefined));
   }
 
+  /**
+   * The visitor saw `conversationId` up to `lastSeenAt` (unix ms) somewhere else: in another tab
+   * of this browser (src/tabs/tab-sync.ts). The unread count follows; the time never goes back.
+   */
+  seenElsewhere(conversationId: number, lastSeenAt: number): void {
+    const {conversationId: shown, conversationStatus: status} = this.state;
+    if (conversationId == shown) this.dispatch({type: 'conversation-changed', conversationId, status, lastSeenAt});
+  }
+
   /** Sends as the visitor. Resolves once the server has it; rejects when this attempt failed
    * (the message stays, failed, and can be retried). Offline, it waits, pending. */
   sendMessage(content: string, files?: readonly File[]): Promise<Message> {

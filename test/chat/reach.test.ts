@@ -218,6 +218,22 @@ describe('<akece-chat> reaching the visitor', function () {
     await until(() => el.open, 'the chat open');
   });
 
+  it('says so when the browser blocks notifications, and asks nothing', async () => {
+    await executeServerCommand('grant-permissions', {permissions: ['geolocation']}); // any other: notifications are then denied
+    const permission = sinon.spy(Notification, 'requestPermission');
+    const {el} = await mount('notifications="on"');
+    el.show();
+    await settled(el);
+    await until(() => part(el, 'notifications-toggle'), 'the notifications toggle');
+    const toggle = part(el, 'notifications-toggle')!;
+    expect(Notification.permission).to.equal('denied');
+    expect([toggle.getAttribute('aria-pressed'), toggle.getAttribute('aria-disabled'), toggle.title]).to.deep.equal(['false', 'true', en.notifications_denied]);
+    await click(toggle);
+    await settled(el);
+    expect(permission.called).to.equal(false);
+    expect(toggle.getAttribute('aria-pressed')).to.equal('false');
+  });
+
   it('shows no notifications toggle and raises none by default', async () => {
     await executeServerCommand('grant-permissions', {permissions: ['notifications']});
     const {el, ws} = await mount();

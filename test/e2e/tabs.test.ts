@@ -48,6 +48,33 @@ describe('e2e: several tabs, one socket', function () {
     expect(second.el.messages.filter((m) => m.content === 'Seen in both tabs'), 'nothing twice').to.have.length(1);
   });
 
+  it('agrees across tabs within 1 s on what the visitor read and on muting the chime', async () => {
+    const first = (t.page = await openWidget(attrs()));
+    await first.el.sendMessage('Two tabs, one visitor');
+    const conversation = await onlyConversation(t.server);
+    second = await openWidget(attrs());
+    await until(() => first.el.connectionState === 'connected' && second!.el.connectionState === 'connected', 'both tabs connected');
+
+    await agent(t.server).reply(conversation.id, 'Unread in both tabs');
+    await until(() => first.el.unreadCount === 1 && second!.el.unreadCount === 1, 'one unread message in each tab');
+    first.el.show(); // the visitor reads it in the first tab
+    await until(() => first.el.unreadCount === 0, 'read in the first tab');
+    const readAt = Date.now();
+    await until(() => second!.el.unreadCount === 0, 'read in the second tab too', 1000);
+    expect(Date.now() - readAt).to.be.below(1000);
+
+    second.el.show();
+    const toggles = await until(() => {
+      const [mine, theirs] = [part(first.el, 'sound-toggle'), part(second!.el, 'sound-toggle')];
+      return mine && theirs ? [mine, theirs] : null;
+    }, 'both panels’ sound toggles');
+    toggles[0].click();
+    await until(() => toggles[0].getAttribute('aria-pressed') === 'true', 'muted in the first tab');
+    const mutedAt = Date.now();
+    await until(() => part(second!.el, 'sound-toggle')!.getAttribute('aria-pressed') === 'true', 'muted in the second tab too', 1000);
+    expect(Date.now() - mutedAt).to.be.below(1000);
+  });
+
   it('keeps a socket per tab with storage="none": nothing is shared', async () => {
     // A contact made by the site's own server, given to both tabs by attributes.
     const response = await fetch(`${t.server.url}/public/api/v1/inboxes/demo-inbox/contacts`, {method: 'POST', headers: {'content-type': 'application/json'}, body: '{}'});

@@ -83,6 +83,24 @@ describe('ChatSession', () => {
     expect(srv.paths('POST')).to.deep.equal(['POST /contacts/src-1/conversations/87/update_last_seen']);
   });
 
+  it('takes what the visitor saw in another tab: the unread count follows, the time never goes back', async () => {
+    srv.convs.push({id: 87, status: 'open', contact_last_seen_at: 1003});
+    srv.add(5);
+    t = makeSession();
+    t.storage.map.set(KEY, STORED);
+    t.session.start();
+    await wait();
+    expect(s().unreadCount).to.equal(2);
+    const newest = s().messages.at(-1)!.createdAt;
+    t.session.seenElsewhere(80, newest); // another conversation: not this one
+    expect(s().unreadCount).to.equal(2);
+    t.session.seenElsewhere(87, newest);
+    expect(s()).to.include({unreadCount: 0, lastSeenAt: newest, conversationId: 87, conversationStatus: 'open'});
+    t.session.seenElsewhere(87, 0);
+    expect(s().lastSeenAt).to.equal(newest);
+    expect(srv.paths('POST'), 'the other tab told the server').to.deep.equal([]);
+  });
+
   it('uses a contact given by attributes without writing storage, and a given conversation', async () => {
     srv.convs.push({id: 87, status: 'pending', contact_last_seen_at: 0});
     srv.add(20);
