@@ -51,7 +51,7 @@ describe('reply quotes in <akece-message-list>', () => {
     const button = quote(el);
     expect(button.tagName).to.equal('BUTTON');
     expect(button.closest('[part~=message]')!.getAttribute('data-key')).to.equal(reply.key);
-    expect(button.textContent!.replace(/\s+/g, ' ').trim()).to.equal(`${t(en.reply_to, en.you)}Where is my order #1042? It was due Monday.`);
+    expect(button.textContent!.replace(/\s+/g, ' ').trim()).to.equal(`${en.reply_to_you} Where is my order #1042? It was due Monday.`);
     expect(bubble(el, question.key)).to.equal(null); // far above: not in the DOM
 
     button.click();
@@ -89,7 +89,7 @@ describe('reply quotes in <akece-message-list>', () => {
     expect(target).to.not.equal(null);
     expect(el.shadowRoot!.activeElement).to.equal(target);
     expect(inView(el, target)).to.equal(true);
-    expect(quote(el).textContent).to.contain(t(en.reply_to, en.you)).and.contain('Do you ship to Norway?');
+    expect(quote(el).textContent).to.contain(en.reply_to_you).and.contain('Do you ship to Norway?');
   });
 
   it('says so when the quoted message is nowhere', async () => {

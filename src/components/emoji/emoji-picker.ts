@@ -134,7 +134,7 @@ export class AkeceEmojiPicker extends LitElement {
                 ${group.rows.map(
                   (row) =>
                     html`<div role="row">
-                      ${row.map(({emoji, index}) => html`<div role="gridcell" id="emoji-${index}" class=${index == active ? 'active' : nothing}>${emoji}</div>`)}
+                      ${row.map(({emoji, index}) => html`<div role="gridcell" id="emoji-${index}" class=${index == active ? 'active' : ''}>${emoji}</div>`)}
                     </div>`
                 )}
               </div>`
