@@ -6,7 +6,8 @@
 //
 // Keyboard: the ARIA combobox with a grid popup. Focus stays in the search field; Down enters
 // the grid, the arrows move the active cell (aria-activedescendant), Up from the first row
-// returns to the text, Enter picks the active emoji (or the first match), Escape leaves.
+// returns to the text, Home and End go to the row's ends, Enter picks the active emoji (or the
+// first match), Escape leaves.
 import {LitElement, html, nothing} from 'lit';
 import type {PropertyValues} from 'lit';
 import {en} from '../../i18n/en.js';
@@ -184,6 +185,14 @@ export class AkeceEmojiPicker extends LitElement {
         if (active < 0) return;
         next = Math.max(active - 1, 0);
         break;
+      case 'Home':
+      case 'End': {
+        // In the grid: the row's first or last cell (in the search field: the caret's).
+        if (active < 0) return;
+        const row = this.#rows.find((cells) => cells[cells.length - 1].index >= active)!;
+        next = row[event.key == 'Home' ? 0 : row.length - 1].index;
+        break;
+      }
       default:
         return;
     }
