@@ -21,7 +21,7 @@ import {emojiPickerStyles} from './emoji-picker.styles.js';
 /** Cells a row (emoji-picker.styles.ts lays out the same number). */
 const COLUMNS = 8;
 
-/** A labelled run of rows: the recent emoji, a category, or the matches of a search. */
+/** A run of rows: the recent emoji or a category (labelled), or the matches of a search. */
 interface Group {
   readonly label: string;
   /** Each row's emoji, with their index among every emoji shown. */
@@ -79,9 +79,9 @@ export class AkeceEmojiPicker extends LitElement {
     const found = searchEmoji(this.query);
     const recent = this.query ? [] : recentEmoji(this.storage);
     this.#shown = [...recent, ...found.map(({emoji}) => emoji)];
-    // Without a search: the recent ones, then each category; with one, the matches.
+    // Without a search: the recent ones, then each category; with one, the matches, unlabelled.
     const groups = this.query
-      ? [{label: strings.emoji_search, emoji: this.#shown}]
+      ? [{label: '', emoji: this.#shown}]
       : [
           {label: strings.emoji_recent, emoji: recent},
           ...CATEGORIES.map((category) => ({label: strings[`emoji_${category}`], emoji: found.filter((entry) => entry.category == category).map(({emoji}) => emoji)})),
@@ -130,8 +130,8 @@ export class AkeceEmojiPicker extends LitElement {
       <div id="emoji-grid" class="grid" role="grid" aria-label=${strings.emoji_open} ?hidden=${empty}>
         ${this.#groups.map((group) =>
           group.rows.length
-            ? html`<div role="rowgroup" aria-label=${group.label}>
-                <div class="heading" aria-hidden="true">${group.label}</div>
+            ? html`<div role="rowgroup" aria-label=${group.label || nothing}>
+                ${group.label ? html`<div class="heading" aria-hidden="true">${group.label}</div>` : nothing}
                 ${group.rows.map(
                   (row) =>
                     html`<div role="row">
