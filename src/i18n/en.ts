@@ -205,6 +205,7 @@ export const en = {
 
   // Replies
   reply_to: 'In reply to {name}',
+  reply_to_you: 'In reply to you',
   reply_missing: 'Original message not found',
   reply_earlier: 'In reply to an earlier message',
 };

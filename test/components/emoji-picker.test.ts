@@ -94,6 +94,10 @@ describe('emoji picker (in <akece-composer>)', () => {
     expect(activeEmoji(p)).to.equal(EMOJI[9].emoji);
     await sendKeys({press: 'ArrowLeft'});
     expect(activeEmoji(p)).to.equal(EMOJI[8].emoji);
+    await sendKeys({press: 'End'});
+    expect(activeEmoji(p)).to.equal(EMOJI[15].emoji);
+    await sendKeys({press: 'Home'});
+    expect(activeEmoji(p)).to.equal(EMOJI[8].emoji);
     const cell = p.shadowRoot!.getElementById(activeId(p)!)!;
     expect(cell.getAttribute('role')).to.equal('gridcell');
     expect(cell.closest('[role=row]')!.closest('[role=grid]')!.id).to.equal(search(p).getAttribute('aria-controls'));

@@ -5,6 +5,7 @@ import {t} from '../../src/i18n/text.js';
 import type {Message} from '../../src/state/model.js';
 import {msg, visitor} from './fixtures.js';
 import {define} from './host.js';
+import type {TestHost} from './host.js';
 import {richReady} from '../../src/components/message/load-rich.js';
 
 define();
@@ -51,7 +52,7 @@ describe('reply quotes in <akece-message-list>', () => {
     const button = quote(el);
     expect(button.tagName).to.equal('BUTTON');
     expect(button.closest('[part~=message]')!.getAttribute('data-key')).to.equal(reply.key);
-    expect(button.textContent!.replace(/\s+/g, ' ').trim()).to.equal(`${t(en.reply_to, en.you)}Where is my order #1042? It was due Monday.`);
+    expect(button.textContent!.replace(/\s+/g, ' ').trim()).to.equal(`${en.reply_to_you} Where is my order #1042? It was due Monday.`);
     expect(bubble(el, question.key)).to.equal(null); // far above: not in the DOM
 
     button.click();
@@ -89,7 +90,7 @@ describe('reply quotes in <akece-message-list>', () => {
     expect(target).to.not.equal(null);
     expect(el.shadowRoot!.activeElement).to.equal(target);
     expect(inView(el, target)).to.equal(true);
-    expect(quote(el).textContent).to.contain(t(en.reply_to, en.you)).and.contain('Do you ship to Norway?');
+    expect(quote(el).textContent).to.contain(en.reply_to_you).and.contain('Do you ship to Norway?');
   });
 
   it('says so when the quoted message is nowhere', async () => {
@@ -115,5 +116,21 @@ describe('reply quotes in <akece-message-list>', () => {
     await asked;
     await deliverOlder(el, [msg()], false);
     expect(q(el, '[role=status]')!.textContent).to.equal(en.reply_missing);
+  });
+
+  it("is accessible in both themes, in the visitor's bubble and the agent's, right to left too", async () => {
+    const agentSaid = msg({content: 'Which size do you need?'});
+    const visitorSaid = visitor({content: 'Size 42, please', inReplyTo: agentSaid.id});
+    const answer = msg({content: 'مقاس ٤٢ متوفر', inReplyTo: visitorSaid.id});
+    for (const theme of ['light', 'dark'])
+      for (const dir of ['ltr', 'rtl']) {
+        const host = await fixture<TestHost>(
+          html`<akece-test-host theme=${theme} dir=${dir} .tpl=${html`<akece-message-list style="height:400px" .messages=${[agentSaid, visitorSaid, answer]}></akece-message-list>`}></akece-test-host>`
+        );
+        const el = host.shadowRoot!.querySelector('akece-message-list')!;
+        await el.updateComplete;
+        expect(el.shadowRoot!.querySelectorAll('[part=reply-quote]')).to.have.length(2);
+        await expect(host).to.be.accessible();
+      }
   });
 });

@@ -68,7 +68,7 @@ describe('e2e: composer and messages (emoji, replies, links)', function () {
     expect(box.top).to.be.at.least(view.top - 1);
     expect(box.bottom).to.be.at.most(view.bottom + 1);
     // Now the quote names who asked.
-    expect(deep(el, 'reply-quote')[0].textContent).to.contain('You').and.contain('Where is my order #1042?');
+    expect(deep(el, 'reply-quote')[0].textContent).to.contain('In reply to you').and.contain('Where is my order #1042?');
   });
 
   it('links bare addresses in visitor and agent messages, allow-listed', async () => {

@@ -43,8 +43,6 @@ export class EmojiControl implements ReactiveController {
     host.addController(this);
   }
 
-  hostConnected() {}
-
   hostDisconnected() {
     this.#open = false;
   }

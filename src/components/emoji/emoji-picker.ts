@@ -6,7 +6,8 @@
 //
 // Keyboard: the ARIA combobox with a grid popup. Focus stays in the search field; Down enters
 // the grid, the arrows move the active cell (aria-activedescendant), Up from the first row
-// returns to the text, Enter picks the active emoji (or the first match), Escape leaves.
+// returns to the text, Home and End go to the row's ends, Enter picks the active emoji (or the
+// first match), Escape leaves.
 import {LitElement, html, nothing} from 'lit';
 import type {PropertyValues} from 'lit';
 import {en} from '../../i18n/en.js';
@@ -20,7 +21,7 @@ import {emojiPickerStyles} from './emoji-picker.styles.js';
 /** Cells a row (emoji-picker.styles.ts lays out the same number). */
 const COLUMNS = 8;
 
-/** A labelled run of rows: the recent emoji, a category, or the matches of a search. */
+/** A run of rows: the recent emoji or a category (labelled), or the matches of a search. */
 interface Group {
   readonly label: string;
   /** Each row's emoji, with their index among every emoji shown. */
@@ -78,9 +79,9 @@ export class AkeceEmojiPicker extends LitElement {
     const found = searchEmoji(this.query);
     const recent = this.query ? [] : recentEmoji(this.storage);
     this.#shown = [...recent, ...found.map(({emoji}) => emoji)];
-    // Without a search: the recent ones, then each category; with one, the matches.
+    // Without a search: the recent ones, then each category; with one, the matches, unlabelled.
     const groups = this.query
-      ? [{label: strings.emoji_search, emoji: this.#shown}]
+      ? [{label: '', emoji: this.#shown}]
       : [
           {label: strings.emoji_recent, emoji: recent},
           ...CATEGORIES.map((category) => ({label: strings[`emoji_${category}`], emoji: found.filter((entry) => entry.category == category).map(({emoji}) => emoji)})),
@@ -129,12 +130,12 @@ export class AkeceEmojiPicker extends LitElement {
       <div id="emoji-grid" class="grid" role="grid" aria-label=${strings.emoji_open} ?hidden=${empty}>
         ${this.#groups.map((group) =>
           group.rows.length
-            ? html`<div role="rowgroup" aria-label=${group.label}>
-                <div class="heading" aria-hidden="true">${group.label}</div>
+            ? html`<div role="rowgroup" aria-label=${group.label || nothing}>
+                ${group.label ? html`<div class="heading" aria-hidden="true">${group.label}</div>` : nothing}
                 ${group.rows.map(
                   (row) =>
                     html`<div role="row">
-                      ${row.map(({emoji, index}) => html`<div role="gridcell" id="emoji-${index}" class=${index == active ? 'active' : nothing}>${emoji}</div>`)}
+                      ${row.map(({emoji, index}) => html`<div role="gridcell" id="emoji-${index}" class=${index == active ? 'active' : ''}>${emoji}</div>`)}
                     </div>`
                 )}
               </div>`
@@ -184,6 +185,14 @@ export class AkeceEmojiPicker extends LitElement {
         if (active < 0) return;
         next = Math.max(active - 1, 0);
         break;
+      case 'Home':
+      case 'End': {
+        // In the grid: the row's first or last cell (in the search field: the caret's).
+        if (active < 0) return;
+        const row = this.#rows.find((cells) => cells[cells.length - 1].index >= active)!;
+        next = row[event.key == 'Home' ? 0 : row.length - 1].index;
+        break;
+      }
       default:
         return;
     }

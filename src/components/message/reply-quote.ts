@@ -21,9 +21,9 @@ function excerpt(message: Message, strings: Catalogue): string {
   return first ? first.fileName || (first.kind == 'image' ? strings.image : strings.file) : '';
 }
 
-/** Who wrote `message`, as the list names its senders. */
-const author = (message: Message, strings: Catalogue, inboxName: string) =>
-  message.role == 'visitor' ? strings.you : message.sender?.name || (message.role == 'system' ? inboxName : '') || strings.agent;
+/** "In reply to …": the visitor, or who else wrote `message`, as the list names senders. */
+const replyTo = (message: Message, strings: Catalogue, inboxName: string) =>
+  message.role == 'visitor' ? strings.reply_to_you : t(strings.reply_to, message.sender?.name || (message.role == 'system' ? inboxName : '') || strings.agent);
 
 /**
  * The quote of the message a reply answers.
@@ -31,10 +31,12 @@ const author = (message: Message, strings: Catalogue, inboxName: string) =>
  * @param missing the list has looked everywhere and it is not there
  * @param follow what activating the quote does (scroll to the message)
  */
+// (The space between the two spans is not shown, the quote being a flex column, but it keeps
+// the words apart in the button's accessible name.)
 export const renderReplyQuote = (quoted: Message | undefined, missing: boolean, strings: Catalogue, inboxName: string, follow: () => void) =>
   html`<button part="reply-quote" class="reply-quote" @click=${follow}>
     ${quoted
-      ? html`<span class="reply-to">${t(strings.reply_to, author(quoted, strings, inboxName))}</span><span class="reply-text">${excerpt(quoted, strings)}</span>`
+      ? html`<span class="reply-to">${replyTo(quoted, strings, inboxName)}</span> <span class="reply-text">${excerpt(quoted, strings)}</span>`
       : html`<span class="reply-to">${missing ? strings.reply_missing : strings.reply_earlier}</span>`}
   </button>`;
 

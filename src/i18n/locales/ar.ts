@@ -179,6 +179,7 @@ const ar: Catalogue = {
   pause: 'إيقاف مؤقت',
 
   reply_to: 'ردًا على {name}',
+  reply_to_you: 'ردًا عليك',
   reply_missing: 'لم يتم العثور على الرسالة الأصلية',
   reply_earlier: 'ردًا على رسالة سابقة',
 };

@@ -157,6 +157,7 @@ const de: Catalogue = {
   pause: 'Pause',
 
   reply_to: 'Antwort auf {name}',
+  reply_to_you: 'Antwort auf dich',
   reply_missing: 'Ursprüngliche Nachricht nicht gefunden',
   reply_earlier: 'Antwort auf eine frühere Nachricht',
 };

@@ -157,6 +157,7 @@ const es: Catalogue = {
   pause: 'Pausar',
 
   reply_to: 'En respuesta a {name}',
+  reply_to_you: 'En respuesta a ti',
   reply_missing: 'No se encontró el mensaje original',
   reply_earlier: 'En respuesta a un mensaje anterior',
 };

@@ -158,6 +158,7 @@ const fa: Catalogue = {
   pause: 'مکث',
 
   reply_to: 'در پاسخ به {name}',
+  reply_to_you: 'در پاسخ به شما',
   reply_missing: 'پیام اصلی پیدا نشد',
   reply_earlier: 'در پاسخ به پیامی قدیمی‌تر',
 };

@@ -158,6 +158,7 @@ const fr: Catalogue = {
   pause: 'Pause',
 
   reply_to: 'En réponse à {name}',
+  reply_to_you: 'En réponse à vous',
   reply_missing: 'Message d’origine introuvable',
   reply_earlier: 'En réponse à un message précédent',
 };

@@ -158,6 +158,7 @@ const he: Catalogue = {
   pause: 'השהיה',
 
   reply_to: 'בתגובה להודעה של {name}',
+  reply_to_you: 'בתגובה אליך',
   reply_missing: 'ההודעה המקורית לא נמצאה',
   reply_earlier: 'בתגובה להודעה קודמת',
 };

@@ -157,6 +157,7 @@ const hi: Catalogue = {
   pause: 'रोकें',
 
   reply_to: '{name} के मैसेज का जवाब',
+  reply_to_you: 'आपको जवाब में',
   reply_missing: 'मूल मैसेज नहीं मिला',
   reply_earlier: 'पिछले संदेश के जवाब में',
 };

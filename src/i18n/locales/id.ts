@@ -157,6 +157,7 @@ const id: Catalogue = {
   pause: 'Jeda',
 
   reply_to: 'Membalas {name}',
+  reply_to_you: 'Membalas Anda',
   reply_missing: 'Pesan asli tidak ditemukan',
   reply_earlier: 'Membalas pesan sebelumnya',
 };

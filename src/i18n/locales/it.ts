@@ -157,6 +157,7 @@ const it: Catalogue = {
   pause: 'Pausa',
 
   reply_to: 'In risposta a {name}',
+  reply_to_you: 'In risposta a te',
   reply_missing: 'Messaggio originale non trovato',
   reply_earlier: 'In risposta a un messaggio precedente',
 };

@@ -157,6 +157,7 @@ const ja: Catalogue = {
   pause: '一時停止',
 
   reply_to: '{name}さんへの返信',
+  reply_to_you: 'あなたへの返信',
   reply_missing: '元のメッセージが見つかりません',
   reply_earlier: '以前のメッセージへの返信',
 };

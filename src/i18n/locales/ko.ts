@@ -157,6 +157,7 @@ const ko: Catalogue = {
   pause: '일시 정지',
 
   reply_to: '{name} 님에게 답장',
+  reply_to_you: '회원님에게 보낸 답장',
   reply_missing: '원본 메시지를 찾을 수 없어요',
   reply_earlier: '이전 메시지에 대한 답장',
 };

@@ -157,6 +157,7 @@ const nb: Catalogue = {
   pause: 'Pause',
 
   reply_to: 'Svar til {name}',
+  reply_to_you: 'Svar til deg',
   reply_missing: 'Fant ikke den opprinnelige meldingen',
   reply_earlier: 'Svar på en tidligere melding',
 };

@@ -157,6 +157,7 @@ const nl: Catalogue = {
   pause: 'Pauzeren',
 
   reply_to: 'Antwoord op {name}',
+  reply_to_you: 'Antwoord aan jou',
   reply_missing: 'Oorspronkelijk bericht niet gevonden',
   reply_earlier: 'Antwoord op een eerder bericht',
 };

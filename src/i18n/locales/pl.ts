@@ -167,6 +167,7 @@ const pl: Catalogue = {
   pause: 'Wstrzymaj',
 
   reply_to: 'Odpowiedź na wiadomość: {name}',
+  reply_to_you: 'W odpowiedzi na Twoją wiadomość',
   reply_missing: 'Nie znaleziono oryginalnej wiadomości',
   reply_earlier: 'W odpowiedzi na wcześniejszą wiadomość',
 };

@@ -157,6 +157,7 @@ const ptBR: Catalogue = {
   pause: 'Pausar',
 
   reply_to: 'Em resposta a {name}',
+  reply_to_you: 'Em resposta a você',
   reply_missing: 'Mensagem original não encontrada',
   reply_earlier: 'Em resposta a uma mensagem anterior',
 };

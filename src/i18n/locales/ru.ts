@@ -167,6 +167,7 @@ const ru: Catalogue = {
   pause: 'Пауза',
 
   reply_to: 'Ответ на сообщение: {name}',
+  reply_to_you: 'Ответ на ваше сообщение',
   reply_missing: 'Исходное сообщение не найдено',
   reply_earlier: 'Ответ на более раннее сообщение',
 };

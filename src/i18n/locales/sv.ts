@@ -157,6 +157,7 @@ const sv: Catalogue = {
   pause: 'Pausa',
 
   reply_to: 'Svar till {name}',
+  reply_to_you: 'Svar till dig',
   reply_missing: 'Det ursprungliga meddelandet hittades inte',
   reply_earlier: 'Svar på ett tidigare meddelande',
 };

@@ -158,6 +158,7 @@ const tr: Catalogue = {
   pause: 'Duraklat',
 
   reply_to: 'Yanıtlanan: {name}',
+  reply_to_you: 'Size yanıt',
   reply_missing: 'Asıl mesaj bulunamadı',
   reply_earlier: 'Önceki bir mesaja yanıt',
 };

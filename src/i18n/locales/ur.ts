@@ -157,6 +157,7 @@ const ur: Catalogue = {
   pause: 'روکیں',
 
   reply_to: '{name} کے پیغام کا جواب',
+  reply_to_you: 'آپ کے جواب میں',
   reply_missing: 'اصل پیغام نہیں ملا',
   reply_earlier: 'ایک پچھلے پیغام کے جواب میں',
 };

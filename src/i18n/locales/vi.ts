@@ -157,6 +157,7 @@ const vi: Catalogue = {
   pause: 'Tạm dừng',
 
   reply_to: 'Trả lời {name}',
+  reply_to_you: 'Trả lời bạn',
   reply_missing: 'Không tìm thấy tin nhắn gốc',
   reply_earlier: 'Trả lời một tin nhắn trước đó',
 };

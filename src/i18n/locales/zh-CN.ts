@@ -157,6 +157,7 @@ const zhCN: Catalogue = {
   pause: '暂停',
 
   reply_to: '回复 {name}',
+  reply_to_you: '回复你',
   reply_missing: '找不到原始消息',
   reply_earlier: '回复较早的消息',
 };

@@ -157,6 +157,7 @@ const zhTW: Catalogue = {
   pause: '暫停',
 
   reply_to: '回覆 {name}',
+  reply_to_you: '回覆你',
   reply_missing: '找不到原始訊息',
   reply_earlier: '回覆較早的訊息',
 };
