@@ -51,6 +51,7 @@ describe('attachments in the composer', () => {
     expect(invoice.querySelector('.file-name')!.textContent).to.equal('invoice.pdf');
     expect(invoice.querySelector('.file-size')!.textContent).to.equal('2 kB');
     expect(invoice.querySelector('button')!.getAttribute('aria-label')).to.equal('Remove invoice.pdf');
+    expect(el.shadowRoot!.querySelector('ul.previews')!.getAttribute('aria-label')).to.equal('2 files');
   });
 
   it('takes pasted files (and leaves their text out of the field)', async () => {
