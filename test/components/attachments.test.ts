@@ -240,6 +240,16 @@ describe('voice notes in the composer (Chromium’s fake microphone)', () => {
     expect(previews(el)).to.have.length(1);
   });
 
+  it('offers no record button when the page accepts no audio', async () => {
+    const {el} = await composerIn();
+    el.accept = 'image/*,.pdf';
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part=record-button]')).to.equal(null);
+    el.accept = 'image/*,audio/*';
+    await el.updateComplete;
+    expect(recordButton(el)).to.exist;
+  });
+
   it('says so when the microphone is refused', async () => {
     const {el} = await composerIn();
     sinon.stub(navigator.mediaDevices, 'getUserMedia').rejects(new DOMException('denied', 'NotAllowedError'));

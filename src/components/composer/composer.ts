@@ -5,6 +5,7 @@ import {shared} from '../../styles/shared.styles.js';
 import {fire} from '../../events/intent.js';
 import {attachIcon, sendIcon} from '../icons.js';
 import type {AttachmentTray} from '../attachments/attachment-tray.js';
+import {accepts} from '../attachments/accepts.js';
 import type {VoiceRecorder} from '../recorder/voice-recorder.js';
 import {composerStyles} from './composer.styles.js';
 import {textDirection} from './text-direction.js';
@@ -19,6 +20,9 @@ const LARGE_PASTE_LINES = 100;
 
 /** A microphone (here, not in icons.ts, which the page start loads). */
 const micIcon = html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 3a3 3 0 0 0-3 3v6a3 3 0 0 0 6 0V6a3 3 0 0 0-3-3zM5 11a7 7 0 0 0 14 0M12 18v3"></path></svg>`;
+
+/** What a voice note is, for the page's `accept` (a page that takes only images gets no record button). */
+const VOICE_NOTE = new File([], 'voice-message.webm', {type: 'audio/webm'});
 
 /** For a chunk that could not load (offline, or refused by its integrity check): nothing to add then. */
 const ignore = () => undefined;
@@ -94,7 +98,7 @@ export class AkeceComposer extends LitElement {
       <button part="attach-button" class="icon-button" aria-label=${strings.attach} @click=${() => this.renderRoot.querySelector('input')!.click()}>${attachIcon}</button>
       <input type="file" multiple hidden accept=${this.accept} @change=${this.#handlePick} />
       ${recorder?.renderControls() ?? nothing}
-      ${canRecord()
+      ${canRecord() && accepts(this.accept, VOICE_NOTE)
         ? html`<button part="record-button" class="icon-button" aria-label=${strings.record} title=${recording ? strings.record_stop : strings.record} aria-pressed=${recording ? 'true' : 'false'} @click=${this.#toggleRecording}>
             ${micIcon}
           </button>`
