@@ -30,7 +30,7 @@ const previewKind = (file: File) => (file.type.startsWith('image/') ? 'image' : 
 
 /**
  * The composer's attachments: `add()` takes files (refusing those over the limits), `take()`
- * hands them to a send, `drag()` follows files dragged over the panel, `uploadObserver()` shows
+ * hands them to a send, `dragOver()` follows files dragged over the panel, `uploadObserver()` shows
  * an upload's progress.
  */
 export class AttachmentTray implements ReactiveController {
