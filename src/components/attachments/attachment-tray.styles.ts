@@ -43,6 +43,10 @@ export const attachmentTrayStyles = css`
     width: 160px;
     height: 36px;
   }
+  /* a voice note: its player, its size and the remove button (its name says nothing) */
+  .preview.audio {
+    max-width: 300px;
+  }
   .preview.audio .file-name {
     display: none;
   }
