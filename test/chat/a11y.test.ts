@@ -267,6 +267,26 @@ describe('<akece-chat> accessibility (axe, both themes)', function () {
       },
     },
     {
+      name: 'open, with files waiting (an image, a voice note, a document), one refused, and a voice note recording',
+      build: async (theme) => {
+        const {el} = await openWith({theme}, everyKind().slice(0, 3));
+        const composer = root(el).querySelector('akece-composer')!;
+        composer.maxAttachmentSize = 100_000;
+        const picture = await (await fetch(PICTURE)).blob();
+        await composer.addFiles([
+          new File([picture], 'shoe.svg', {type: 'image/svg+xml'}),
+          new File([new Uint8Array(2000)], 'voice-message.webm', {type: 'audio/webm'}),
+          new File([new Uint8Array(5000)], 'invoice.pdf', {type: 'application/pdf'}),
+          new File([new Uint8Array(200_000)], 'too-big.zip', {type: 'application/zip'}),
+        ]);
+        composer.shadowRoot!.querySelector<HTMLButtonElement>('[part~=record-button]')!.click();
+        await until(() => composer.shadowRoot!.querySelector('[part~=record-timer]'), 'recording');
+        await settled(el);
+        expect(composer.shadowRoot!.querySelectorAll('[part~=attachment-preview]')).to.have.length(3);
+        return el;
+      },
+    },
+    {
       name: 'inline layout',
       build: async (theme) => {
         const {el} = await openWith({theme, layout: 'inline'}, everyKind().slice(0, 6));

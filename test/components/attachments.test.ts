@@ -51,6 +51,7 @@ describe('attachments in the composer', () => {
     expect(invoice.querySelector('.file-name')!.textContent).to.equal('invoice.pdf');
     expect(invoice.querySelector('.file-size')!.textContent).to.equal('2 kB');
     expect(invoice.querySelector('button')!.getAttribute('aria-label')).to.equal('Remove invoice.pdf');
+    expect(el.shadowRoot!.querySelector('ul.previews')!.getAttribute('aria-label')).to.equal('2 files');
   });
 
   it('takes pasted files (and leaves their text out of the field)', async () => {
@@ -237,6 +238,16 @@ describe('voice notes in the composer (Chromium’s fake microphone)', () => {
     expect(recordButton(el).getAttribute('aria-pressed')).to.equal('false');
     expect(el.shadowRoot!.querySelector('[part=record-timer]')).to.equal(null);
     expect(previews(el)).to.have.length(1);
+  });
+
+  it('offers no record button when the page accepts no audio', async () => {
+    const {el} = await composerIn();
+    el.accept = 'image/*,.pdf';
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part=record-button]')).to.equal(null);
+    el.accept = 'image/*,audio/*';
+    await el.updateComplete;
+    expect(recordButton(el)).to.exist;
   });
 
   it('says so when the microphone is refused', async () => {

@@ -30,6 +30,9 @@ function transferOf(page: WidgetPage, files: File[]) {
   return transfer;
 }
 
+/** Whether the page has loaded the chunk whose file name contains `name`. */
+const loadedChunk = (page: WidgetPage, name: string) => page.win.performance.getEntriesByType('resource').some((entry) => entry.name.includes(`/akece-chat.${name}.`));
+
 /** The names shown in the previews, in order. */
 const previewNames = (page: WidgetPage) => deep(page.el, 'attachment-preview').map((preview) => preview.querySelector('.file-name')!.textContent);
 
@@ -57,6 +60,9 @@ describe('e2e: files and voice notes', function () {
 
   it('takes pasted and dropped files as previews, refuses what is over the limits with the reason, and sends them with the caption', async () => {
     const page = await open({'max-attachment-size': '1', accept: 'image/*,.pdf'});
+    // The tray and the uploader load with the first file and the first send of files.
+    expect(loadedChunk(page, 'attachment-tray')).to.equal(false);
+    expect(loadedChunk(page, 'form-upload')).to.equal(false);
     // Paste an image and a PDF into the text field.
     const paste = new page.win.ClipboardEvent('paste', {
       clipboardData: transferOf(page, [fileIn(page, 'photo.png', 2000, 'image/png'), fileIn(page, 'invoice.pdf', 5000, 'application/pdf')]),
@@ -120,6 +126,13 @@ describe('e2e: files and voice notes', function () {
     input.dispatchEvent(new Event('change'));
     await until(() => previewNames(page).length === 15, '15 previews');
     expect(trayNotes(page)).to.contain('You can send up to 15 files');
+    // The element's attributes are read when they change.
+    page.el.setAttribute('max-attachment-size', '0.001');
+    await until(() => (composerRoot(page).host as unknown as {maxAttachmentSize: number}).maxAttachmentSize < 2000, 'the new limit');
+    deep(page.el, 'attachment-preview')[0].querySelector('button')!.click();
+    input.files = transferOf(page, [fileIn(page, 'two-kb.txt', 2048, 'text/plain')]).files;
+    input.dispatchEvent(new Event('change'));
+    await until(() => trayNotes(page).includes('two-kb.txt is larger than'), 'the new limit applied');
   });
 
   it('shows the progress of a slow upload, then the message', async () => {
@@ -168,6 +181,7 @@ describe('e2e: files and voice notes', function () {
     const page = await open();
     const record = deep(page.el, 'record-button')[0];
     expect(record.getAttribute('aria-pressed')).to.equal('false');
+    expect(loadedChunk(page, 'voice-recorder')).to.equal(false); // loads with the first press
     record.click();
     await until(() => record.getAttribute('aria-pressed') === 'true' && deep(page.el, 'record-timer').length, 'recording');
     expect(deep(page.el, 'record-timer')[0].textContent).to.match(/^0:0\d$/);

@@ -3,6 +3,9 @@
 import type {Catalogue} from '../../i18n/en.js';
 import {t, plural} from '../../i18n/text.js';
 import {formatFileSize} from '../../i18n/format-media.js';
+import {accepts} from './accepts.js';
+
+export {accepts} from './accepts.js';
 
 /** At most this many files go with one message (Akece's limit). */
 export const MAX_FILES = 15;
@@ -13,21 +16,6 @@ export interface AttachmentLimits {
   readonly maxBytes: number;
   /** As a file input's `accept`: `.pdf`, `image/*`, `audio/webm`, comma-separated; empty: any. */
   readonly accept: string;
-}
-
-/** Whether `file` matches an `accept` list (the rules of `<input type=file accept>`). */
-export function accepts(accept: string, file: File): boolean {
-  const patterns = accept
-    .split(',')
-    .map((pattern) => pattern.trim().toLowerCase())
-    .filter(Boolean);
-  if (!patterns.length) return true;
-  const name = file.name.toLowerCase();
-  // A recorded note's type has parameters (`audio/webm;codecs=opus`).
-  const type = file.type.toLowerCase().split(';')[0].trim();
-  return patterns.some((pattern) =>
-    pattern.startsWith('.') ? name.endsWith(pattern) : pattern.endsWith('/*') ? type.startsWith(pattern.slice(0, -1)) : type == pattern
-  );
 }
 
 /** The files to keep and the reasons for the others, given `held` files already waiting. */

@@ -23,7 +23,8 @@ export const attachmentTrayStyles = css`
     column-gap: 6px;
     flex: none;
     max-width: 220px;
-    padding: 4px 0 4px 8px;
+    padding-block: 4px;
+    padding-inline-start: 8px;
     border: 1px solid var(--_border);
     border-radius: 8px;
     font-size: 13px;
@@ -41,6 +42,10 @@ export const attachmentTrayStyles = css`
   .preview audio {
     width: 160px;
     height: 36px;
+  }
+  /* a voice note: its player, its size and the remove button (its name says nothing) */
+  .preview.audio {
+    max-width: 300px;
   }
   .preview.audio .file-name {
     display: none;

@@ -6,7 +6,7 @@
 // file is chosen) and adds its styles there.
 import {html, nothing, type LitElement, type ReactiveController} from 'lit';
 import type {Catalogue} from '../../i18n/en.js';
-import {t} from '../../i18n/text.js';
+import {plural, t} from '../../i18n/text.js';
 import {formatFileSize, formatPercent} from '../../i18n/format-media.js';
 import type {UploadObserver} from '../../events/send-request.js';
 import {sortFiles, type AttachmentLimits} from './attachment-rules.js';
@@ -30,7 +30,7 @@ const previewKind = (file: File) => (file.type.startsWith('image/') ? 'image' : 
 
 /**
  * The composer's attachments: `add()` takes files (refusing those over the limits), `take()`
- * hands them to a send, `drag()` follows files dragged over the panel, `uploadObserver()` shows
+ * hands them to a send, `dragOver()` follows files dragged over the panel, `uploadObserver()` shows
  * an upload's progress.
  */
 export class AttachmentTray implements ReactiveController {
@@ -142,7 +142,9 @@ export class AttachmentTray implements ReactiveController {
           >
             <span class="upload-bar"></span>
           </div>`}
-      ${this.#waiting.length ? html`<ul class="previews">${this.#waiting.map((waiting, index) => this.#renderPreview(waiting, index, strings))}</ul>` : nothing}`;
+      ${this.#waiting.length
+        ? html`<ul class="previews" aria-label=${plural(strings.files_count, this.#waiting.length, strings.lang)}>${this.#waiting.map((waiting, index) => this.#renderPreview(waiting, index, strings))}</ul>`
+        : nothing}`;
   }
 
   #renderPreview(waiting: WaitingFile, index: number, strings: Catalogue) {

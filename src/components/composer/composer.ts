@@ -5,6 +5,7 @@ import {shared} from '../../styles/shared.styles.js';
 import {fire} from '../../events/intent.js';
 import {attachIcon, sendIcon} from '../icons.js';
 import type {AttachmentTray} from '../attachments/attachment-tray.js';
+import {accepts} from '../attachments/accepts.js';
 import type {VoiceRecorder} from '../recorder/voice-recorder.js';
 import {composerStyles} from './composer.styles.js';
 import {textDirection} from './text-direction.js';
@@ -21,6 +22,12 @@ const LARGE_PASTE_LINES = 100;
 
 /** A microphone (here, not in icons.ts, which the page start loads). */
 const micIcon = html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 3a3 3 0 0 0-3 3v6a3 3 0 0 0 6 0V6a3 3 0 0 0-3-3zM5 11a7 7 0 0 0 14 0M12 18v3"></path></svg>`;
+
+/** What a voice note is, for the page's `accept` (a page that takes only images gets no record button). */
+const VOICE_NOTE = new File([], 'voice-message.webm', {type: 'audio/webm'});
+
+/** For a chunk that could not load (offline, or refused by its integrity check): nothing to add then. */
+const ignore = () => undefined;
 
 /** Whether this browser can record voice notes (a missing or refused microphone shows on start). */
 const canRecord = () => typeof MediaRecorder == 'function' && typeof navigator.mediaDevices?.getUserMedia == 'function';
@@ -98,7 +105,7 @@ export class AkeceComposer extends LitElement {
       <button part="attach-button" class="icon-button" aria-label=${strings.attach} @click=${() => this.renderRoot.querySelector('input')!.click()}>${attachIcon}</button>
       <input type="file" multiple hidden accept=${this.accept} @change=${this.#handlePick} />
       ${recorder?.renderControls() ?? nothing}
-      ${canRecord()
+      ${canRecord() && accepts(this.accept, VOICE_NOTE)
         ? html`<button part="record-button" class="icon-button" aria-label=${strings.record} title=${recording ? strings.record_stop : strings.record} aria-pressed=${recording ? 'true' : 'false'} @click=${this.#toggleRecording}>
             ${micIcon}
           </button>`
@@ -134,20 +141,28 @@ export class AkeceComposer extends LitElement {
     const over = type != 'drop' && (type != 'dragleave' || (x > box.left && x < box.right && y > box.top && y < box.bottom));
     if (type == 'dragover') transfer.dropEffect = 'copy';
     const dropped = type == 'drop' ? [...transfer.files] : [];
-    this.#attachmentTray().then((tray) => tray.dragOver(over, dropped));
+    this.#attachmentTray().then((tray) => tray.dragOver(over, dropped), ignore);
   }
 
+  /** The tray, loaded with the first file; if its chunk cannot load, the next file tries again. */
   #attachmentTray(): Promise<AttachmentTray> {
-    return (this.#tray ??= import('../attachments/attachment-tray.js').then(({AttachmentTray}) => {
-      const tray = new AttachmentTray(this, () => ({strings: this.strings, limits: {maxBytes: this.maxAttachmentSize, accept: this.accept}}));
-      return (this.#loadedTray = tray);
-    }));
+    return (this.#tray ??= import('../attachments/attachment-tray.js').then(
+      ({AttachmentTray}) => {
+        const tray = new AttachmentTray(this, () => ({strings: this.strings, limits: {maxBytes: this.maxAttachmentSize, accept: this.accept}}));
+        return (this.#loadedTray = tray);
+      },
+      (error: unknown) => {
+        this.#tray = undefined;
+        throw error;
+      }
+    ));
   }
 
   async #toggleRecording() {
     if (this.#recorder?.recording) return this.#stopRecording();
-    const {VoiceRecorder} = await import('../recorder/voice-recorder.js');
-    this.#recorder ??= new VoiceRecorder(this, () => this.strings);
+    const loaded = await import('../recorder/voice-recorder.js').catch(ignore); // offline or refused: the button does nothing yet
+    if (!loaded) return;
+    this.#recorder ??= new loaded.VoiceRecorder(this, () => this.strings);
     await this.#recorder.start();
   }
 
@@ -162,7 +177,7 @@ export class AkeceComposer extends LitElement {
     const files = [...(event.clipboardData?.files ?? [])];
     if (files.length) {
       event.preventDefault();
-      this.addFiles(files);
+      this.addFiles(files).catch(ignore);
       return;
     }
     const text = event.clipboardData?.getData('text/plain') ?? '';
@@ -190,7 +205,7 @@ export class AkeceComposer extends LitElement {
     const picker = event.target as HTMLInputElement;
     const files = [...picker.files!];
     picker.value = '';
-    this.addFiles(files);
+    this.addFiles(files).catch(ignore);
   }
 
   /** Sends the text with the waiting files (a note being recorded is stopped and goes too). */

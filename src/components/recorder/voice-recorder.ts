@@ -79,8 +79,10 @@ export class VoiceRecorder implements ReactiveController {
     }
   }
 
-  /** Stops recording; resolves with the note (null when nothing was recording). */
+  /** Stops recording; resolves with the note (null when nothing was recording yet: a start still
+   * waiting for the microphone is called off). */
   stop(): Promise<File | null> {
+    this.#starting = false;
     const recording = this.#end();
     if (!recording) return Promise.resolve(null);
     const {recorder, chunks} = recording;
