@@ -77,7 +77,7 @@ export const renderPanelView = (context: PanelViewContext) => {
         .typing=${state?.agentTyping ? state.agentTyping.name : null}
     ></akece-message-list>`;
   const composer = html`<akece-composer exportparts="composer,send-button" .strings=${strings}></akece-composer>`;
-  const conversations = conversationsOf(context)?.render(context, messageList, composer);
+  const conversations = conversationsOf(context)?.render(context);
   return renderPanel(
     {
       id,
@@ -92,7 +92,8 @@ export const renderPanelView = (context: PanelViewContext) => {
       leading: conversations?.leading,
       actions: conversations?.actions,
     },
-    conversations ? conversations.body : html`${messageList}${composer}`
+    // (one template whatever the conversations show: the list and the composer keep their elements)
+    html`${conversations?.inPlaceOfMessages ?? messageList}${conversations?.inPlaceOfComposer ?? composer}`
   );
 };
 
