@@ -32,6 +32,8 @@ interface Attributes {
   'pubsub-token'?: string;
   'contact-identifier'?: string;
   'conversation-id'?: number | string;
+  /** Read by the conversations chunk, not a property of the element. */
+  'continue-after-resolve'?: boolean | '';
   'presence-interval'?: number | string;
   'header-title'?: string;
   'header-subtitle'?: string;

@@ -1,7 +1,7 @@
 // The conversations chunk (contract §9), loaded by the panel once a contact exists: the list of
 // the contact's conversations, the back, copy and end buttons of the header, the confirmation
 // before ending, the ended state in place of the composer, and the copy (a text file made here).
-import {html, nothing} from 'lit';
+import {nothing} from 'lit';
 import {HostSettings, type SettingsHost} from '../controllers/host-settings.js';
 import {ConversationsController} from '../controllers/conversations.js';
 import {
@@ -18,11 +18,17 @@ import type {MessageSequence} from '../state/model.js';
 import type {AkeceConversationRequestEvent} from '../events/conversation-request.js';
 import type {PanelActions, PanelViewContext} from './panel-view.js';
 
-/** What the panel renders with the conversations: header buttons and the panel's body. */
+/**
+ * What the panel renders with the conversations: header buttons, and what takes the place of
+ * the message list (the list of conversations) and of the composer (the question, the ended
+ * state, or nothing under the list). Undefined keeps the panel's own, in its place, so that its
+ * elements (and the focus and text in the composer) stay as they are.
+ */
 export interface ConversationsRendering {
   leading: unknown;
   actions: unknown;
-  body: unknown;
+  inPlaceOfMessages?: unknown;
+  inPlaceOfComposer?: unknown;
 }
 
 /** Some message is on the server: there is something to copy. */
@@ -56,8 +62,8 @@ export class ConversationsView {
     }
   }
 
-  /** The header's buttons and the body: the list, or the conversation with the composer, the question or the ended state. */
-  render(context: PanelViewContext, messageList: unknown, composer: unknown): ConversationsRendering {
+  /** The header's buttons, and the list or the conversation with the question or the ended state. */
+  render(context: PanelViewContext): ConversationsRendering {
     this.#context = context;
     const {strings, locale, state, messages} = context;
     const controller = this.controller;
@@ -65,7 +71,8 @@ export class ConversationsView {
       return {
         leading: nothing,
         actions: nothing,
-        body: renderConversationList({conversations: controller.conversations, strings, locale, loading: controller.loading}),
+        inPlaceOfMessages: renderConversationList({conversations: controller.conversations, strings, locale, loading: controller.loading}),
+        inPlaceOfComposer: nothing,
       };
     }
     const shown = state?.conversationId ?? null;
@@ -76,8 +83,8 @@ export class ConversationsView {
       canEnd: shown != null && !ended,
       canCopy: hasServerMessages(messages),
     });
-    const footer = controller.confirming ? renderEndConfirmation(strings) : ended && !this.#settings.flag('continue-after-resolve') ? renderEnded(strings) : composer;
-    return {leading: header.leading, actions: header.trailing, body: html`${messageList}${footer}`};
+    const footer = controller.confirming ? renderEndConfirmation(strings) : ended && !this.#settings.flag('continue-after-resolve') ? renderEnded(strings) : undefined;
+    return {leading: header.leading, actions: header.trailing, inPlaceOfComposer: footer};
   }
 
   #handle({action, conversationId}: AkeceConversationRequestEvent) {

@@ -142,7 +142,7 @@ export const renderPanelView = (context: PanelViewContext) => {
   ></akece-message-list>`;
   // Below the list: a notice (away, signing in) and the composer, or the pre-chat form in its place.
   const entry = html`${welcome.notice}${welcome.entry}`;
-  const conversations = conversationsOf(context)?.render(context, messageList, entry);
+  const conversations = conversationsOf(context)?.render(context);
   return renderPanel(
     {
       id,
@@ -160,7 +160,8 @@ export const renderPanelView = (context: PanelViewContext) => {
       actions: html`${conversations?.actions ?? nothing}${reachControls(host, strings)}`,
       onDrag: dragToComposer,
     },
-    conversations ? conversations.body : html`${messageList}${entry}`
+    // (one template whatever the conversations show: the list and the composer keep their elements)
+    html`${conversations?.inPlaceOfMessages ?? messageList}${conversations?.inPlaceOfComposer ?? entry}`
   );
 };
 

@@ -25,6 +25,8 @@ export class ConversationsController implements ReactiveController {
   readonly #sessionOf: () => ChatSession | null;
   #session: ChatSession | null = null;
   #unsubscribe = noop;
+  /** The contact the list is of (after a reset or `setUser()` merge, another one). */
+  #contact: string | undefined;
   /** The conversation shown when last seen (a change closes the list and the question). */
   #shown: number | null | undefined;
   /** Where focus goes after the next render that has it (a selector in the root's shadow root). */
@@ -64,6 +66,13 @@ export class ConversationsController implements ReactiveController {
     const state = session?.store.getState();
     const shown = state?.conversationId ?? null;
     if (session !== this.#session) this.#follow(session);
+    const contact = state?.contact?.sourceId;
+    if (contact !== this.#contact) {
+      this.#contact = contact;
+      this.#setList([]);
+      this.loading = true;
+      this.refresh();
+    }
     if (shown !== this.#shown) {
       // (the first time, nothing the visitor asked for is undone: this may run after a click)
       if (this.#shown !== undefined) this.confirming = this.listShown = false;
@@ -77,8 +86,11 @@ export class ConversationsController implements ReactiveController {
   /** Fetches the list again (the server's word replaces what the socket told). */
   refresh() {
     const session = this.#session;
-    session?.api.listConversations().then((list) => {
-      if (session !== this.#session) return;
+    const contact = session?.store.getState().contact;
+    if (!session || !contact) return;
+    session.api.listConversations().then((list) => {
+      // (an answer for an earlier session or contact is dropped)
+      if (session !== this.#session || session.store.getState().contact?.sourceId !== contact.sourceId) return;
       this.loading = false;
       this.#setList(toSummaries(list));
       this.#host.requestUpdate();
@@ -112,6 +124,7 @@ export class ConversationsController implements ReactiveController {
     this.conversations = [];
     this.loading = true;
     this.#shown = undefined;
+    this.#contact = session?.store.getState().contact?.sourceId;
     if (!session) return;
     this.#unsubscribe = session.on('event', (event) => {
       this.#setList(withEvent(this.conversations, event, this.#shown ?? null));

@@ -438,7 +438,8 @@ export class ChatSession {
       this.persist();
       // The visitor's details changed while the contact was being created; or an identity to
       // verify, which the server does only on an update (then it lists every device's conversations).
-      if (attributes != this.userAttributes || attributes.identifier_hash) await this.sendUser();
+      // (a failed update is reported by sendUser, and does not stop the chat)
+      if (attributes != this.userAttributes || attributes.identifier_hash) await this.sendUser().catch(ignore);
     }
     this.connectCable();
     if (!this.api.configured) return;

@@ -34,6 +34,8 @@ const RATING = 'radio "a rating"';
 const stop = (d: string) => d.replace(/^radio "\d of 5"/, RATING).replace(`button "${en.loading}"`, `button "${en.older}"`);
 const TAB_ORDER = [
   `button "${en.close}" [launcher]`,
+  `button "${en.transcript}" [transcript-button]`,
+  `button "${en.end_conversation}" [end-conversation-button]`,
   `button "${en.sound_mute}" [sound-toggle]`, // the header's toggles (contract §10), when their chunk is there
   `button "${en.close}"`, // the header's close button
   `log "${en.messages}" [messages]`,

@@ -25,6 +25,90 @@ describe('ChatSession', () => {
     sinon.restore();
   });
 
+  describe('several conversations (contract §9)', () => {
+    const json = (body: unknown) => new Response(JSON.stringify(body), {status: 200});
+    const known = () => {
+      t = makeSession();
+      t.storage.map.set(KEY, STORED);
+      t.session.start();
+    };
+
+    it('opens on the latest unresolved conversation, else the latest', async () => {
+      srv.convs = [
+        {id: 90, status: 'resolved', contact_last_seen_at: 0},
+        {id: 88, status: 'open', contact_last_seen_at: 0},
+        {id: 86, status: 'pending', contact_last_seen_at: 0},
+      ];
+      known();
+      await wait();
+      expect(s().conversationId).to.equal(88);
+      t.session.dispose();
+      srv.convs = [
+        {id: 90, status: 'resolved', contact_last_seen_at: 0},
+        {id: 88, status: 'resolved', contact_last_seen_at: 0},
+      ];
+      known();
+      await wait();
+      expect(s().conversationId).to.equal(90);
+    });
+
+    it('shows another conversation, or a new one that only the next message creates', async () => {
+      srv.convs = [
+        {id: 87, status: 'open', contact_last_seen_at: 0},
+        {id: 85, status: 'resolved', contact_last_seen_at: 0},
+      ];
+      srv.add(2);
+      known();
+      await wait();
+      expect(s().messages.length).to.equal(2);
+      srv.hook = ({method, path}) => (method == 'GET' && path.startsWith('/contacts/src-1/conversations/85/messages') ? json([{id: 70, content: 'old', message_type: 1, created_at: 900, conversation_id: 85}]) : undefined);
+      await t.session.showConversation(85);
+      expect(s()).to.deep.include({conversationId: 85, conversationStatus: 'resolved'});
+      expect(s().messages.slice().map((m) => m.content)).to.deep.equal(['old']);
+
+      srv.hook = null;
+      const before = srv.paths('POST').length;
+      await t.session.showConversation(null);
+      expect(s()).to.deep.include({conversationId: null, conversationStatus: null});
+      expect(s().messages.length).to.equal(0);
+      await wait();
+      expect(srv.paths('POST').length).to.equal(before); // nothing created yet
+      await t.session.sendMessage('A new question');
+      expect(srv.paths('POST').slice(before)).to.deep.equal(['POST /contacts/src-1/conversations', 'POST /contacts/src-1/conversations/87/messages']);
+    });
+
+    it('ends the conversation shown with toggle_status and shows it resolved', async () => {
+      srv.convs = [{id: 87, status: 'open', contact_last_seen_at: 0}];
+      known();
+      await wait();
+      srv.hook = ({method, path}) => (method == 'POST' && path.endsWith('/toggle_status') ? json({id: 87, status: 'resolved'}) : undefined);
+      await t.session.endConversation();
+      expect(srv.paths('POST')).to.include('POST /contacts/src-1/conversations/87/toggle_status');
+      expect(s().conversationStatus).to.equal('resolved');
+    });
+
+    it('updates a contact created with an identifier hash with it (the server verifies only then), before listing', async () => {
+      t = makeSession();
+      t.session.start();
+      await t.session.setUser({identifier: 'user-7', identifierHash: 'abc'});
+      t.session.setPanelVisible(true);
+      await wait();
+      expect(srv.paths()).to.deep.equal(['POST /contacts', 'PATCH /contacts/src-2', 'GET /contacts/src-2/conversations']);
+      expect(srv.reqs[1].body).to.deep.include({identifier: 'user-7', identifier_hash: 'abc'});
+    });
+
+    it('passes every socket event on, whichever conversation it is about', async () => {
+      srv.convs = [{id: 87, status: 'open', contact_last_seen_at: 0}];
+      known();
+      await wait();
+      const heard: string[] = [];
+      t.session.on('event', (event) => heard.push(event.event));
+      t.cable.send(msgEvent({id: 500, content: 'elsewhere', message_type: 1, created_at: 2000, conversation_id: 99}));
+      expect(heard).to.deep.equal(['message.created']);
+      expect(s().messages.slice().some((m) => m.content == 'elsewhere')).to.equal(false);
+    });
+  });
+
   it('is quiet until needed: no request, no storage write, no socket', async () => {
     t = makeSession();
     t.session.start();

@@ -32,6 +32,11 @@ export const sent: Promise<Message> = el.sendMessage('Hello');
 const user: VisitorUser = {identifier: 'u-1', identifierHash: 'hmac', name: 'Ada', email: 'ada@example.com', customAttributes: {plan: 'pro'}};
 export const identified: Promise<void> = el.setUser(user);
 export const reset: Promise<void> = el.reset();
+export const started: Promise<void> = el.startConversation();
+export const opened: Promise<void> = el.openConversation(12);
+export const ended: Promise<void> = el.endConversation();
+// @ts-expect-error: a conversation id is a number
+el.openConversation('12');
 el.show();
 el.hide();
 el.toggle();
@@ -55,6 +60,10 @@ el.addEventListener('akece-unread-change', (e) => e.detail.count.toFixed());
 el.addEventListener('akece-conversation-status', (e) => {
   const status: ConversationStatus = e.detail.status;
   return status;
+});
+el.addEventListener('akece-conversation-change', (e) => {
+  const id: number | null = e.detail.conversationId;
+  return id;
 });
 el.addEventListener('akece-error', (e) => e.detail.code + e.detail.message);
 // @ts-expect-error: no such field in the detail

@@ -11,6 +11,10 @@ export const conversationStyles = css`
     padding: 12px;
     overflow-y: auto;
   }
+  /* the back arrow points back in right-to-left languages too */
+  [dir='rtl'] .back-button svg {
+    transform: scaleX(-1);
+  }
   .list-title {
     font-size: 15px;
   }

@@ -135,6 +135,6 @@ export const renderEndConfirmation = (strings: Catalogue) =>
  */
 export const renderEnded = (strings: Catalogue) =>
   html`<div class="ended">
-    <p class="ended-text">${strings.ended}</p>
+    <p class="ended-text" role="status">${strings.ended}</p>
     <button part="new-conversation-button" class="pill-button new-conversation" @click=${(event: Event) => ask(event, 'new')}>${strings.start_new}</button>
   </div>`;
