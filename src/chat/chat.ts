@@ -187,6 +187,8 @@ export class AkeceChat extends LitElement {
 
   override connectedCallback() {
     super.connectedCallback();
+    // `away-mode="hide"` reads the inbox at load (contract §11): all of it in a chunk of its own.
+    if (this.getAttribute('away-mode') == 'hide') import('../controllers/away-launcher.js').then((away) => away.hideWhenAway(this), noop);
     document.addEventListener('visibilitychange', this.#handleVisibilityChange);
   }
 

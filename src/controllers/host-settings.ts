@@ -10,10 +10,15 @@ export type SettingsHost = ReactiveControllerHost & HTMLElement;
 /** Property values by element: one store, whichever chunk's HostSettings defined the accessor. */
 const propertyValues = new WeakMap<HTMLElement, Map<string, unknown>>();
 
+/** `reply-time` → `replyTime`: the property that stands for an attribute. */
+const propertyOf = (attribute: string) => attribute.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase());
+
 /**
  * The element's later settings, read where they are used. Attributes are watched with a
  * MutationObserver; properties become accessors on the element itself, keeping a value the page
- * set before this chunk arrived.
+ * set before this chunk arrived. Each attribute has its property too (`reply-time`:
+ * `replyTime`), as the contract's older settings do, so that a page (or the snippet's
+ * `akeceChatSettings`, which assigns properties) may set either; the attribute wins.
  */
 export class HostSettings implements ReactiveController {
   readonly #host: SettingsHost;
@@ -28,7 +33,7 @@ export class HostSettings implements ReactiveController {
     this.#host = host;
     this.#attributes = attributes;
     this.#observer = new MutationObserver(() => host.requestUpdate());
-    for (const name of properties) defineProperty(host, name);
+    for (const name of [...properties, ...attributes.map(propertyOf)]) defineProperty(host, name);
     host.addController(this); // Lit calls hostConnected() at once if the element is connected
   }
 
@@ -40,14 +45,15 @@ export class HostSettings implements ReactiveController {
     this.#observer.disconnect();
   }
 
-  /** The attribute's value, or null when it is absent. */
+  /** The attribute's value, else its property's (true counts as present, false as absent), or null. */
   attribute(name: string): string | null {
-    return this.#host.getAttribute(name);
+    const value: unknown = this.#host.getAttribute(name) ?? this.property(propertyOf(name));
+    return value == null || value === false ? null : value === true ? '' : String(value);
   }
 
-  /** A boolean attribute: present means on. */
+  /** A boolean attribute: present (or its property true) means on. */
   flag(name: string): boolean {
-    return this.#host.hasAttribute(name);
+    return this.attribute(name) != null;
   }
 
   /** One of `allowed` (compared without case), else `fallback`. */

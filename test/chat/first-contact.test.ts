@@ -139,6 +139,17 @@ describe('<akece-chat> availability and first contact', function () {
     expect(created?.body).to.include({identifier: 'user-7', identifier_hash: 'abc123'});
   });
 
+  it('takes its §11 settings as properties too (the snippet’s akeceChatSettings assigns properties), before and after its chunk arrives', async () => {
+    const configured = document.createElement('akece-chat') as AkeceChat & Record<string, unknown>;
+    Object.assign(configured, {baseUrl: BASE, inboxIdentifier: identifier, replyTime: 'hours', open: true});
+    const el = await fixture<AkeceChat>(configured);
+    await until(() => textOf(part(el, 'header')).includes(en.reply_hours), 'the reply time from the property');
+    configured.replyTime = 'day';
+    await until(() => textOf(part(el, 'header')).includes(en.reply_day), 'the property changed');
+    el.setAttribute('reply-time', 'minutes'); // the attribute wins
+    await until(() => textOf(part(el, 'header')).includes(en.reply_minutes), 'the attribute');
+  });
+
   it('a greeting is the first bubble of an empty conversation, and not of one with history', async () => {
     const el = await mount({open: '', greeting: 'Welcome to **Acme**!'});
     await connect(el, net.sockets);

@@ -83,6 +83,31 @@ describe('renderPanel', () => {
     expect(header(own)).to.contain('Mon–Fri, 9–5');
   });
 
+  it('working hours and reply time: never contradicts itself', async () => {
+    const header = (h: TestHost) => q(h, '[part=header]')!.textContent!.replace(/\s+/g, ' ');
+    // Outside working hours: away and back when, whoever is online, and no promise of a quick reply.
+    const closed = await mount({availability: 'online', connection: 'connected', replyTime: en.reply_minutes, officeHours: {open: false, back: 'Back on Monday at 09:00'}});
+    expect(q(closed, '[part=availability]')!.textContent!.replace(/\s+/g, ' ')).to.equal(`${en.away} · Back on Monday at 09:00`);
+    expect(header(closed)).to.contain(en.team_away);
+    expect(header(closed)).not.to.contain(en.reply_minutes);
+    expect(header(closed)).not.to.contain(en.online);
+    // In working hours: in, with the reply time in place of the catalogue's subtitle.
+    const open = await mount({availability: null, connection: 'idle', replyTime: en.reply_minutes, officeHours: {open: true, back: ''}});
+    expect(q(open, '[part=availability]')!.textContent).to.equal(en.online);
+    expect(header(open)).to.contain(en.reply_minutes);
+    expect(header(open)).not.to.contain(en.subtitle);
+    // …unless the visitor is offline (the banner says so), or every agent is away.
+    const offline = await mount({availability: null, connection: 'offline', replyTime: en.reply_minutes, officeHours: {open: true, back: ''}});
+    expect(q(offline, '[part=availability]')).to.equal(null);
+    const agentsAway = await mount({availability: 'away', connection: 'connected', replyTime: en.reply_minutes, officeHours: {open: true, back: ''}});
+    expect(q(agentsAway, '[part=availability]')!.textContent).to.equal(en.away);
+    expect(header(agentsAway)).not.to.contain(en.reply_minutes);
+    // The page's own subtitle is the page's word.
+    const own = await mount({subtitle: 'Mon–Fri, 9–5', replyTime: en.reply_minutes, officeHours: {open: true, back: ''}});
+    expect(header(own)).to.contain('Mon–Fri, 9–5');
+    expect(header(own)).not.to.contain(en.reply_minutes);
+  });
+
   it('emits akece-close-request from the close button', async () => {
     const h = await mount();
     const ev = once(h, 'akece-close-request');

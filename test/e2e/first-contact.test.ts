@@ -2,7 +2,7 @@ import {expect} from '@open-wc/testing';
 import {en} from '../../src/i18n/en.js';
 import {formatReturn, officeHoursAt, type WorkingDay} from '../../src/i18n/office-hours.js';
 import type {TestServer} from '../helpers/server.js';
-import {agent, deep, field, onlyConversation, openWidget, part, perTest, requestsTo, shownTexts, typeAndSend, until} from './helpers.js';
+import {agent, deep, field, onlyConversation, openWidget, part, perTest, reload, requestsTo, shownTexts, typeAndSend, until} from './helpers.js';
 
 // Contract §11 end to end: the inbox's name and working hours in the header, the greeting, the
 // pre-chat form, away modes, custom attributes and an inbox that requires a verified identity,
@@ -124,6 +124,45 @@ describe('e2e: availability and first contact (contract §11)', function () {
     await typeAndSend(el, 'Anyone there?');
     await until(() => el.messages.some((message) => message.id != null), 'the message sent');
     expect(textOf(part(el, 'header'))).not.to.contain(en.online);
+  });
+
+  it('away-mode="hide": outside working hours the launcher is hidden at page load (only the inbox is read), and shown for unread messages', async () => {
+    await inbox({working_hours_enabled: true, working_hours: closedUntilTheDayAfterTomorrow()});
+    const {el, win} = await open({'away-mode': 'hide'});
+    const launcher = () => part(el, 'launcher')!;
+    await until(() => getComputedStyle(launcher()).display == 'none', 'the launcher hidden');
+    const requests = requestsTo(win, t.server.url).map((entry) => new URL(entry.name).pathname);
+    expect(requests).to.deep.equal(['/public/api/v1/inboxes/demo-inbox']);
+    expect(win.localStorage.length).to.equal(0);
+    expect(el.connectionState).to.equal('idle');
+  });
+
+  it('away-mode="hide": inside working hours the launcher shows; a known contact with an unread reply sees it outside them too', async () => {
+    await inbox({working_hours_enabled: true, working_hours: alwaysOpen});
+    let page = await open({'away-mode': 'hide'});
+    t.page = page;
+    await until(() => requestsTo(page.win, t.server.url).some((entry) => entry.name.endsWith('/inboxes/demo-inbox')), 'the inbox read at load');
+    await page.el.updateComplete;
+    expect(getComputedStyle(part(page.el, 'launcher')!).display).not.to.equal('none');
+    part(page.el, 'launcher')!.click();
+    await until(() => page.el.connectionState === 'connected', 'connected');
+    await typeAndSend(page.el, 'Is the shop open on Sunday?');
+    await until(() => page.el.messages.some((message) => message.id != null), 'the message sent');
+    page.el.hide();
+    // The team leaves and replies on its way out; the visitor comes back later.
+    await inbox({working_hours: closedUntilTheDayAfterTomorrow()});
+    const conversation = await onlyConversation(t.server);
+    await agent(t.server).reply(conversation.id, 'Yes, from 10:00.');
+    await until(() => page.el.unreadCount == 1, 'the unread reply');
+    page = t.page = await reload(page);
+    await until(() => page.el.unreadCount == 1, 'the unread reply after the reload');
+    await until(() => part(page.el, 'unread-badge'), 'the badge');
+    expect(getComputedStyle(part(page.el, 'launcher')!).display).not.to.equal('none');
+    // Once read, outside working hours the launcher goes.
+    page.el.show();
+    await until(() => page.el.unreadCount == 0, 'the reply read');
+    page.el.hide();
+    await until(() => getComputedStyle(part(page.el, 'launcher')!).display == 'none', 'the launcher hidden');
   });
 
   it('away-mode="email": outside working hours asks where to reply before the first message, and saves it on the contact', async () => {
