@@ -318,14 +318,9 @@ export class AkeceChat extends LitElement {
       actions: this.#panelActions,
       id: this.#panelId,
       open: this.#panelShown,
-      floating: this.layout != 'inline',
       strings,
-      title: this.headerTitle,
-      subtitle: this.headerSubtitle,
       state,
-      messages: state?.messages ?? [],
       locale: this.#i18n.locale,
-      inboxName: this.headerTitle || strings.title,
       error,
     });
   }

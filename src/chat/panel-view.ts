@@ -24,10 +24,17 @@ import type {AkeceTypingEvent} from '../events/typing.js';
 /** The panel's sheets, adopted by the root when this chunk arrives (before its own, which win). */
 export const panelStyles = [controls, frameStyles, panelLayoutStyles, firstContactStyles];
 
-/** What the root tells its panel. */
+/** The element as the panel reads it: its header texts and layout, and the settings of its features. */
+export interface PanelHost extends InboxHost {
+  headerTitle: string;
+  headerSubtitle: string;
+  layout: 'floating' | 'inline';
+}
+
+/** What the panel's parts are drawn from. */
 export interface PanelViewContext {
   /** The element: the panel's features read their own settings from it (src/controllers/host-settings.ts). */
-  host: InboxHost;
+  host: PanelHost;
   /** What the panel's intents may do (the conversations chunk acts through these too). */
   actions: PanelActions;
   /** Id of the panel (the launcher's `aria-controls`). */
@@ -118,9 +125,24 @@ function firstContact(host: InboxHost, strings: Catalogue, title: string, messag
   return {title, replyTime: '', officeHours: null, messages, notice: nothing, entry: composer};
 }
 
+/**
+ * What the root gives its panel (kept small: the root is in the page-start script); the panel
+ * reads the rest from the element.
+ */
+export type PanelRootContext = Pick<PanelViewContext, 'host' | 'actions' | 'id' | 'open' | 'strings' | 'state' | 'locale' | 'error'>;
+
 /** The open panel: header, banners, message list and composer (or the conversation list, the pre-chat form), with their parts exported. */
-export const renderPanelView = (context: PanelViewContext) => {
-  const {host, id, open, floating, strings, title, subtitle, state, messages, locale, error} = context;
+export const renderPanelView = (root: PanelRootContext) => {
+  const {host, state, strings} = root;
+  const context: PanelViewContext = {
+    ...root,
+    floating: host.layout != 'inline',
+    title: host.headerTitle,
+    subtitle: host.headerSubtitle,
+    messages: state?.messages ?? [],
+    inboxName: host.headerTitle || strings.title,
+  };
+  const {id, open, floating, title, subtitle, messages, locale, error} = context;
   const settings = attachmentSettingsOf(host);
   const composer = html`<akece-composer
     exportparts="composer,send-button,emoji-button,attach-button,attachment-preview,upload-progress,record-button,record-timer,record-cancel"
