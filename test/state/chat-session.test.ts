@@ -659,6 +659,59 @@ describe('ChatSession', () => {
     expect(srv.paths()).to.include('PATCH /contacts/src-2');
   });
 
+  it('asks prepareContact before creating a contact, with the user as setUser last gave it, and creates it with its answer', async () => {
+    let release: (details: Record<string, unknown>) => void = () => {};
+    let read: () => Record<string, unknown> = () => ({});
+    const users: unknown[] = [];
+    t = makeSession({
+      prepareContact: (user) => {
+        read = user;
+        return new Promise((resolve) => (release = resolve));
+      },
+    });
+    t.session.on('user', (details) => users.push(details));
+    t.session.setPanelVisible(true);
+    await wait();
+    expect(srv.paths()).to.deep.equal([]); // waiting: no contact yet
+    await t.session.setUser({identifier: 'u1', identifierHash: 'h'});
+    expect(users).to.deep.equal([{identifier: 'u1', identifier_hash: 'h'}]);
+    expect(read()).to.deep.equal({identifier: 'u1', identifier_hash: 'h'});
+    release({...read(), name: 'Ann', custom_attributes: {plan: 'pro'}});
+    await wait();
+    expect(srv.reqs[0]).to.deep.include({method: 'POST', path: '/contacts'});
+    expect(srv.reqs[0].body).to.deep.equal({identifier: 'u1', identifier_hash: 'h', name: 'Ann', custom_attributes: {plan: 'pro'}});
+  });
+
+  it('creates no contact when reset while prepareContact waited', async () => {
+    let release: (details: Record<string, unknown>) => void = () => {};
+    t = makeSession({prepareContact: () => new Promise((resolve) => (release = resolve))});
+    t.session.setPanelVisible(true);
+    await wait();
+    t.session.reset();
+    release({name: 'Too late'});
+    await wait();
+    expect(srv.paths()).to.deep.equal([]);
+    expect(s().error).to.equal(null);
+    expect(t.cables).to.have.length(0);
+  });
+
+  it('custom attributes: the contact’s kept until it exists (then patched), the conversation’s sent with the next one only', async () => {
+    t = makeSession();
+    await t.session.setCustomAttributes({source: 'ad'});
+    await t.session.setCustomAttributes({plan: 'pro'});
+    t.session.setConversationCustomAttributes({page: '/pricing'});
+    t.session.setConversationCustomAttributes({cart: 3});
+    expect(srv.reqs).to.have.length(0);
+    t.session.setPanelVisible(true);
+    await wait();
+    expect(srv.reqs[0].body).to.deep.equal({custom_attributes: {source: 'ad', plan: 'pro'}});
+    await t.session.sendMessage('Hi');
+    const created = srv.reqs.find((request) => request.method == 'POST' && request.path.endsWith('/conversations'));
+    expect(created?.body).to.deep.equal({custom_attributes: {page: '/pricing', cart: 3}});
+    await t.session.setCustomAttributes({plan: 'team'});
+    expect(srv.reqs.at(-1)).to.deep.equal({method: 'PATCH', path: '/contacts/src-2', body: {custom_attributes: {plan: 'team'}}});
+  });
+
   it('answers bot and CSAT messages in the right shape', async () => {
     srv.convs.push({id: 87, status: 'open', contact_last_seen_at: 0});
     srv.add(3, {content_type: 'input_csat'});
