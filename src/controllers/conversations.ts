@@ -127,7 +127,7 @@ export class ConversationsController implements ReactiveController {
     this.#contact = session?.store.getState().contact?.sourceId;
     if (!session) return;
     this.#unsubscribe = session.on('event', (event) => {
-      this.#setList(withEvent(this.conversations, event, this.#shown ?? null));
+      this.#setList(withEvent(this.conversations, event, session.store.getState().conversationId ?? null));
       this.#host.requestUpdate();
     });
     this.refresh();
@@ -137,6 +137,8 @@ export class ConversationsController implements ReactiveController {
   #setList(list: readonly ConversationSummary[]) {
     if (list === this.conversations) return;
     this.conversations = list;
-    this.#session?.setOtherUnread(unreadElsewhere(list, this.#shown ?? null));
+    // The conversation in view is the session's (this.#shown may not have caught up with it yet).
+    const shown = this.#session?.store.getState().conversationId ?? null;
+    this.#session?.setOtherUnread(unreadElsewhere(list, shown));
   }
 }

@@ -73,7 +73,8 @@ describe('<akece-chat> with oversized input', function () {
 
   const start = async () => {
     const el = await fixture<AkeceChat>(html`<akece-chat base-url=${BASE} inbox-identifier="inbox" open></akece-chat>`);
-    await tick(20);
+    // The contact is created once the inbox was read (identity validation, contract §11): wait for its socket.
+    while (!sockets.last) await tick(10);
     const ws = sockets.last as FakeWebSocket;
     ws.accept();
     ws.receive({type: 'welcome'});
