@@ -158,8 +158,12 @@ export class AkeceMessageList extends LitElement {
     const focused = this.shadowRoot!.activeElement as HTMLElement | null;
     super.update(changed);
     this.#layout();
-    // A page of older messages has arrived (or failed) while a quote's message was sought.
-    if (this.#sought != null && changed.get('loadingOlder') === true && !this.loadingOlder) this.#followReply(this.#sought, true);
+    // A page of older messages has arrived (or failed) while a quote's message was sought. The
+    // root draws once a frame, so a fast page may come with no render that showed it loading:
+    // more messages than when the page was asked for count as its arrival too.
+    const pageDone = changed.get('loadingOlder') === true && !this.loadingOlder;
+    const grew = changed.has('messages') && !this.loadingOlder && this.#window.length > this.#soughtFrom;
+    if (this.#sought != null && (pageDone || grew)) this.#followReply(this.#sought, true);
     // A focused control that went away (the "Show older" button once everything is loaded)
     // leaves focus in the log, not on the page's body.
     if (focused && !focused.isConnected) this.#log!.focus();
