@@ -58,23 +58,21 @@ export interface PanelViewContext {
 
 type ReachModule = typeof import('../reach/reach.js');
 
+/** Each element's copy of a later chunk of the panel: a LazyModule (it re-renders the element when the chunk arrives). */
+function lazyChunk<T>(chunks: WeakMap<SettingsHost, LazyModule<T>>, host: SettingsHost, importModule: () => Promise<T>): LazyModule<T> {
+  let chunk = chunks.get(host);
+  // (a chunk that cannot load leaves the panel without its feature: no error to report)
+  if (!chunk) chunks.set(host, (chunk = new LazyModule(host, importModule, () => {})));
+  return chunk;
+}
+
 /** The reach chunk (src/reach/), for the header's sound and notification toggles: loaded with the first panel. */
-let reach: ReachModule | undefined;
-let reachLoading: Promise<ReachModule> | undefined;
-/** Elements whose panel waits for the reach chunk, re-rendered when it arrives. */
-const waitingForReach = new Set<SettingsHost>();
+const reachChunks = new WeakMap<SettingsHost, LazyModule<ReachModule>>();
 
 function reachControls(host: SettingsHost, strings: Catalogue) {
-  if (reach) return reach.renderReachControls(host as import('../reach/reach.js').ReachHost, strings);
-  waitingForReach.add(host);
-  reachLoading ??= import('../reach/reach.js').then((module) => {
-    reach = module;
-    for (const waiting of waitingForReach) waiting.requestUpdate();
-    waitingForReach.clear();
-    return module;
-  });
-  reachLoading.catch(() => {}); // without the chunk, the panel has no toggles
-  return nothing;
+  const chunk = lazyChunk(reachChunks, host, () => import('../reach/reach.js'));
+  chunk.load().catch(() => {}); // without the chunk, the panel has no toggles
+  return chunk.module ? chunk.module.renderReachControls(host as import('../reach/reach.js').ReachHost, strings) : nothing;
 }
 
 /** The element's settings for attachments, read where they are used (one reader per element). */
@@ -102,26 +100,21 @@ const conversationChunks = new WeakMap<SettingsHost, LazyModule<ConversationsMod
 /** The element's conversations view once its chunk is there; asks for the chunk when a contact exists. */
 function conversationsOf({host, actions, state}: PanelViewContext) {
   if (!state?.contact) return undefined;
-  let chunk = conversationChunks.get(host);
   // without it the panel still shows the conversation and its composer
-  if (!chunk) conversationChunks.set(host, (chunk = new LazyModule(host, () => import('./conversations-view.js'), () => {})));
+  const chunk = lazyChunk(conversationChunks, host, () => import('./conversations-view.js'));
   chunk.load().catch(() => {});
   return chunk.module?.conversationsView(host, actions);
 }
 
 type FirstContactView = typeof import('./first-contact-view.js');
-/** The §11 chunk (inbox, availability, greeting, sign-in and pre-chat form), once it has arrived. */
-let firstContactView: FirstContactView | undefined;
-let loadingFirstContact: Promise<FirstContactView | void> | undefined;
+/** The §11 chunk (inbox, availability, greeting, sign-in and pre-chat form). */
+const firstContactChunks = new WeakMap<SettingsHost, LazyModule<FirstContactView>>();
 
 /** The §11 parts of the panel; until their chunk arrives (requested with the first render, re-rendering the element), what the panel shows without them. */
 function firstContact(host: InboxHost, strings: Catalogue, title: string, messages: MessageSequence, composer: unknown): FirstContactParts {
-  if (firstContactView) return firstContactView.firstContactParts(host, strings, title, messages, composer);
-  loadingFirstContact ??= import('./first-contact-view.js').then(
-    (view) => (firstContactView = view),
-    () => (loadingFirstContact = undefined) // asked for again at the next render
-  );
-  loadingFirstContact.then(() => host.requestUpdate());
+  const chunk = lazyChunk(firstContactChunks, host, () => import('./first-contact-view.js'));
+  if (chunk.module) return chunk.module.firstContactParts(host, strings, title, messages, composer);
+  chunk.load({again: true}).catch(() => {}); // a failed chunk is asked for again at the next render
   return {title, replyTime: '', officeHours: null, messages, notice: nothing, entry: composer};
 }
 
