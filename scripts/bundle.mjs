@@ -179,6 +179,8 @@ export {gzipSize};
  * the chunk's gzip size (an estimate: gzip does not split by file).
  */
 export async function sourcesOf(file) {
+  // The generated indexes (the feature index, the catalogue index) have no source of their own.
+  if (!file.map) return [];
   const bytes = new Map();
   await SourceMapConsumer.with(file.map, null, (consumer) => {
     let previous = null;
