@@ -25,12 +25,6 @@ export const BUDGETS = {
  * ceiling, so that the gap can only shrink. Remove an entry once its moment is within budget.
  */
 export const KNOWN_GAPS = {
-  // The session (state, protocol, REST) is about 14 KB: reconnecting-websocket alone is 2.6 KB,
-  // the rewrite's readable classes cost about 4 KB over the old squeezed code, and a known
-  // contact's first connection now also decides which tab holds the one socket (§10) and follows
-  // the conversation list's events (§9). What only writing needs (outbox, answers, typing) is a
-  // chunk of its own already (issue 13).
-  'page start, known contact': {ceiling: 27 * 1024, issue: 13},
   // Markdown parsed by marked's lexer: the lexer alone is 15.9 KB gzip (markdown-it 40 KB), so
   // no well-kept CommonMark parser fits 12 KB (issue 17).
   'on demand: src/components/message/rich.ts': {ceiling: 21 * 1024, issue: 17},

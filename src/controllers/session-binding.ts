@@ -1,145 +1,169 @@
-// The session's chunk: everything a conversation needs (state, protocol, REST) and the binding
-// of one ChatSession to the element. The SessionController loads it only when a contact is known
-// or the visitor first uses the chat, so a page whose visitor never opens the chat never
-// downloads it.
-import type {ReactiveController} from 'lit';
-import type {SessionHost} from './session-controller.js';
-import {Cable} from '../protocol/cable.js';
-import {ChatSession, type SessionOptions} from '../state/chat-session.js';
-import type {ChatState} from '../state/chat-state.js';
-import type {Message, MessageSequence} from '../state/model.js';
+// The session's first chunk: what a known contact needs at page start (contract §8: it "connects
+// at load, counts unread") and the binding of the session to the element. A known contact
+// starts quietly (src/state/contact-watch.ts: the socket, the conversation that would be shown,
+// its unread count); the full session (chat-session-binding.ts, a chunk of its own) is loaded
+// once the visitor or the conversation needs it, and takes over the watch's cable and what it
+// fetched and heard. A visitor without a contact, or with unsent messages, gets the full session
+// at once.
+import {RestClient} from '../api/client.js';
+import {ContactApi} from '../api/contact-api.js';
 import {emit} from '../events/public-events.js';
-import {LiveRegion} from './live-region.js';
-import {TabCable, canShareAcrossTabs} from '../tabs/tab-cable.js';
-import {TabSync} from '../tabs/tab-sync.js';
+import type {ChatState, ContactRef} from '../state/chat-state.js';
+import type {ChatSession, SessionOptions} from '../state/chat-session.js';
+import {ContactWatch, type WatchState} from '../state/contact-watch.js';
+import type {Message} from '../state/model.js';
+import {readPersistedSession, storageKey} from '../state/persisted-session.js';
+import {cableFactory} from './cable-factory.js';
+import {LazyModule} from './lazy-module.js';
+import type {Announcement} from './live-region.js';
+import type {SessionHost} from './session-controller.js';
+import {reportStateChanges} from './state-events.js';
 
-type Reach = import('../reach/reach.js').Reach;
-type CableOptions = Parameters<SessionOptions['createCable']>[0];
+type FullSessionModule = typeof import('./chat-session-binding.js');
+type FullSession = InstanceType<FullSessionModule['ChatSessionBinding']>;
+export type BindingOptions = Omit<SessionOptions, 'createCable' | 'createWriter'>;
 
 const noop = () => {};
 
-/** A real, frozen array of a message sequence (state.messages may be a view, not an array). */
-function toArray(messages: MessageSequence): readonly Message[] {
-  return Array.isArray(messages) ? (messages as readonly Message[]) : Object.freeze([...messages]);
-}
+/** The state before the watch has said anything (chat-state.ts's own initial state holds a
+ * timeline, which only the full session needs). */
+const QUIET_START: ChatState = {
+  connection: 'idle',
+  contact: null,
+  conversationId: null,
+  conversationStatus: null,
+  messages: [],
+  hasOlder: false,
+  loadingOlder: false,
+  agentTyping: null,
+  availability: 'away',
+  unreadCount: 0,
+  otherUnread: 0,
+  lastSeenAt: 0,
+  error: null,
+  panelVisible: false,
+};
 
 /**
- * One ChatSession bound to the element: started at once, its state committed to the element
- * (re-rendering it), its changes reported as the contract's public events, its messages read out
- * by its live region; `dispose()` undoes all of it.
+ * The session bound to the element, quiet or full (see the file's header): what the element
+ * reads (state, messages, what the live region says, the previews) and tells (the panel's
+ * visibility, calls to run on the session), whichever holds it now.
  */
 export class SessionBinding {
-  readonly session: ChatSession;
-  /** The session's latest state. */
-  state: ChatState;
-  /** What the element's live region says. */
-  readonly liveRegion: LiveRegion;
   readonly #host: SessionHost;
-  readonly #unsubscribe: (() => void)[];
-  /** The element's `conversationId` as last written or seen: the page setting another asks to show it. */
-  #askedConversation: number | null;
-  /** The materialised `messages` of `#listedFrom`. */
-  #listed: readonly Message[] = [];
-  #listedFrom: MessageSequence | null = null;
-  /** Previews, chime and notifications (src/reach/): loaded once the other side writes or has unread messages. */
-  #reach: Promise<Reach> | undefined;
-  #reachLoaded: Reach | undefined;
+  readonly #options: BindingOptions;
+  readonly #fullModule: LazyModule<FullSessionModule>;
+  #full: FullSession | null = null;
+  #watch: ContactWatch | null = null;
+  /** The state while the watch holds it. */
+  #quietState: ChatState = QUIET_START;
+  /** The watch's requests, aborted when it is disposed of. */
+  readonly #requests = new AbortController();
+  #panelVisible = false;
+  /** The session is needed: `fresh` when the watch's cable and findings are not to be used. */
+  #needed: {fresh: boolean} | null = null;
+  #disposed = false;
 
-  constructor(host: SessionHost, options: Omit<SessionOptions, 'createCable' | 'createWriter'>) {
+  constructor(host: SessionHost, options: BindingOptions) {
     this.#host = host;
-    this.#askedConversation = host.conversationId;
-    const liveRegion = (this.liveRegion = new LiveRegion(host));
-    // One socket per browser for a contact (src/tabs/), unless the page keeps nothing (`storage="none"`) or the browser cannot share.
-    const ownCable = (cableOptions: CableOptions) => new Cable(cableOptions);
-    const shared = options.storage != null && canShareAcrossTabs();
-    const session: ChatSession = (this.session = new ChatSession({
-      ...options,
-      createCable: shared ? (cableOptions) => new TabCable(cableOptions, ownCable) : ownCable,
-      // What writing needs is a chunk of its own (contract §8: a known contact who only reads never loads it).
-      createWriter: (context) => import('../state/visitor-writer.js').then(({VisitorWriter}) => new VisitorWriter(context)),
-      // Who may have a contact, and with what details (identity check, pre-chat form): its own
-      // chunk, which only a visitor without a contact needs.
-      prepareContact: (user) => import('./contact-gate.js').then((gate) => gate.prepareContact(host, session, user)),
-    }));
-    const tabs = shared ? new TabSync(session, options) : null;
-    this.state = session.store.getState();
-    this.#unsubscribe = [
-      session.store.subscribe((next) => this.#commit(next)),
-      session.on('message', (message) => {
-        emit(host, 'akece-message', {message});
-        liveRegion.announceMessage(message);
-        if (message.role != 'visitor') this.#withReach((reach) => reach.heard(message));
-      }),
-      session.on('error', ({code, message}) => emit(host, 'akece-error', {code, message})),
-    ];
-    const followPage: ReactiveController = {hostUpdate: () => this.#followConversationId()};
-    host.addController(followPage);
-    this.#unsubscribe.push(() => host.removeController(followPage));
-    if (tabs) this.#unsubscribe.push(() => tabs.dispose());
-    const before = this.state;
-    session.start();
-    this.#commit(session.store.getState(), {...before, connection: 'idle', unreadCount: 0, conversationStatus: null});
+    this.#options = options;
+    this.#fullModule = new LazyModule(host, () => import('./chat-session-binding.js'), (error) => {
+      const code = 'code' in error && typeof error.code == 'string' ? error.code : 'module-failed';
+      emit(host, 'akece-error', {code, message: error.message});
+    });
+    const {pubsubToken, contactIdentifier, storage, baseUrl, inboxIdentifier} = options;
+    const saved = readPersistedSession(storage, storageKey(baseUrl, inboxIdentifier));
+    // A contact given by the page wins over the stored one.
+    const contact: ContactRef | null | undefined = pubsubToken && contactIdentifier ? {sourceId: contactIdentifier, pubsubToken} : saved?.contact;
+    // Without a contact the visitor is about to write; unsent messages need the writer at once.
+    if (!contact || saved?.outbox.length) this.#need(true);
+    else this.#startWatch(contact);
     emit(host, 'akece-ready', {});
   }
 
-  /** The conversation as a real read-only array, made once per state. */
+  /** The full session, once it runs (null while the watch holds the state). */
+  get session(): ChatSession | null {
+    return this.#full?.session ?? null;
+  }
+
+  get state(): ChatState {
+    return this.#full?.state ?? this.#quietState;
+  }
+
+  /** The conversation as a real read-only array. */
   get messages(): readonly Message[] {
-    const messages = this.state.messages;
-    if (messages !== this.#listedFrom) {
-      this.#listedFrom = messages;
-      this.#listed = toArray(messages);
-    }
-    return this.#listed;
+    return this.#full ? this.#full.messages : (this.#quietState.messages as readonly Message[]);
   }
 
-  /** What the reach chunk draws beside the launcher (the previews); undefined until it is there. */
+  /** What the live region says now (the full session's: the watch announces nothing). */
+  get announcement(): Announcement | null {
+    return this.#full?.liveRegion.announcement ?? null;
+  }
+
+  /** The full session's chunk while it is on its way, else null. */
+  get pending(): Promise<unknown> | null {
+    return this.#fullModule.pending;
+  }
+
+  /** What the reach chunk draws beside the launcher (the previews). */
   renderReach(): unknown {
-    return this.#reachLoaded?.render();
+    return this.#full?.renderReach();
   }
 
-  /** Stops the session; the element shows `idle` until a new one starts. */
-  dispose() {
-    for (const unsubscribe of this.#unsubscribe) unsubscribe();
-    this.session.dispose();
-    this.liveRegion.dispose();
-    this.#reach?.then((reach) => {
-      reach.dispose();
-      this.#reachLoaded = undefined;
-    }, noop);
-    this.#commit({...this.state, connection: 'idle'});
+  /** The panel is open and the page visible (or not): the visitor is about to read and write. */
+  setPanelVisible(visible: boolean): void {
+    this.#panelVisible = visible;
+    if (this.#full) this.#full.session.setPanelVisible(visible);
+    else if (visible) this.#need(false);
   }
 
-  /** The page set `conversationId` (or the `conversation-id` attribute): show that one. */
-  #followConversationId() {
-    const asked = this.#host.conversationId;
-    if (asked === this.#askedConversation) return;
-    this.#askedConversation = asked;
-    if (asked !== this.state.conversationId) this.session.showConversation(asked).catch(() => {});
+  /** Runs `call` with the full session, at once or once it runs. */
+  use(call: (session: ChatSession) => void): void {
+    if (this.#full) call(this.#full.session);
+    else this.#need(false).then((full) => call(full.session), noop);
   }
 
-  /** Commits a new state, then reports what changed to the page. */
-  #commit(next: ChatState, previous = this.state) {
-    const host = this.#host;
-    this.state = next;
-    host.requestUpdate();
-    if (next.connection != previous.connection) emit(host, 'akece-connection-change', {state: next.connection, previous: previous.connection});
-    if (next.unreadCount != previous.unreadCount) emit(host, 'akece-unread-change', {count: next.unreadCount});
-    if (next.conversationId !== previous.conversationId) {
-      // `conversationId` follows the conversation shown.
-      this.#askedConversation = host.conversationId = next.conversationId;
-      emit(host, 'akece-conversation-change', {conversationId: next.conversationId});
-    }
-    if (next.conversationStatus && next.conversationStatus != previous.conversationStatus) emit(host, 'akece-conversation-status', {status: next.conversationStatus});
-    this.liveRegion.follow(next, previous);
-    if (next.unreadCount) this.#withReach();
+  dispose(): void {
+    this.#disposed = true;
+    this.#watch?.dispose();
+    this.#requests.abort();
+    this.#full?.dispose();
   }
 
-  /** Loads the reach chunk once; `use` is called with it once it is there (in the order asked). */
-  #withReach(use?: (reach: Reach) => void) {
-    if (!this.#reach) {
-      this.#reach = import('../reach/reach.js').then(({attachReach}) => (this.#reachLoaded = attachReach(this.#host, this.session)));
-      this.#reach.catch(noop); // a chunk that cannot load leaves the chat as it was, without previews or sound
-    }
-    if (use) this.#reach.then(use, noop);
+  #startWatch(contact: ContactRef): void {
+    const {baseUrl, inboxIdentifier, websocketUrl, presenceInterval, storage, conversationId} = this.#options;
+    const api = new ContactApi(new RestClient({baseUrl, inboxIdentifier}), {contactId: () => contact.sourceId, signal: () => this.#requests.signal});
+    const cable = cableFactory(storage)({url: websocketUrl, pubsubToken: contact.pubsubToken, presenceInterval});
+    const watch = (this.#watch = new ContactWatch(api, cable, conversationId));
+    this.#quietState = {...QUIET_START, contact};
+    watch.on('change', (state) => this.#commitQuiet(state));
+    watch.on('needs-session', ({fresh}) => void this.#need(fresh).catch(noop));
+    watch.start();
+  }
+
+  #commitQuiet(watched: WatchState): void {
+    const previous = this.#quietState;
+    this.#quietState = {...previous, ...watched};
+    reportStateChanges(this.#host, this.#quietState, previous, (conversationId) => (this.#host.conversationId = conversationId));
+  }
+
+  /**
+   * Loads the full session (once) and starts it with what the watch hands over; `fresh`, the
+   * watch's cable and findings are dropped and the session starts as it would without them.
+   * A chunk that cannot load is reported; the next need asks for it again.
+   */
+  #need(fresh: boolean): Promise<FullSession> {
+    if (this.#needed) this.#needed.fresh ||= fresh;
+    else this.#needed = {fresh};
+    return this.#fullModule.load({again: true}).then((module) => this.#full ?? this.#startFull(module));
+  }
+
+  #startFull(module: FullSessionModule): FullSession {
+    if (this.#disposed) throw new Error('Disposed');
+    const handover = this.#watch?.handOver(!this.#needed?.fresh) ?? undefined;
+    this.#watch = null;
+    const full = (this.#full = new module.ChatSessionBinding(this.#host, this.#options, {handover, previous: this.#quietState}));
+    if (this.#panelVisible) full.session.setPanelVisible(true);
+    return full;
   }
 }

@@ -83,7 +83,7 @@ export class SessionController implements ReactiveController {
 
   /** What the live region says now: the latest message from the other side, or who is typing. */
   get announcement(): Announcement | null {
-    return this.#binding?.liveRegion.announcement ?? null;
+    return this.#binding?.announcement ?? null;
   }
 
   /** What the session's later features draw beside the launcher (src/reach/: the previews). */
@@ -98,7 +98,7 @@ export class SessionController implements ReactiveController {
 
   /** The session's chunk while it is on its way, else null. */
   get pending(): Promise<unknown> | null {
-    return this.#module.pending;
+    return this.#module.pending ?? this.#binding?.pending ?? null;
   }
 
   hostConnected() {
@@ -130,7 +130,7 @@ export class SessionController implements ReactiveController {
       this.#config = config;
       this.#known = Boolean(host.pubsubToken && host.contactIdentifier) || hasStoredVisitor(pickStorage(host.storage), host.baseUrl, host.inboxIdentifier);
     }
-    if (this.session || !(this.#known || this.#kept || host.panelVisible || this.#queue.length)) return;
+    if (this.#running || !(this.#known || this.#kept || host.panelVisible || this.#queue.length)) return;
     const module = this.#module.module;
     if (module) this.#start(module);
     else this.#module.load().catch(noop); // re-renders when it arrives
@@ -140,9 +140,8 @@ export class SessionController implements ReactiveController {
   run<T>(call: (session: ChatSession) => T | Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       const go: Call = (session) => Promise.resolve().then(() => call(session)).then(resolve, reject);
-      const session = this.session;
-      if (session) {
-        go(session);
+      if (this.#running) {
+        this.#binding?.use(go);
         return;
       }
       this.#queue.push(go);
@@ -161,10 +160,10 @@ export class SessionController implements ReactiveController {
    * the session when they can). Cheap enough to call before every render.
    */
   syncVisibility() {
-    const session = this.session;
+    const binding = this.#running ? this.#binding : null;
     const visible = this.#host.panelVisible;
-    if (session) {
-      if (visible !== this.#toldVisible) session.setPanelVisible((this.#toldVisible = visible));
+    if (binding) {
+      if (visible !== this.#toldVisible) binding.setPanelVisible((this.#toldVisible = visible));
     } else if (visible) {
       this.#module.load({again: true}).catch(noop);
     }
@@ -188,7 +187,7 @@ export class SessionController implements ReactiveController {
       presenceInterval: host.presenceInterval,
     });
     this.syncVisibility();
-    for (const call of this.#queue.splice(0)) call(this.#binding.session);
+    for (const call of this.#queue.splice(0)) this.#binding.use(call);
   }
 
   /** Disposes of the running session (its last state stays on view, `idle`). */

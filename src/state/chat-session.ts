@@ -6,6 +6,7 @@ import type {AkeceEvent, WireConversation, WireTyping} from '../protocol/payload
 import {backoff} from '../utils/backoff.js';
 import {chatReducer, initialState, type ChatAction, type ChatError, type ChatState} from './chat-state.js';
 import {CONTACT_REFUSED, ContactLifecycle} from './contact.js';
+import {lastSeenAtOf, latestConversation, statusOf} from './conversation-facts.js';
 import {Emitter} from './emitter.js';
 import {History} from './history.js';
 import {MessageTimeline} from './message-timeline.js';
@@ -16,6 +17,7 @@ import {Store, type ReadableStore, type Unsubscribe} from './store.js';
 import {NamedTimers} from './timers.js';
 import {AgentTyping, type TimerSlot} from './typing.js';
 import type {VisitorWriter, WriterContext} from './visitor-writer.js';
+import type {Handover} from './contact-watch.js';
 
 export type {StorageLike} from './persisted-session.js';
 
@@ -63,6 +65,11 @@ export interface SessionOptions {
    * the contact is created at once.
    */
   prepareContact?: (user: () => ContactAttributesDto) => Promise<ContactAttributesDto>;
+  /**
+   * What the quiet start of a known contact (contact-watch.ts) hands over: its cable, used
+   * instead of a new one, and what it fetched and heard, used instead of asking again.
+   */
+  handover?: Handover;
 }
 
 export interface SessionEvents {
@@ -79,7 +86,6 @@ type TimerName = 'mark-seen' | 'agent-typing' | 'visitor-typing' | 'contact-retr
 
 /** How long the panel must stay visible before the visitor counts as having seen the messages. */
 const MARK_SEEN_DELAY_MS = 1000;
-const CONVERSATION_STATUSES: readonly ConversationStatus[] = ['open', 'pending', 'resolved', 'snoozed'];
 
 const ignore = () => undefined;
 /** For calls whose failure is reported elsewhere or does not matter. */
@@ -159,9 +165,12 @@ export class ChatSession {
   private ready: Promise<void> | undefined;
   /** Failed attempts in a row to make them ready. */
   private readyAttempts = 0;
+  /** What the quiet start handed over, until the first connection uses it. */
+  private handover: Handover | undefined;
 
   constructor(private readonly options: SessionOptions) {
     this.store = this.chatStore;
+    this.handover = options.handover;
     this.storageKey = storageKey(options.baseUrl, options.inboxIdentifier);
     this.api = new ContactApi(new RestClient(options), {
       contactId: () => this.state.contact?.sourceId,
@@ -441,41 +450,49 @@ export class ChatSession {
       // (a failed update is reported by sendUser, and does not stop the chat)
       if (attributes != this.userAttributes || attributes.identifier_hash) await this.sendUser().catch(ignore);
     }
-    this.connectCable();
+    const handover = this.handover;
+    this.handover = undefined;
+    this.connectCable(handover?.cable);
     if (!this.api.configured) return;
+    let conversation: ConversationDto | undefined | null;
+    if (handover?.looked) conversation = handover.looked.conversation ?? undefined;
+    else conversation = await this.fetchShownConversation();
+    if (conversation === null) return; // the contact was replaced or refused
+    if (conversation) this.conversationReceived(conversation);
+    // What the socket said while the quiet start held it, in order: a message new since then is
+    // announced as live (as it would have been), and its later edits apply once the page is in.
+    const heard = handover?.events ?? [];
+    for (const event of heard) if (event.event != 'message.updated') this.handleCableEvent(event);
+    if (handover?.looked && conversation) this.history.receivePage(handover.looked.page);
+    else if (this.state.conversationId != null) await this.history.loadPage();
+    for (const event of heard) if (event.event == 'message.updated') this.handleCableEvent(event);
+    this.writer?.flush();
+  }
+
+  /**
+   * The conversation to show: the one the page gave, else the contact's latest (undefined: none
+   * yet). Null when the contact turned out to be gone: then it was replaced or refused.
+   */
+  private async fetchShownConversation(): Promise<ConversationDto | undefined | null> {
     const wanted = this.options.conversationId;
-    let conversation: ConversationDto | undefined;
     try {
-      // The given conversation, or the contact's latest, if any.
-      conversation = wanted == null ? await this.latestConversation() : await this.api.getConversation(wanted);
+      return wanted == null ? latestConversation(await this.api.listConversations()) : await this.api.getConversation(wanted);
     } catch (error) {
       const contactGone = error instanceof ApiError && error.notFound && wanted == null && !this.contact.createdUnconfirmed;
       if (!contactGone) throw error;
       // A contact of the widget's own is replaced; one the page gave is the page's to fix.
-      return this.contact.ownedByWidget ? this.replaceContact() : this.refuseContact();
+      if (this.contact.ownedByWidget) await this.replaceContact();
+      else this.refuseContact();
+      return null;
     }
-    if (conversation) this.conversationReceived(conversation);
-    if (this.state.conversationId != null) await this.history.loadPage();
-    this.writer?.flush();
   }
 
-  private async latestConversation(): Promise<ConversationDto | undefined> {
-    const listed = await this.api.listConversations();
-    // The latest unresolved one, else the latest.
-    const rank = (conversation: ConversationDto) => conversation.id + (conversation.status == 'resolved' ? 0 : 1e12);
-    let latest: ConversationDto | undefined;
-    for (const item of listed) {
-      const candidate = item as ConversationDto;
-      if (typeof item == 'object' && item != null && Number.isFinite(candidate.id) && (!latest || rank(candidate) > rank(latest))) latest = candidate;
-    }
-    return latest;
-  }
-
-  private connectCable(): void {
+  /** Opens the socket, or (`handed`) takes over one already open and reports its state. */
+  private connectCable(handed?: CableLike): void {
     const contact = this.state.contact;
     if (this.cable || !contact) return;
     const {websocketUrl: url, presenceInterval} = this.options;
-    const cable = this.options.createCable({url, pubsubToken: contact.pubsubToken, presenceInterval});
+    const cable = handed ?? this.options.createCable({url, pubsubToken: contact.pubsubToken, presenceInterval});
     this.cable = cable;
     // (its dispose() removes these listeners)
     cable.on('state', ({state}) => {
@@ -498,7 +515,12 @@ export class ChatSession {
       if (error.fatal) this.dispatch({type: 'connection-changed', connection: 'error'});
       this.report(error.code, error);
     });
-    cable.connect();
+    if (handed) {
+      // Its events so far went to the quiet start: this session begins where the cable is now.
+      this.dispatch({type: 'connection-changed', connection: handed.state});
+      if (handed.state == 'connected') this.contact.confirmed();
+    }
+    cable.connect(); // (a handed cable is connecting or connected already: nothing happens)
   }
 
   /** The server answered the subscription with silence: ask REST what is wrong with the contact. */
@@ -620,9 +642,8 @@ export class ChatSession {
   /** The conversation in view changed (or was chosen): status, and when the visitor last saw it. */
   private conversationReceived(conversation: ConversationDto): void {
     const {conversationStatus: previous, conversationId: previousId} = this.state;
-    const status = CONVERSATION_STATUSES.find((known) => known === conversation.status) ?? previous;
-    const seenSeconds = conversation.contact_last_seen_at;
-    const lastSeenAt = typeof seenSeconds == 'number' && Number.isFinite(seenSeconds) ? seenSeconds * 1000 : 0;
+    const status = statusOf(conversation) ?? previous;
+    const lastSeenAt = lastSeenAtOf(conversation);
     this.dispatch({type: 'conversation-changed', conversationId: conversation.id, status, lastSeenAt});
     // Resolved or reopened shows in the stream, where it happened.
     if (conversation.id == previousId && previous && status && status != previous) {

@@ -36,7 +36,11 @@ export class History {
   async loadPage(before?: number): Promise<void> {
     const conversationId = this.host.conversationId();
     if (conversationId == null) return;
-    const page = await this.api.getMessages(conversationId, before);
+    this.receivePage(await this.api.getMessages(conversationId, before));
+  }
+
+  /** A page fetched already (by the quiet start of a known contact, contact-watch.ts), not announced. */
+  receivePage(page: readonly unknown[]): void {
     this.host.receive(page, {live: false, hasOlder: page.length >= PAGE_SIZE});
   }
 

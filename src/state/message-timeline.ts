@@ -14,6 +14,7 @@
 // Along the store's linear history that never happens.
 
 import type {Message, MessageSequence} from './model.js';
+import {countsAsUnread, isFromOthers} from './unread.js';
 
 /** A message with its place among equals: the order in which it first joined the timeline. */
 interface Entry {
@@ -26,9 +27,6 @@ const MAX_NODE_SIZE = 32;
 
 /** The visitor's messages the server has not numbered yet (pending, failed) go last. */
 const isUnnumberedVisitor = (message: Message) => message.id == null && message.role == 'visitor';
-/** Messages from the other side, as the unread count and the seen time see them. */
-const isFromOthers = (message: Message) => message.role != 'visitor' && message.id != null;
-const countsAsUnread = (message: Message) => isFromOthers(message) && !message.deleted;
 
 /** Display order: unnumbered visitor messages last; then by createdAt, then server id; equals
  * in the order they arrived (a replaced message keeps its place among them). */
