@@ -66,9 +66,9 @@ export class ChatSessionBinding {
       prepareContact: (user) => import('./contact-gate.js').then((gate) => gate.prepareContact(host, session, user)),
     }));
     const tabs = shared ? new TabSync(session, options) : null;
-    this.state = session.store.getState();
+    // What is on view now: the session's changes are told to the page against it.
+    this.state = start.previous;
     this.#unsubscribe = [
-      session.store.subscribe((next) => this.#commit(next)),
       session.on('message', (message) => {
         emit(host, 'akece-message', {message});
         liveRegion.announceMessage(message);
@@ -81,7 +81,10 @@ export class ChatSessionBinding {
     this.#unsubscribe.push(() => host.removeController(followPage));
     if (tabs) this.#unsubscribe.push(() => tabs.dispose());
     session.start();
-    this.#commit(session.store.getState(), start.previous);
+    // What starting changed is told at once, as one change (taking over from the quiet start,
+    // the state passes through the session's empty one, which the page must not hear of).
+    this.#commit(session.store.getState());
+    this.#unsubscribe.push(session.store.subscribe((next) => this.#commit(next)));
   }
 
   /** The conversation as a real read-only array, made once per state. */
