@@ -236,6 +236,22 @@ describe('e2e: files and voice notes', function () {
     expect((await visitorMessages(t, conversation.id, 2)).filter((m) => m.content === 'My receipt')).to.have.length(1);
   });
 
+  it('keeps the files of a failed upload across a reload, and sends them once after it', async () => {
+    let page = await open();
+    await agent(t.server).fault({method: 'POST', path: '/messages', status: 500});
+    const composer = (deep(page.el, 'composer')[0].getRootNode() as ShadowRoot & {host: {addFiles(files: File[]): Promise<void>}}).host;
+    await composer.addFiles([fileIn(page, 'photo.png', 4000, 'image/png')]);
+    deep(page.el, 'send-button')[0].click();
+    const failed = await until(() => page.el.messages.find((m) => m.status === 'failed'), 'the send failed');
+    await until(async () => (await keptFiles(page)).includes(failed.echoId!), 'its file kept in the browser');
+    page = t.page = await reload(page);
+    await until(() => page.el.messages.some((m) => m.status === 'sent' && m.attachments.length === 1), 'sent with its file after the reload', 15000);
+    const conversation = await onlyConversation(t.server);
+    const mine = await visitorMessages(t, conversation.id);
+    expect(mine).to.have.length(1);
+    expect(mine[0].attachments!.map((a) => [decodeURIComponent(a.data_url.split('/').pop()!), a.file_size])).to.deep.equal([['photo.png', 4000]]);
+  });
+
   it('records a voice note with the microphone, which waits with a player and goes as an audio attachment', async () => {
     const page = await open();
     const record = deep(page.el, 'record-button')[0];
