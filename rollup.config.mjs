@@ -46,6 +46,24 @@ const minify = ({module}) =>
     format: {comments: false},
   });
 
+/**
+ * Families of many small on-demand chunks, each family in a folder of its own beside the script
+ * with an index of their pins (scripts/bundle.mjs writes `<folder>/index.js`, which the feature
+ * index pins): the emoji search words of each language (src/components/emoji/keywords/emoji-<tag>.ts
+ * becomes emoji/<tag>.<hash>.js). Two dozen pins in the feature index would weigh on every
+ * feature's first load; the loader finds a file's pin in its folder's index by itself.
+ */
+export const CHUNK_FOLDERS = [{folder: 'emoji', source: /\/src\/components\/emoji\/keywords\/emoji-([\w-]+)\.ts$/}];
+
+/** The chunk name (`folder/name`) of a module of a family of CHUNK_FOLDERS, else undefined. */
+function folderChunkName(id) {
+  for (const {folder, source} of CHUNK_FOLDERS) {
+    const match = id.replace(/\\/g, '/').match(source);
+    if (match) return `${folder}/${match[1]}`;
+  }
+  return undefined;
+}
+
 /** Every `import(…)` expression in an ESTree tree. */
 function* importExpressions(node) {
   if (!node || typeof node.type != 'string') return;
@@ -78,7 +96,7 @@ export function chunkPerDynamicImport(lazyImports = new Map()) {
           const resolved = await this.resolve(source.value, id);
           if (!resolved) this.error(`cannot resolve import('${source.value}') in ${id}`);
           if (!references.has(resolved.id)) {
-            const name = basename(resolved.id).replace(/\.[jt]s$/, '');
+            const name = folderChunkName(resolved.id) ?? basename(resolved.id).replace(/\.[jt]s$/, '');
             references.set(resolved.id, this.emitFile({type: 'chunk', id: resolved.id, name, preserveSignature: 'allow-extension'}));
           }
           lazyImports.set(id, [...(lazyImports.get(id) ?? []), resolved.id]);
@@ -141,7 +159,8 @@ export const modules = (lazyImports) => ({
     sourcemap: true,
     // The catalogues keep the names src/i18n/load.ts builds from a language tag.
     entryFileNames: (chunk) => (chunk.name.startsWith('locales/') ? '[name].js' : 'akece-chat.[name].[hash].js'),
-    chunkFileNames: 'akece-chat.[name].[hash].js',
+    // (a family of CHUNK_FOLDERS in its folder)
+    chunkFileNames: (chunk) => (chunk.name.includes('/') ? '[name].[hash].js' : 'akece-chat.[name].[hash].js'),
     manualChunks: chunkOfModule,
   },
   plugins: [

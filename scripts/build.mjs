@@ -9,11 +9,12 @@ import {KNOWN_GAPS, buildScriptTag, moments} from './bundle.mjs';
 const bin = (name) => `node_modules/.bin/${name}`;
 const run = (cmd, args) => execFileSync(cmd, args, {stdio: 'inherit'});
 
-// dist/lib, the catalogues and the old chunks are rebuilt from scratch (a renamed source must
+// dist/lib, the catalogues, the emoji words and the old chunks are rebuilt from scratch (a renamed source must
 // not leave its old module behind); the script is overwritten in place, so a page or test using
 // it never finds it missing.
 rmSync('dist/lib', {recursive: true, force: true});
 rmSync('dist/locales', {recursive: true, force: true});
+rmSync('dist/emoji', {recursive: true, force: true});
 rmSync('dist/rich.js', {force: true}); // the single on-demand file of earlier builds
 mkdirSync('dist', {recursive: true});
 for (const name of readdirSync('dist', {withFileTypes: true}).filter((entry) => entry.isFile()).map((entry) => entry.name)) {

@@ -9,7 +9,7 @@ import {relative} from 'node:path';
 import {gzipSync} from 'node:zlib';
 import {rollup} from 'rollup';
 import {SourceMapConsumer} from 'source-map';
-import {modules, scriptTag} from '../rollup.config.mjs';
+import {CHUNK_FOLDERS, modules, scriptTag} from '../rollup.config.mjs';
 
 /** Bytes, gzip -9, per moment (contract §8). */
 export const BUDGETS = {
@@ -49,6 +49,10 @@ const FEATURE_INDEX = 'features.js';
  */
 const CATALOGUE_INDEX = 'locales/index.js';
 const isCatalogue = (name) => name.startsWith('locales/') && name != CATALOGUE_INDEX;
+/** The indexes of folders of small files (pinned by the feature index): the catalogues', and each family of CHUNK_FOLDERS (rollup.config.mjs). */
+const FOLDER_INDEXES = [CATALOGUE_INDEX, ...CHUNK_FOLDERS.map(({folder}) => `${folder}/index.js`)];
+/** The index that pins `name`, when it is in such a folder. */
+const folderIndexOf = (name) => FOLDER_INDEXES.find((index) => name != index && name.startsWith(index.replace(/index\.js$/, '')));
 const sourceName = (id) => relative(process.cwd(), id).replace(/\\/g, '/');
 const gzipSize = (code) => gzipSync(code, {level: 9}).length;
 const integrity = (code) => 'sha256-' + createHash('sha256').update(code).digest('base64');
@@ -86,8 +90,8 @@ export async function buildScriptTag({write = false} = {}) {
     if (write) writeFileSync(`${moduleConfig.output.dir}/${name}`, index.code);
     return [name, index];
   };
-  const catalogueIndex = addIndex(CATALOGUE_INDEX, later.filter(([name]) => isCatalogue(name)));
-  addIndex(FEATURE_INDEX, [...later.filter(([name]) => !isCatalogue(name)), catalogueIndex]);
+  const folderIndexes = FOLDER_INDEXES.map((index) => addIndex(index, later.filter(([name]) => folderIndexOf(name) == index)));
+  addIndex(FEATURE_INDEX, [...later.filter(([name]) => !folderIndexOf(name)), ...folderIndexes]);
   const pinnedByScript = [...files].filter(([name]) => early.has(name) || name == FEATURE_INDEX);
   const manifest = {entry, files: Object.fromEntries(pinnedByScript.map(pin)), featureIndex: FEATURE_INDEX};
 
@@ -156,7 +160,7 @@ export function moments({files, manifest, lazy}) {
   for (const [name, file] of features) {
     const added = new Set([...withImports(name)].filter((other) => !using.has(other)));
     added.add(manifest.featureIndex);
-    if (isCatalogue(name)) added.add(CATALOGUE_INDEX);
+    if (folderIndexOf(name)) added.add(folderIndexOf(name));
     list.push({name: `on demand: ${file.module}`, budget: BUDGETS['each on-demand feature'], files: added});
   }
   for (const moment of list) {

@@ -21,6 +21,9 @@ const required = [
   ...readdirSync('src/i18n/locales').map((file) => `dist/locales/${file.replace(/\.ts$/, '.js')}`),
   'dist/features.js',
   'dist/locales/index.js',
+  // the emoji search words of each language (content-hashed names, read from what the build wrote) and their index
+  'dist/emoji/index.js',
+  ...readdirSync('dist/emoji').filter((file) => file.endsWith('.js')).map((file) => `dist/emoji/${file}`),
   // every chunk the script pins (content-hashed names, read from what the build wrote)
   ...readdirSync('dist').filter((file) => /^akece-chat\.[\w-]+\.[\w-]+\.js$/.test(file)).map((file) => `dist/${file}`),
   'dist/lib/main.js',
@@ -29,7 +32,7 @@ const required = [
 ];
 for (const f of required) if (!files.has(f)) problems.push(`missing: ${f}`);
 
-const allowed = /^(package\.json|README\.md|LICENSE|custom-elements\.json|dist\/akece-chat\.js(\.map)?|dist\/features\.js|dist\/locales\/[\w-]+\.js(\.map)?|dist\/akece-chat\.[\w-]+\.[\w-]+\.js(\.map)?|dist\/lib\/.+\.(js|d\.ts))$/;
+const allowed = /^(package\.json|README\.md|LICENSE|custom-elements\.json|dist\/akece-chat\.js(\.map)?|dist\/features\.js|dist\/locales\/[\w-]+\.js(\.map)?|dist\/emoji\/[\w-]+(\.[\w-]+)?\.js(\.map)?|dist\/akece-chat\.[\w-]+\.[\w-]+\.js(\.map)?|dist\/lib\/.+\.(js|d\.ts))$/;
 for (const f of files) {
   if (!allowed.test(f)) problems.push(`not for users: ${f}`);
   if (/^dist\/lib\/(akece-chat|bootstrap)\./.test(f)) problems.push(`the snippet loader must not be in the ES modules: ${f}`);

@@ -192,6 +192,8 @@ export const en = {
   uploading: 'Uploading… {percent}',
   upload_failed: 'Upload failed',
   drop_files: 'Drop files to attach',
+  files_at_risk: 'This browser can’t keep these files (no room, or private browsing): they’ll be lost if you leave the page before they’re sent.',
+  files_lost: 'The files of this message weren’t kept when the page reloaded: attach them again.',
 
   // Voice notes: {time} a duration like 0:42
   record: 'Record a voice message',

@@ -408,6 +408,7 @@ export class ChatSession {
         return conversation;
       },
       persist: () => this.persist(),
+      storesOutbox: this.options.storage != null,
       report: (code, error) => this.report(code, error),
       typingTimer: this.timerSlot('visitor-typing'),
     };

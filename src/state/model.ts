@@ -110,6 +110,12 @@ export interface Message {
   readonly updatedAt?: number;
   /** Server id of the message this one answers (`content_attributes.in_reply_to`), else null or absent. */
   readonly inReplyTo?: number | null;
+  /**
+   * A visitor message whose files this browser could not keep for after a reload (no room left,
+   * or a private mode without IndexedDB): `at-risk` while they are still in memory (leaving the
+   * page before it is sent loses them), `lost` once a reload found them gone. Absent otherwise.
+   */
+  readonly filesNotKept?: 'at-risk' | 'lost';
 }
 
 /** The visitor identity accepted by `setUser()`. */

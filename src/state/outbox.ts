@@ -6,12 +6,20 @@ import {ApiError, isAbort} from '../api/errors.js';
 import type {Message} from './model.js';
 import type {StoredOutboxEntry} from './persisted-session.js';
 
-/** A queued message. The stored fields survive a reload; files and the caller's promise do not. */
+/** A queued message. The stored fields survive a reload (its files through IndexedDB); the caller's promise does not. */
 export class QueuedMessage implements StoredOutboxEntry {
   outcomeUnknown = false;
   failedForGood = false;
-  /** Attached files (not stored: a reloaded entry is sent without them). */
+  /** Attached files, in memory (storage keeps their count; IndexedDB keeps them: outbox-files.ts). */
   files: readonly File[] | undefined;
+  /** How many files go with it, whether or not they are at hand. */
+  fileCount = 0;
+  /** Its files are being read back after a reload: the queue waits for them. */
+  filesPending = false;
+  /** Its files could not be kept for after a reload (see `Message.filesNotKept`). */
+  filesNotKept: 'at-risk' | 'lost' | undefined;
+  /** The failure it was last shown with (undefined: shown pending), to show it again as it was. */
+  shownFailure: string | undefined;
   /** Settles the promise of the latest sendMessage()/retry() of this message. */
   private attempt: {resolve(message: Message): void; reject(error: unknown): void} | null = null;
 
@@ -26,6 +34,7 @@ export class QueuedMessage implements StoredOutboxEntry {
     const entry = new QueuedMessage(stored.echoId, stored.content, stored.createdAt, stored.maxServerIdThen);
     entry.outcomeUnknown = stored.outcomeUnknown;
     entry.failedForGood = stored.failedForGood;
+    entry.fileCount = stored.fileCount ?? 0;
     return entry;
   }
 
@@ -51,8 +60,8 @@ export class QueuedMessage implements StoredOutboxEntry {
   }
 
   toStored(): StoredOutboxEntry {
-    const {echoId, content, createdAt, maxServerIdThen, outcomeUnknown, failedForGood} = this;
-    return {echoId, content, createdAt, maxServerIdThen, outcomeUnknown, failedForGood};
+    const {echoId, content, createdAt, maxServerIdThen, outcomeUnknown, failedForGood, fileCount} = this;
+    return {echoId, content, createdAt, maxServerIdThen, outcomeUnknown, failedForGood, ...(fileCount > 0 && {fileCount})};
   }
 
   /** Its copy in the view: pending, or failed (with `error`, '' when none to say). */
@@ -75,6 +84,7 @@ export class QueuedMessage implements StoredOutboxEntry {
       answer: null,
       error: failure,
       updatedAt: 0,
+      ...(this.filesNotKept && {filesNotKept: this.filesNotKept}),
     };
   }
 }
@@ -108,7 +118,9 @@ export class Outbox {
   constructor(
     private readonly delivery: OutboxDelivery,
     /** Called after every change worth storing. */
-    private readonly changed: () => void
+    private readonly changed: () => void,
+    /** Called for each entry that leaves the queue (delivered, or cleared). */
+    private readonly left: (entry: QueuedMessage) => void = () => undefined
   ) {}
 
   get entries(): readonly QueuedMessage[] {
@@ -151,7 +163,10 @@ export class Outbox {
     const before = this.queue.length;
     this.queue = this.queue.filter((entry) => {
       const copy = deliveredCopy(entry);
-      if (copy) entry.delivered(copy);
+      if (copy) {
+        entry.delivered(copy);
+        this.left(entry);
+      }
       return !copy;
     });
     if (this.queue.length < before) this.changed();
@@ -163,6 +178,7 @@ export class Outbox {
   }
 
   clear(): void {
+    for (const entry of this.queue) this.left(entry);
     this.queue = [];
   }
 
@@ -186,7 +202,8 @@ export class Outbox {
   private async sendAll(): Promise<void> {
     for (const entry of [...this.queue]) {
       if (!this.has(entry) || entry.failedForGood) continue;
-      if (!this.delivery.canSend()) return;
+      // Its files are still being read back after a reload: the rest waits, in order.
+      if (entry.filesPending || !this.delivery.canSend()) return;
       try {
         await this.delivery.prepare();
         if (entry.outcomeUnknown) {

@@ -30,6 +30,9 @@ export interface StoredOutboxEntry {
   readonly outcomeUnknown: boolean;
   /** The server refused it for good: shown failed, sent again only by the visitor's retry. */
   readonly failedForGood: boolean;
+  /** How many files go with it (absent: none). The files themselves are kept in IndexedDB under
+   * its echo id (src/state/outbox-files.ts): storage holds only strings. */
+  readonly fileCount?: number;
 }
 
 export interface PersistedSession {
@@ -53,8 +56,10 @@ function readContact(sourceId: unknown, pubsubToken: unknown): StoredContact | n
   return nonEmptyString(sourceId) && nonEmptyString(pubsubToken) ? {sourceId, pubsubToken} : null;
 }
 
-function readEntry(echoId: unknown, content: unknown, createdAt: unknown, maxServerIdThen: unknown, outcomeUnknown: unknown, failedForGood: unknown): StoredOutboxEntry | null {
-  if (!nonEmptyString(echoId) || !nonEmptyString(content)) return null;
+function readEntry(echoId: unknown, content: unknown, createdAt: unknown, maxServerIdThen: unknown, outcomeUnknown: unknown, failedForGood: unknown, files?: unknown): StoredOutboxEntry | null {
+  const fileCount = finiteOrZero(files);
+  // (a message of files only has no text)
+  if (!nonEmptyString(echoId) || typeof content != 'string' || !(content || fileCount > 0)) return null;
   return {
     echoId,
     content,
@@ -62,18 +67,19 @@ function readEntry(echoId: unknown, content: unknown, createdAt: unknown, maxSer
     maxServerIdThen: finiteOrZero(maxServerIdThen),
     outcomeUnknown: outcomeUnknown === true,
     failedForGood: failedForGood === true,
+    ...(fileCount > 0 && {fileCount}),
   };
 }
 
 const present = <T>(value: T | null): value is T => value != null;
 
-/** Version 2: `{version: 2, contact: {sourceId, pubsubToken} | null, outbox: [{echoId, content, …}]}`. */
+/** Version 2: `{version: 2, contact: {sourceId, pubsubToken} | null, outbox: [{echoId, content, …, fileCount?}]}`. */
 function readVersion2(stored: Json): PersistedSession {
   const contact = isRecord(stored.contact) ? readContact(stored.contact.sourceId, stored.contact.pubsubToken) : null;
   const entries = Array.isArray(stored.outbox) ? stored.outbox : [];
   const outbox = entries
     .filter(isRecord)
-    .map((entry) => readEntry(entry.echoId, entry.content, entry.createdAt, entry.maxServerIdThen, entry.outcomeUnknown, entry.failedForGood))
+    .map((entry) => readEntry(entry.echoId, entry.content, entry.createdAt, entry.maxServerIdThen, entry.outcomeUnknown, entry.failedForGood, entry.fileCount))
     .filter(present);
   return {contact, outbox};
 }

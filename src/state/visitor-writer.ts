@@ -9,6 +9,7 @@ import type {ConversationDto, SubmittedValuesDto} from '../api/types.js';
 import type {ChatAction, ChatState} from './chat-state.js';
 import type {MessageTimeline} from './message-timeline.js';
 import type {Message, SubmittedAnswer} from './model.js';
+import type {OutboxFiles} from './outbox-files.js';
 import {newEchoId, Outbox, QueuedMessage, type OutboxDelivery} from './outbox.js';
 import type {StoredOutboxEntry} from './persisted-session.js';
 import {VisitorTyping, type TimerSlot} from './typing.js';
@@ -30,10 +31,14 @@ export interface WriterContext {
   createConversation(): Promise<ConversationDto>;
   /** Stores the session (contact and outbox). */
   persist(): void;
+  /** Whether the outbox is kept in storage (false with `storage="none"`: nor are its files). */
+  readonly storesOutbox: boolean;
   /** Shows a failure and tells the page. */
   report(code: string, error: unknown): void;
   typingTimer: TimerSlot;
 }
+
+const ignore = () => undefined;
 
 /** The wire shape of an answer, by kind. */
 function submittedValues(answer: SubmittedAnswer): SubmittedValuesDto {
@@ -51,23 +56,38 @@ export class VisitorWriter {
   readonly #context: WriterContext;
   readonly #outbox: Outbox;
   readonly #typing: VisitorTyping;
+  /** Where the files of queued messages are kept across a reload: its module loads with the first files. */
+  #keptFiles: Promise<OutboxFiles> | undefined;
 
   constructor(context: WriterContext) {
     this.#context = context;
-    this.#outbox = new Outbox(this.#delivery(), () => context.persist());
+    this.#outbox = new Outbox(
+      this.#delivery(),
+      () => context.persist(),
+      (entry) => this.#forgetFiles(entry)
+    );
     this.#typing = new VisitorTyping(context.typingTimer, (typing) => this.#sendTyping(typing));
   }
 
-  /** Puts the stored unsent messages back in the view and in the queue. */
+  /** Puts the stored unsent messages back in the view and in the queue; their files follow. */
   restore(stored: readonly StoredOutboxEntry[]): void {
     this.#outbox.restore(stored);
+    const withFiles = this.#outbox.entries.filter((entry) => entry.fileCount > 0 && !entry.files);
+    for (const entry of withFiles) void this.#readFiles(entry);
+    if (withFiles.length) {
+      const claimed = this.#outbox.entries.map((entry) => entry.echoId);
+      this.#fileStore().then((files) => files.removeLeftOvers(claimed), ignore);
+    }
   }
 
   /** Queues a message and sends it; settles once the server has it (or this attempt failed). */
   send(content: string, files?: readonly File[]): Promise<Message> {
     const entry = new QueuedMessage(newEchoId(), content, Date.now(), this.#context.timeline().highestId);
     entry.files = files;
-    return this.#outbox.add(entry);
+    entry.fileCount = files?.length ?? 0;
+    const sent = this.#outbox.add(entry);
+    if (entry.fileCount) void this.#keepFiles(entry);
+    return sent;
   }
 
   /** Sends a failed message again, with the same echo id. */
@@ -130,7 +150,68 @@ export class VisitorWriter {
   }
 
   #show(entry: QueuedMessage, failure?: string): void {
+    entry.shownFailure = failure;
     this.#context.dispatch({type: 'messages-received', messages: [entry.toMessage(failure)]});
+  }
+
+  /** Shows `entry` again as it was last shown (its files or their note changed). */
+  #showAgain(entry: QueuedMessage): void {
+    if (this.#outbox.has(entry)) this.#show(entry, entry.shownFailure);
+  }
+
+  #fileStore(): Promise<OutboxFiles> {
+    return (this.#keptFiles ??= import('./outbox-files.js').then(
+      ({OutboxFiles}) => new OutboxFiles(),
+      (error: unknown) => {
+        this.#keptFiles = undefined; // the next message with files tries again
+        throw error;
+      }
+    ));
+  }
+
+  /**
+   * Keeps a new message's files for after a reload (when the outbox is stored at all). When they
+   * cannot be kept, the message says so: leaving the page before it is sent would lose them.
+   */
+  async #keepFiles(entry: QueuedMessage): Promise<void> {
+    if (!this.#context.storesOutbox || !entry.files) return;
+    try {
+      const store = await this.#fileStore();
+      await store.save(entry.echoId, entry.files);
+      // Delivered while they were being kept: they are not needed any more.
+      if (!this.#outbox.has(entry)) await store.remove(entry.echoId);
+    } catch {
+      entry.filesNotKept = 'at-risk';
+      this.#showAgain(entry);
+    }
+  }
+
+  /**
+   * Reads a restored message's files back; the queue waits for them. Files that were not kept
+   * (no room, private mode, or the store emptied) leave the message failed with a note saying so:
+   * it is not sent without them behind the visitor's back, and a retry sends what is left.
+   */
+  async #readFiles(entry: QueuedMessage): Promise<void> {
+    entry.filesPending = true;
+    const files = await this.#fileStore()
+      .then((store) => store.load(entry.echoId))
+      .catch(() => undefined);
+    entry.filesPending = false;
+    if (files?.length) {
+      entry.files = files;
+    } else {
+      entry.filesNotKept = 'lost';
+      entry.failedForGood = true;
+      entry.shownFailure = '';
+      this.#context.persist();
+    }
+    this.#showAgain(entry);
+    this.#outbox.flush();
+  }
+
+  /** An entry left the queue (delivered or thrown away): its kept files go too. */
+  #forgetFiles(entry: QueuedMessage): void {
+    if (entry.fileCount && this.#context.storesOutbox) this.#fileStore().then((store) => store.remove(entry.echoId), ignore);
   }
 
   #sendTyping(typing: boolean): void {

@@ -135,6 +135,17 @@ describe('<akece-message-list>', () => {
     expect(e.bubbles && e.composed).to.be.true;
   });
 
+  it('says when the files of an unsent message could not be kept in this browser', async () => {
+    const el = await list([
+      visitor({key: 'echo:1', id: null, status: 'pending', content: 'at risk', filesNotKept: 'at-risk'}),
+      visitor({key: 'echo:2', id: null, status: 'failed', content: 'lost', filesNotKept: 'lost'}),
+      visitor({key: 'echo:3', id: null, status: 'pending', content: 'kept'}),
+    ]);
+    const notes = qa(el, '[part=message]').map((part) => part.querySelector('.files-note')?.textContent ?? null);
+    expect(notes).to.deep.equal([en.files_at_risk, en.files_lost, null]);
+    await expect(el).to.be.accessible();
+  });
+
   it('renders agent Markdown safely and visitor text as plain lines', async () => {
     const el = await list([
       msg({content: '**bold** [site](https://a.test) [x](javascript:alert(1)) <img src=x onerror=alert(1)>'}),

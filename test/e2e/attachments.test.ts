@@ -1,5 +1,6 @@
 import {expect} from '@open-wc/testing';
-import {agent, deep, field, onlyConversation, openWidget, perTest, until, type WidgetPage} from './helpers.js';
+import {restartServer, signalServer} from '../helpers/server.js';
+import {agent, deep, field, onlyConversation, openWidget, perTest, reload, until, type WidgetPage} from './helpers.js';
 
 // Files and voice notes (contract §12), end to end: files attached, pasted and dropped wait as
 // previews (refused ones with their reason), go with the caption on send, show their upload's
@@ -45,6 +46,27 @@ async function visitorMessages(t: {server: Parameters<typeof agent>[0]}, convers
     const all = ((await agent(t.server).messages(conversationId)) as unknown as ServerMessage[]).filter((m) => m.message_type === 0);
     return all.length >= count ? all : null;
   }, `${count} visitor messages on the server`);
+}
+
+/** The echo ids whose files the page keeps in IndexedDB for after a reload (src/state/outbox-files.ts). */
+function keptFiles(page: WidgetPage): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const opening = page.win.indexedDB.open('akece-chat');
+    opening.onerror = () => reject(opening.error);
+    opening.onsuccess = () => {
+      const database = opening.result;
+      if (!database.objectStoreNames.contains('outbox-files')) {
+        database.close();
+        return resolve([]);
+      }
+      const keys = database.transaction('outbox-files').objectStore('outbox-files').getAllKeys();
+      keys.onsuccess = () => {
+        database.close();
+        resolve(keys.result.map(String));
+      };
+      keys.onerror = () => reject(keys.error);
+    };
+  });
 }
 
 describe('e2e: files and voice notes', function () {
@@ -175,6 +197,59 @@ describe('e2e: files and voice notes', function () {
     const [message] = await visitorMessages(t, conversation.id);
     expect(message.content).to.equal('The report');
     expect(message.attachments!.map((a) => a.file_size)).to.deep.equal([3000]);
+  });
+
+  it('keeps a message with files and a voice note sent while the server is unreachable across a reload, and sends it once', async () => {
+    let page = await open();
+    await page.el.sendMessage('Hello');
+    const conversation = await onlyConversation(t.server);
+    await signalServer(t.server, 'SIGKILL');
+    await until(() => page.el.connectionState === 'reconnecting', 'reconnecting');
+    const composer = (deep(page.el, 'composer')[0].getRootNode() as ShadowRoot & {host: {addFiles(files: File[]): Promise<void>}}).host;
+    await composer.addFiles([fileIn(page, 'receipt.pdf', 3000, 'application/pdf'), fileIn(page, 'voice-message.webm', 2000, 'audio/webm')]);
+    const area = field(page.el);
+    area.value = 'My receipt';
+    area.dispatchEvent(new Event('input', {bubbles: true, composed: true}));
+    deep(page.el, 'send-button')[0].click();
+    const pending = await until(() => page.el.messages.find((m) => m.content === 'My receipt' && m.status === 'pending'), 'the message pending');
+    await until(async () => (await keptFiles(page)).includes(pending.echoId!), 'its files kept in the browser');
+
+    // Reload while the server is still down: the message comes back with its files, and waits.
+    page = t.page = await reload(page);
+    await until(() => page.el.messages.find((m) => m.content === 'My receipt' && m.status !== 'sent' && m.attachments.length === 2), 'the message restored with its files');
+    expect(page.el.messages.find((m) => m.content === 'My receipt')!.attachments.map((a) => a.fileName)).to.deep.equal(['receipt.pdf', 'voice-message.webm']);
+
+    await restartServer(t.server);
+    await until(() => page.el.messages.some((m) => m.content === 'My receipt' && m.status === 'sent'), 'sent once the server is back', 40000);
+    // The agent's side has it once, with both files.
+    const mine = (await visitorMessages(t, conversation.id, 2)).filter((m) => m.content === 'My receipt');
+    expect(mine).to.have.length(1);
+    expect(mine[0].attachments!.map((a) => [decodeURIComponent(a.data_url.split('/').pop()!), a.file_type, a.file_size])).to.deep.equal([
+      ['receipt.pdf', 'file', 3000],
+      ['voice-message.webm', 'audio', 2000],
+    ]);
+    // Sent: the browser no longer keeps its files; a later reload sends nothing again.
+    await until(async () => !(await keptFiles(page)).includes(pending.echoId!), 'its files forgotten');
+    page = t.page = await reload(page);
+    await until(() => page.el.connectionState === 'connected', 'connected after the second reload');
+    await until(() => page.el.messages.some((m) => m.content === 'My receipt'), 'the history');
+    expect((await visitorMessages(t, conversation.id, 2)).filter((m) => m.content === 'My receipt')).to.have.length(1);
+  });
+
+  it('keeps the files of a failed upload across a reload, and sends them once after it', async () => {
+    let page = await open();
+    await agent(t.server).fault({method: 'POST', path: '/messages', status: 500});
+    const composer = (deep(page.el, 'composer')[0].getRootNode() as ShadowRoot & {host: {addFiles(files: File[]): Promise<void>}}).host;
+    await composer.addFiles([fileIn(page, 'photo.png', 4000, 'image/png')]);
+    deep(page.el, 'send-button')[0].click();
+    const failed = await until(() => page.el.messages.find((m) => m.status === 'failed'), 'the send failed');
+    await until(async () => (await keptFiles(page)).includes(failed.echoId!), 'its file kept in the browser');
+    page = t.page = await reload(page);
+    await until(() => page.el.messages.some((m) => m.status === 'sent' && m.attachments.length === 1), 'sent with its file after the reload', 15000);
+    const conversation = await onlyConversation(t.server);
+    const mine = await visitorMessages(t, conversation.id);
+    expect(mine).to.have.length(1);
+    expect(mine[0].attachments!.map((a) => [decodeURIComponent(a.data_url.split('/').pop()!), a.file_size])).to.deep.equal([['photo.png', 4000]]);
   });
 
   it('records a voice note with the microphone, which waits with a player and goes as an audio attachment', async () => {

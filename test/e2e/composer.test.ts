@@ -40,6 +40,23 @@ describe('e2e: composer and messages (emoji, replies, links)', function () {
     expect(JSON.parse(win.localStorage.getItem('akece-chat:recent-emoji')!)).to.deep.equal(['👋']);
   });
 
+  it('searches emoji in the visitor language with words loaded on demand, each file checked', async () => {
+    const {el, win} = await open({locale: 'fr'});
+    await until(() => el.connectionState === 'connected', 'connected');
+    const loaded = () => win.performance.getEntriesByType('resource').map((entry) => entry.name.replace(/^.*\/dist\//, ''));
+    expect(loaded().filter((name) => name.startsWith('emoji/'))).to.deep.equal([]);
+    win.focus();
+    deep(el, 'emoji-button')[0].click();
+    await until(() => focusedIn(el.shadowRoot)?.getAttribute('type') === 'search', 'focus in the emoji search');
+    await sendKeys({type: 'coeur'});
+    const picker = (focusedIn(el.shadowRoot)!.getRootNode() as ShadowRoot).host;
+    const heart = await until(() => [...picker.shadowRoot!.querySelectorAll<HTMLElement>('[role=gridcell]')].find((cell) => cell.textContent === '❤️'), 'the red heart found by its French name');
+    // French only, through the words' own index (pinned by the feature index).
+    expect(loaded().filter((name) => name.startsWith('emoji/')).map((name) => name.replace(/\.[\w-]+\.js$/, ''))).to.deep.equal(['emoji/index.js', 'emoji/fr']);
+    heart.click();
+    await until(() => field(el).value === '❤️', 'the heart in the text field');
+  });
+
   it('shows an agent reply with a quote that leads to a message on an older page', async () => {
     let {el} = await open();
     await until(() => el.connectionState === 'connected', 'connected');

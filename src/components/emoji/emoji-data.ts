@@ -562,11 +562,28 @@ const LIST = `
 export const CATEGORIES = ['smileys', 'people', 'animals', 'food', 'activities', 'travel', 'objects', 'symbols', 'flags'] as const;
 export type EmojiCategory = (typeof CATEGORIES)[number];
 
-/** One emoji: the character (sequence), its category and the words that find it, lower case, its name first. */
+/** One emoji: the character (sequence), its category and the English words that find it, folded for search, its name first. */
 export interface EmojiEntry {
   readonly emoji: string;
   readonly category: EmojiCategory;
   readonly words: string;
+}
+
+/**
+ * A text as the search compares it: lower case, without the accents of Latin letters ("cœur",
+ * "Coeur" and "coeur" are one word; "Gefühl" is found by "gefuhl"), œ æ ß spelled out, curly
+ * apostrophes straight. The keyword files (scripts/emoji-keywords.mjs) are folded the same way.
+ */
+export function foldForSearch(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFC')
+    .replace(/œ/g, 'oe')
+    .replace(/æ/g, 'ae')
+    .replace(/ß/g, 'ss')
+    .replace(/[‘’]/g, "'");
 }
 
 /** Every emoji of the picker, in the order it shows them. */
@@ -576,20 +593,29 @@ export const EMOJI: readonly EmojiEntry[] = (() => {
   for (const line of LIST.trim().split('\n')) {
     const space = line.indexOf(' ');
     if (line.startsWith('# ')) category = line.slice(2) as EmojiCategory;
-    else entries.push({emoji: line.slice(0, space), category, words: line.slice(space + 1).toLowerCase()});
+    else entries.push({emoji: line.slice(0, space), category, words: foldForSearch(line.slice(space + 1))});
   }
   return entries;
 })();
 
+/** Chinese and Japanese write words without spaces: a query in them may match inside a word. */
+const WITHOUT_SPACES = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const SEPARATORS = /[\s,]+/;
+
 /**
- * The emoji whose words match `query`: each of its words must start a word of the entry (so
- * "thu up" finds 👍, and "heart" every heart). An empty query matches everything.
+ * The emoji whose words match `query`: each of its words must start a word of the entry, in
+ * English or in `localWords` (the visitor's language, a line of words per emoji in the picker's
+ * order: src/components/emoji/emoji-keywords.ts), so "thu up" finds 👍, "heart" every heart, and
+ * "coeur" ❤️ in French. An empty query matches everything.
  */
-export function searchEmoji(query: string): readonly EmojiEntry[] {
-  const wanted = query.toLowerCase().split(/[\s,]+/).filter(Boolean);
+export function searchEmoji(query: string, localWords?: readonly string[] | null): readonly EmojiEntry[] {
+  const wanted = foldForSearch(query).split(SEPARATORS).filter(Boolean);
   if (!wanted.length) return EMOJI;
-  return EMOJI.filter(({words}) => {
-    const own = words.split(/[\s,]+/);
-    return wanted.every((word) => own.some((candidate) => candidate.startsWith(word)));
+  return EMOJI.filter(({words}, index) => {
+    const own = `${words} ${localWords?.[index] ?? ''}`.split(SEPARATORS);
+    return wanted.every((word) => {
+      const inside = WITHOUT_SPACES.test(word);
+      return own.some((candidate) => (inside ? candidate.includes(word) : candidate.startsWith(word)));
+    });
   });
 }

@@ -15,6 +15,7 @@ import type {Catalogue} from '../../i18n/en.js';
 import {shared} from '../../styles/shared.styles.js';
 import type {AkeceEmojiPickEvent} from '../../events/emoji-pick.js';
 import {CATEGORIES, searchEmoji} from './emoji-data.js';
+import {keywordsIn} from './emoji-keywords.js';
 import {recentEmoji, rememberEmoji, type RecentStorage} from './recent-emoji.js';
 import {emojiPickerStyles} from './emoji-picker.styles.js';
 
@@ -37,7 +38,8 @@ const intoRows = (items: readonly string[], first: number) => {
 
 /**
  * A search field over a grid of emoji. The recent emoji come first (kept in the storage the
- * element's `storage` attribute chose); a search matches English names and keywords.
+ * element's `storage` attribute chose); a search matches English names and keywords, and those
+ * of the UI language (Unicode CLDR's, loaded on demand: emoji-keywords.ts).
  *
  * @summary Emoji picker of the composer.
  * @tag akece-emoji-picker
@@ -51,6 +53,7 @@ export class AkeceEmojiPicker extends LitElement {
     storage: {attribute: false},
     query: {state: true},
     active: {state: true},
+    localWords: {state: true},
   };
 
   /** UI strings. */
@@ -61,6 +64,8 @@ export class AkeceEmojiPicker extends LitElement {
   protected query = '';
   /** Index of the active cell among the emoji shown; -1 while the visitor is in the search field. */
   protected active = -1;
+  /** The search words in the UI language, once loaded (null: English alone). */
+  protected localWords: readonly string[] | null = null;
 
   /** Every emoji shown, in order. */
   #shown: readonly string[] = [];
@@ -74,9 +79,10 @@ export class AkeceEmojiPicker extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues) {
-    if (!changed.has('query') && !changed.has('storage') && !changed.has('strings') && this.hasUpdated) return;
+    if (changed.has('strings')) void this.#loadLocalWords(this.strings.lang);
+    if (!changed.has('query') && !changed.has('storage') && !changed.has('strings') && !changed.has('localWords') && this.hasUpdated) return;
     const strings = this.strings;
-    const found = searchEmoji(this.query);
+    const found = searchEmoji(this.query, this.localWords);
     const recent = this.query ? [] : recentEmoji(this.storage);
     this.#shown = [...recent, ...found.map(({emoji}) => emoji)];
     // Without a search: the recent ones, then each category; with one, the matches, unlabelled.
@@ -144,6 +150,12 @@ export class AkeceEmojiPicker extends LitElement {
       </div>
       <p class="none" role="status">${empty ? strings.emoji_none : ''}</p>
     </div>`;
+  }
+
+  /** Loads the search words of `lang` (its own chunk); until they come, and without them, English. */
+  async #loadLocalWords(lang: string) {
+    const words = await keywordsIn(lang);
+    if (lang == this.strings.lang) this.localWords = words;
   }
 
   #handleInput(event: Event) {

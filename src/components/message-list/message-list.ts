@@ -379,7 +379,7 @@ export class AkeceMessageList extends LitElement {
 
   /** One message's row: a day separator when the day changes, its group's head, the message. */
   #renderRow(message: Message, previous: Message | undefined, quoted: Message | undefined, missing: boolean) {
-    const {role, sender, body, key, createdAt, status, inReplyTo} = message;
+    const {role, sender, body, key, createdAt, status, inReplyTo, filesNotKept} = message;
     const strings = this.strings;
     const own = role == 'visitor';
     const name = sender?.name || (role == 'system' ? this.inboxName : '') || strings.agent;
@@ -405,6 +405,7 @@ export class AkeceMessageList extends LitElement {
           : status == 'failed'
             ? html`<small>${strings.failed} <button class="pill-button" @click=${() => fire(this, 'retry-request', {key})}>${strings.retry}</button></small>`
             : nothing}
+        ${filesNotKept ? html`<small class="files-note">${filesNotKept == 'lost' ? strings.files_lost : strings.files_at_risk}</small>` : nothing}
       </div>`;
   }
 }

@@ -146,6 +146,8 @@ const de: Catalogue = {
   uploading: 'Wird hochgeladen… {percent}',
   upload_failed: 'Hochladen fehlgeschlagen',
   drop_files: 'Dateien hier ablegen, um sie anzuhängen',
+  files_at_risk: 'Dieser Browser kann diese Dateien nicht speichern (kein Platz oder privates Surfen): Wenn Sie die Seite verlassen, bevor sie gesendet sind, gehen sie verloren.',
+  files_lost: 'Die Dateien dieser Nachricht wurden beim Neuladen der Seite nicht behalten: Bitte hängen Sie sie erneut an.',
 
   record: 'Sprachnachricht aufnehmen',
   record_stop: 'Aufnahme beenden',

@@ -146,6 +146,8 @@ const es: Catalogue = {
   uploading: 'Subiendo… {percent}',
   upload_failed: 'No se pudo subir',
   drop_files: 'Suelta los archivos para adjuntarlos',
+  files_at_risk: 'Este navegador no puede guardar estos archivos (no hay espacio o es navegación privada): se perderán si sales de la página antes de que se envíen.',
+  files_lost: 'Los archivos de este mensaje no se conservaron al recargar la página: vuelve a adjuntarlos.',
 
   record: 'Grabar un mensaje de voz',
   record_stop: 'Detener la grabación',

@@ -147,6 +147,8 @@ const fr: Catalogue = {
   uploading: 'Envoi en cours… {percent}',
   upload_failed: 'Échec de l’envoi',
   drop_files: 'Déposez les fichiers pour les joindre',
+  files_at_risk: 'Ce navigateur ne peut pas conserver ces fichiers (plus de place, ou navigation privée) : ils seront perdus si vous quittez la page avant leur envoi.',
+  files_lost: 'Les fichiers de ce message n’ont pas été conservés au rechargement de la page : joignez-les à nouveau.',
 
   record: 'Enregistrer un message vocal',
   record_stop: 'Arrêter l’enregistrement',

@@ -146,6 +146,8 @@ const id: Catalogue = {
   uploading: 'Mengunggah… {percent}',
   upload_failed: 'Gagal mengunggah',
   drop_files: 'Lepaskan file di sini untuk melampirkannya',
+  files_at_risk: 'Browser ini tidak dapat menyimpan file ini (ruang penuh, atau penjelajahan pribadi): file akan hilang jika Anda meninggalkan halaman sebelum terkirim.',
+  files_lost: 'File pesan ini tidak tersimpan saat halaman dimuat ulang: lampirkan lagi.',
 
   record: 'Rekam pesan suara',
   record_stop: 'Hentikan rekaman',

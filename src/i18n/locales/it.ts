@@ -146,6 +146,8 @@ const it: Catalogue = {
   uploading: 'Caricamento… {percent}',
   upload_failed: 'Caricamento non riuscito',
   drop_files: 'Rilascia i file per allegarli',
+  files_at_risk: 'Questo browser non può conservare questi file (spazio esaurito o navigazione privata): andranno persi se lasci la pagina prima che vengano inviati.',
+  files_lost: 'I file di questo messaggio non sono stati conservati quando la pagina è stata ricaricata: allegali di nuovo.',
 
   record: 'Registra un messaggio vocale',
   record_stop: 'Interrompi la registrazione',

@@ -146,6 +146,8 @@ const ko: Catalogue = {
   uploading: '업로드 중… {percent}',
   upload_failed: '업로드 실패',
   drop_files: '첨부할 파일을 여기에 놓으세요',
+  files_at_risk: '이 브라우저는 이 파일들을 보관할 수 없습니다(공간 부족 또는 비공개 브라우징). 전송되기 전에 페이지를 떠나면 사라집니다.',
+  files_lost: '페이지를 다시 불러올 때 이 메시지의 파일이 보관되지 않았습니다. 다시 첨부해 주세요.',
 
   record: '음성 메시지 녹음',
   record_stop: '녹음 중지',

@@ -146,6 +146,8 @@ const nb: Catalogue = {
   uploading: 'Laster opp… {percent}',
   upload_failed: 'Opplastingen mislyktes',
   drop_files: 'Slipp filene her for å legge dem ved',
+  files_at_risk: 'Denne nettleseren kan ikke ta vare på disse filene (ikke plass, eller privat surfing): de går tapt hvis du forlater siden før de er sendt.',
+  files_lost: 'Filene i denne meldingen ble ikke tatt vare på da siden ble lastet inn på nytt: legg dem ved igjen.',
 
   record: 'Spill inn en talemelding',
   record_stop: 'Stopp opptaket',

@@ -146,6 +146,8 @@ const nl: Catalogue = {
   uploading: 'Uploaden… {percent}',
   upload_failed: 'Uploaden mislukt',
   drop_files: 'Zet bestanden hier neer om ze bij te voegen',
+  files_at_risk: 'Deze browser kan deze bestanden niet bewaren (geen ruimte, of privévenster): ze gaan verloren als je de pagina verlaat voordat ze zijn verstuurd.',
+  files_lost: 'De bestanden van dit bericht zijn niet bewaard toen de pagina opnieuw werd geladen: voeg ze opnieuw toe.',
 
   record: 'Spraakbericht opnemen',
   record_stop: 'Opname stoppen',

@@ -156,6 +156,8 @@ const pl: Catalogue = {
   uploading: 'Przesyłanie… {percent}',
   upload_failed: 'Nie udało się przesłać',
   drop_files: 'Upuść pliki, aby je dołączyć',
+  files_at_risk: 'Ta przeglądarka nie może zachować tych plików (brak miejsca lub tryb prywatny): przepadną, jeśli opuścisz stronę przed ich wysłaniem.',
+  files_lost: 'Pliki tej wiadomości nie zostały zachowane po ponownym załadowaniu strony: załącz je jeszcze raz.',
 
   record: 'Nagraj wiadomość głosową',
   record_stop: 'Zatrzymaj nagrywanie',

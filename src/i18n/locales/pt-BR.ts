@@ -146,6 +146,8 @@ const ptBR: Catalogue = {
   uploading: 'Enviando… {percent}',
   upload_failed: 'Falha no envio',
   drop_files: 'Solte os arquivos para anexar',
+  files_at_risk: 'Este navegador não consegue guardar estes arquivos (sem espaço ou navegação anônima): eles serão perdidos se você sair da página antes do envio.',
+  files_lost: 'Os arquivos desta mensagem não foram guardados quando a página foi recarregada: anexe-os novamente.',
 
   record: 'Gravar uma mensagem de voz',
   record_stop: 'Parar de gravar',

@@ -146,6 +146,8 @@ const sv: Catalogue = {
   uploading: 'Laddar upp… {percent}',
   upload_failed: 'Uppladdningen misslyckades',
   drop_files: 'Släpp filerna här för att bifoga dem',
+  files_at_risk: 'Den här webbläsaren kan inte spara filerna (inget utrymme, eller privat surfning): de försvinner om du lämnar sidan innan de har skickats.',
+  files_lost: 'Filerna i det här meddelandet sparades inte när sidan laddades om: bifoga dem igen.',
 
   record: 'Spela in ett röstmeddelande',
   record_stop: 'Stoppa inspelningen',

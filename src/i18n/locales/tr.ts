@@ -147,6 +147,8 @@ const tr: Catalogue = {
   uploading: 'Yükleniyor… {percent}',
   upload_failed: 'Yükleme başarısız',
   drop_files: 'Eklemek için dosyaları buraya bırakın',
+  files_at_risk: 'Bu tarayıcı bu dosyaları saklayamıyor (yer yok ya da gizli gezinme): gönderilmeden önce sayfadan ayrılırsanız kaybolurlar.',
+  files_lost: 'Sayfa yeniden yüklendiğinde bu mesajın dosyaları saklanamadı: lütfen yeniden ekleyin.',
 
   record: 'Sesli mesaj kaydet',
   record_stop: 'Kaydı durdur',

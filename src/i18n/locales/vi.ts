@@ -146,6 +146,8 @@ const vi: Catalogue = {
   uploading: 'Đang tải lên… {percent}',
   upload_failed: 'Tải lên không thành công',
   drop_files: 'Thả tệp vào đây để đính kèm',
+  files_at_risk: 'Trình duyệt này không thể giữ các tệp này (hết dung lượng hoặc đang duyệt riêng tư): chúng sẽ mất nếu bạn rời trang trước khi gửi xong.',
+  files_lost: 'Các tệp của tin nhắn này không được giữ lại khi tải lại trang: hãy đính kèm lại.',
 
   record: 'Ghi âm tin nhắn thoại',
   record_stop: 'Dừng ghi âm',

@@ -146,6 +146,8 @@ const zhCN: Catalogue = {
   uploading: '正在上传… {percent}',
   upload_failed: '上传失败',
   drop_files: '将文件拖放到此处以添加附件',
+  files_at_risk: '此浏览器无法保存这些文件（空间不足或处于无痕浏览）：如果在发送前离开页面，它们将会丢失。',
+  files_lost: '页面重新加载时未能保留此消息的文件：请重新添加附件。',
 
   record: '录制语音消息',
   record_stop: '停止录音',

@@ -146,6 +146,8 @@ const zhTW: Catalogue = {
   uploading: '上傳中… {percent}',
   upload_failed: '上傳失敗',
   drop_files: '將檔案拖放到這裡即可附加',
+  files_at_risk: '此瀏覽器無法保存這些檔案（空間不足或使用無痕瀏覽）：若在傳送前離開頁面，檔案將會遺失。',
+  files_lost: '頁面重新載入時未能保留此訊息的檔案：請重新附加。',
 
   record: '錄製語音訊息',
   record_stop: '停止錄音',
