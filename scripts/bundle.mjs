@@ -31,9 +31,6 @@ export const KNOWN_GAPS = {
   // the conversation list's events (§9). What only writing needs (outbox, answers, typing) is a
   // chunk of its own already (issue 13).
   'page start, known contact': {ceiling: 27 * 1024, issue: 13},
-  // Markdown parsed by marked's lexer: the lexer alone is 15.9 KB gzip (markdown-it 40 KB), so
-  // no well-kept CommonMark parser fits 12 KB (issue 17).
-  'on demand: src/components/message/rich.ts': {ceiling: 21 * 1024, issue: 17},
 };
 
 /** The modules whose chunks a moment imports on demand (src/chat/chat.ts and its controllers do). */
