@@ -24,6 +24,8 @@ const PLAIN_RUN = /[^\n\\`*_~[\]!<&]+/y;
 const URI_AUTOLINK = /<([A-Za-z][A-Za-z\d+.-]{1,31}:[^<> \p{Cc}]*)>/uy;
 const EMAIL_AUTOLINK = /<([\w.!#$%&'*+/=?^`{|}~-]+@[a-zA-Z\d](?:[a-zA-Z\d-]{0,61}[a-zA-Z\d])?(?:\.[a-zA-Z\d](?:[a-zA-Z\d-]{0,61}[a-zA-Z\d])?)*)>/y;
 const WHITESPACE = /\s/;
+/** Inline elements nested deeper than this are their text. */
+const MAX_NESTING = 32;
 /** Unicode punctuation, as CommonMark counts it for emphasis (punctuation and symbols). */
 const PUNCTUATION = /[\p{P}\p{S}]/u;
 
@@ -125,9 +127,25 @@ const characterBefore = (src: string, index: number) => {
 /** The character at `index` (a whole surrogate pair), or a newline at the end. */
 const characterAt = (src: string, index: number) => (index < src.length ? String.fromCodePoint(src.codePointAt(index)!) : '\n');
 
-/** The text of inline tokens, without their elements (an image's alternative text). */
-const textOf = (tokens: Inline[]): string =>
-  tokens.map((token) => (typeof token == 'string' ? token : 'children' in token ? textOf(token.children) : 'alt' in token ? token.alt : token.text)).join('');
+/**
+ * The text of pieces and of everything inside them, without the markers: what an element shows
+ * when nested too deep, and an image's alternative text. Without recursion: hostile emphasis can
+ * nest thousands of levels deep.
+ */
+const flatText = (pieces: Pieces) => {
+  let text = '';
+  const next: Array<Piece | null> = [pieces.first];
+  while (next.length) {
+    const piece = next.pop();
+    if (!piece) continue;
+    next.push(piece.next);
+    const element = piece.element;
+    if (!element) text += piece.text;
+    else if (element.type == 'code') text += element.text;
+    else next.push(element.content.first); // taken before the piece's next: the text stays in order
+  }
+  return text;
+};
 
 export class InlineParser {
   /** What look-aheads may still cover, over all of this message's parses. */
@@ -413,22 +431,26 @@ export class InlineParser {
     else this.delimiters = delimiter.previous;
   }
 
-  /** The tokens of a list of pieces: consecutive text joined into one string. */
-  private tokens(pieces: Pieces): Inline[] {
+  /**
+   * The tokens of a list of pieces: consecutive text joined into one string. Elements nested
+   * deeper than MAX_NESTING are their text (each level costs a template inside a template and
+   * a stack frame, and no message needs that many).
+   */
+  private tokens(pieces: Pieces, depth = 0): Inline[] {
     const out: Inline[] = [];
     let text = '';
     for (let piece = pieces.first; piece; piece = piece.next) {
       const element = piece.element;
-      if (!element) {
-        text += piece.text;
-        continue;
+      if (!element) text += piece.text;
+      else if (element.type != 'code' && element.type != 'image' && depth >= MAX_NESTING) text += flatText(element.content);
+      else {
+        if (text) out.push(text);
+        text = '';
+        if (element.type == 'code') out.push(element);
+        else if (element.type == 'image') out.push({type: 'image', href: element.href, title: element.title, alt: flatText(element.content)});
+        else if (element.type == 'link') out.push({type: 'link', href: element.href, title: element.title, children: this.tokens(element.content, depth + 1)});
+        else out.push({type: element.type, children: this.tokens(element.content, depth + 1)});
       }
-      if (text) out.push(text);
-      text = '';
-      if (element.type == 'code') out.push(element);
-      else if (element.type == 'image') out.push({type: 'image', href: element.href, title: element.title, alt: textOf(this.tokens(element.content))});
-      else if (element.type == 'link') out.push({type: 'link', href: element.href, title: element.title, children: this.tokens(element.content)});
-      else out.push({type: element.type, children: this.tokens(element.content)});
     }
     if (text) out.push(text);
     return out;

@@ -8,8 +8,8 @@
 // The parser is linear in time by construction (see its files); around it:
 // - a text longer than MAX_MARKDOWN_LENGTH, or whose containers nest deeper than
 //   MAX_CONTAINER_PREFIX characters of markers on one line, is shown as plain text with links;
-// - past MAX_ELEMENTS rendered elements, the rest is shown as text; inline elements nested
-//   deeper than MAX_DEPTH show as their text (each level is a template inside a template).
+// - past MAX_ELEMENTS rendered elements, the rest is shown as text (and the parser makes inline
+//   elements nested too deep their text).
 // Line breaks inside a paragraph are newline characters in its text node, shown by
 // `white-space: pre-line` (markdown.styles.ts): no <br> element per line.
 import {html, nothing} from 'lit';
@@ -34,8 +34,6 @@ const MAX_CONTAINER_PREFIX = 48;
 const LONG = 2_000;
 /** Elements one message may render. */
 const MAX_ELEMENTS = 2_000;
-/** Inline elements nested deeper than this show as their text. */
-const MAX_DEPTH = 32;
 
 const CONTAINER_PREFIX = /^(?:[ \t]*(?:>|[*+-](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$)))*[ \t]*/;
 
@@ -159,28 +157,27 @@ class MarkdownRenderer {
   }
 
   /** Templates for inline tokens; text outside links has its bare addresses linked. */
-  private inline(tokens: Inline[], depth = 0, inLink = false): Part[] {
+  private inline(tokens: Inline[], inLink = false): Part[] {
     return tokens.map((token) => {
       if (typeof token == 'string') return inLink ? token : this.linkified(token);
-      if (depth >= MAX_DEPTH || !this.allowElement()) return inlineText([token]);
-      return this.element(token, depth + 1, inLink);
+      return this.allowElement() ? this.element(token, inLink) : inlineText([token]);
     });
   }
 
   /** One inline element: emphasis, code, a link (or its text, if its URL is not allowed). */
-  private element(token: Exclude<Inline, string>, depth: number, inLink: boolean): Part {
+  private element(token: Exclude<Inline, string>, inLink: boolean): Part {
     switch (token.type) {
       case 'strong':
-        return html`<strong>${this.inline(token.children, depth, inLink)}</strong>`;
+        return html`<strong>${this.inline(token.children, inLink)}</strong>`;
       case 'em':
-        return html`<em>${this.inline(token.children, depth, inLink)}</em>`;
+        return html`<em>${this.inline(token.children, inLink)}</em>`;
       case 'del':
-        return html`<s>${this.inline(token.children, depth, inLink)}</s>`;
+        return html`<s>${this.inline(token.children, inLink)}</s>`;
       case 'code':
         return html`<code>${token.text}</code>`;
       case 'link': {
         const href = safeUrl(token.href);
-        const body = this.inline(token.children, depth, true);
+        const body = this.inline(token.children, true);
         return href ? newTab(href, body, '', token.title) : body;
       }
       case 'image': {
