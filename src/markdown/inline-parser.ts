@@ -347,7 +347,7 @@ export class InlineParser {
       const target = this.references.get(normalizeLabel(full ? label.value : this.src.slice(textStart, textEnd)));
       return target && {...target, end: label ? label.end : after};
     } finally {
-      this.lookahead -= scan.reach - after;
+      this.lookahead -= Math.max(0, scan.reach - after);
     }
   }
 
