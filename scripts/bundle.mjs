@@ -25,9 +25,7 @@ export const BUDGETS = {
  * ceiling, so that the gap can only shrink. Remove an entry once its moment is within budget.
  */
 export const KNOWN_GAPS = {
-  // Markdown parsed by marked's lexer: the lexer alone is 15.9 KB gzip (markdown-it 40 KB), so
-  // no well-kept CommonMark parser fits 12 KB (issue 17).
-  'on demand: src/components/message/rich.ts': {ceiling: 21 * 1024, issue: 17},
+  // None today: every moment is within its budget.
 };
 
 /** The modules whose chunks a moment imports on demand (src/chat/chat.ts and its controllers do). */

@@ -1,6 +1,6 @@
 // HTML character references in Markdown text (`&amp;`, `&#169;`, `&#x1F600;`), decoded to the
-// characters they name. The Markdown lexer leaves them as written (an HTML renderer lets the
-// browser decode them); text bindings would show them literally. Numeric references are all
+// characters they name by the parser (an HTML renderer lets the browser decode them; our text
+// bindings would show them literally). Numeric references are all
 // decoded; of the 2,000-odd named ones, those people actually type (a table of all of them
 // would weigh more than the parser). Unknown names stay as written, as CommonMark says. (A Map, so that
 // `&constructor;` finds nothing.)
@@ -24,15 +24,12 @@ const NAMED = new Map(
   })
 );
 
-const REFERENCE = /&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|([A-Za-z][A-Za-z\d]{1,31}));/g;
+/** A character reference, at the position the sticky regex is set to. */
+export const REFERENCE_AT = /&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|([A-Za-z][A-Za-z\d]{1,31}));/y;
 
 /** The code point a numeric reference names; invalid ones (0, surrogates, past U+10FFFF) are U+FFFD. */
 const codePoint = (n: number) => String.fromCodePoint(n == 0 || n > 0x10ffff || (n >= 0xd800 && n <= 0xdfff) ? 0xfffd : n);
 
-/** `s` with its character references decoded. */
-export const decodeEntities = (s: string) =>
-  s.includes('&')
-    ? s.replace(REFERENCE, (whole, decimal?: string, hex?: string, name?: string) =>
-        decimal ? codePoint(+decimal) : hex ? codePoint(parseInt(hex, 16)) : (NAMED.get(name!) ?? whole)
-      )
-    : s;
+/** What a match of REFERENCE_AT stands for: its character, or the reference as written if its name is unknown. */
+export const decodeReference = ([whole, decimal, hex, name]: RegExpExecArray) =>
+  decimal ? codePoint(+decimal) : hex ? codePoint(parseInt(hex, 16)) : (NAMED.get(name) ?? whole);

@@ -1,27 +1,24 @@
-// Agent Markdown → Lit templates. marked's lexer (CommonMark + GFM, `breaks: true` as the
-// agents' own tool renders it) turns the text into tokens; MarkdownRenderer turns the tokens
-// into templates. No HTML string is ever built: every piece of text lands in a Lit text binding
-// (escaped by the DOM), raw HTML shows as text, and every URL goes through `safeUrl`.
+// Agent Markdown → Lit templates. Our parser (block-parser.ts, inline-parser.ts: CommonMark
+// with GFM tables and `~~strikethrough~~`, line breaks as the agents' own tool renders them,
+// `breaks: true`) turns the text into tokens; MarkdownRenderer turns the tokens into templates.
+// No HTML string is ever built: every piece of text lands in a Lit text binding (escaped by the
+// DOM), raw HTML shows as text, and every URL goes through `safeUrl`. Bare addresses in text
+// become links, as markdown-it's `linkify` makes them in the agents' tool.
 //
-// Linear time, whatever the text: marked's lexer is quadratic on some shapes (long runs of
-// emphasis markers or brackets, deep nesting; 75,000 nested quote markers overflow its stack).
-// So, before and while parsing:
+// The parser is linear in time by construction (see its files); around it:
 // - a text longer than MAX_MARKDOWN_LENGTH, or whose containers nest deeper than
 //   MAX_CONTAINER_PREFIX characters of markers on one line, is shown as plain text with links;
-// - a paragraph whose inline parse could cost more than INLINE_WORK_LIMIT (markers × length, the
-//   cost of marked's worst case), or once the message's total passes INLINE_WORK_BUDGET, is
-//   shown as its text with links (markers included, so nothing is lost);
-// - past MAX_ELEMENTS rendered elements, the rest is shown as text.
+// - past MAX_ELEMENTS rendered elements, the rest is shown as text (and the parser makes inline
+//   elements nested too deep their text).
 // Line breaks inside a paragraph are newline characters in its text node, shown by
 // `white-space: pre-line` (markdown.styles.ts): no <br> element per line.
 import {html, nothing} from 'lit';
 import type {TemplateResult} from 'lit';
 import {keyed} from 'lit/directives/keyed.js';
-import {Lexer} from 'marked';
-import type {MarkedToken, Token, Tokens} from 'marked';
-import {decodeEntities} from './entities.js';
+import {BlockParser} from './block-parser.js';
 import {linkify, MAX_LINKS} from './linkify.js';
 import {newTab, pieces, safeUrl} from './safe.js';
+import type {Block, Inline} from './tokens.js';
 
 export {plain, safeUrl} from './safe.js';
 export {linkify} from './linkify.js';
@@ -33,89 +30,84 @@ type Part = string | TemplateResult | typeof nothing | Part[];
 export const MAX_MARKDOWN_LENGTH = 20_000;
 /** Container markers and indentation at a line's start (`> > - 1. `) past which nesting is absurd. */
 const MAX_CONTAINER_PREFIX = 48;
-/** Markers × length of one paragraph, past which its inline parse could take long. */
-const INLINE_WORK_LIMIT = 4_000_000;
-/** The same summed over the message. */
-const INLINE_WORK_BUDGET = 20_000_000;
 /** A longer message's blocks are laid out only when scrolled into view (markdown.styles.ts). */
 const LONG = 2_000;
 /** Elements one message may render. */
 const MAX_ELEMENTS = 2_000;
 
 const CONTAINER_PREFIX = /^(?:[ \t]*(?:>|[*+-](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$)))*[ \t]*/;
-/** Characters at which marked's inline rules start a match (emphasis, code, links, HTML, escapes, autolinks). */
-const INLINE_MARKERS = /[*_~`[\]!<>\\@:&]/g;
 
 /** Does some line open more containers (or more indentation) than any real message? */
 const nestsTooDeep = (src: string) => src.split('\n').some((line) => CONTAINER_PREFIX.exec(line)![0].length > MAX_CONTAINER_PREFIX);
 
-/** The tokens of `src`, or undefined when it is too long or too deep to parse in linear time. */
-const parse = (src: string): Token[] | undefined => {
-  if (src.length > MAX_MARKDOWN_LENGTH || nestsTooDeep(src)) return undefined;
-  const lexer = new Lexer({gfm: true, breaks: true});
-  try {
-    const tokens = lexer.blockTokens(src, lexer.tokens);
-    // The inline pass, as Lexer.lex runs it, paragraph by paragraph within the work budget.
-    let budget = INLINE_WORK_BUDGET;
-    for (const {src: text, tokens: into} of lexer.inlineQueue) {
-      const work = (text.match(INLINE_MARKERS)?.length ?? 0) * text.length;
-      budget -= work;
-      if (work <= INLINE_WORK_LIMIT && budget >= 0) {
-        lexer.state.inRawBlock = false;
-        lexer.inlineTokens(text, into);
-      } else into.push({type: 'unparsed', raw: text, text});
-    }
-    return tokens;
-  } catch {
-    return undefined; // a lexer error (a stack overflow on input our limits missed): plain text
-  }
-};
+/** The blocks of `src`, or undefined when it is too long or too deep to lay out. */
+const parse = (src: string): Block[] | undefined =>
+  src.length > MAX_MARKDOWN_LENGTH || nestsTooDeep(src) ? undefined : new BlockParser().parse(src);
 
-/** Turns one message's tokens into templates, counting the elements it makes. */
+/** The text of inline tokens, as written minus the markers (what an element shows past a limit). */
+const inlineText = (tokens: Inline[]): string =>
+  tokens.map((token) => (typeof token == 'string' ? token : 'children' in token ? inlineText(token.children) : 'alt' in token ? token.alt : token.text)).join('');
+
+/** The text of blocks, a line per block (what blocks show past the element limit). */
+const blockText = (blocks: Block[]): string =>
+  blocks
+    .map((block) => {
+      switch (block.type) {
+        case 'paragraph':
+        case 'heading':
+          return inlineText(block.content);
+        case 'code':
+          return block.text;
+        case 'quote':
+          return blockText(block.blocks);
+        case 'list':
+          return block.items.map(blockText).join('\n');
+        case 'table':
+          return [block.head, ...block.rows].map((row) => row.map(inlineText).join(' | ')).join('\n');
+        default:
+          return '';
+      }
+    })
+    .join('\n');
+
+/** Turns one message's tokens into templates, counting the elements and links it makes. */
 class MarkdownRenderer {
   private elements = 0;
+  private links = MAX_LINKS;
 
   /**
-   * Templates for block tokens (paragraphs, lists, quotes, code, headings, tables, rules).
-   * Past MAX_ELEMENTS, the remaining blocks are one text, as written.
+   * Templates for blocks; in a tight list's item, paragraphs show without a box of their own.
+   * Past MAX_ELEMENTS, the remaining blocks are one text.
    */
-  blocks(tokens: Token[]): Part[] {
+  blocks(blocks: Block[], tight = false): Part[] {
     const out: Part[] = [];
-    for (const [index, token] of tokens.entries()) {
-      if (token.type == 'space' || token.type == 'def') continue;
-      if (!this.allowElement(token.type == 'table' ? this.tableSize(token as Tokens.Table) : 1)) {
-        out.push(html`<p>${tokens.slice(index).map((rest) => rest.raw)}</p>`);
+    for (const [index, block] of blocks.entries()) {
+      const size = block.type == 'table' ? (block.rows.length + 1) * (block.head.length + 1) : 1;
+      if (!this.allowElement(size)) {
+        out.push(html`<p>${blockText(blocks.slice(index))}</p>`);
         break;
       }
-      out.push(this.block(token as MarkedToken));
+      out.push(this.block(block, tight));
     }
     return out;
   }
 
-  private block(token: MarkedToken): Part {
-    switch (token.type) {
+  private block(block: Block, tight: boolean): Part {
+    switch (block.type) {
       case 'paragraph':
-        return html`<p>${this.inline(token.tokens)}</p>`;
-      case 'text': // a tight list item's text
-        return token.tokens ? this.inline(token.tokens) : decodeEntities(token.text);
+        return tight ? this.inline(block.content) : html`<p>${this.inline(block.content)}</p>`;
       case 'heading':
-        return this.heading(token.depth, this.inline(token.tokens));
-      case 'blockquote':
-        return html`<blockquote>${this.blocks(token.tokens)}</blockquote>`;
+        return this.heading(block.depth, this.inline(block.content));
+      case 'quote':
+        return html`<blockquote>${this.blocks(block.blocks)}</blockquote>`;
       case 'list':
-        return this.list(token);
+        return this.list(block);
       case 'code':
-        return html`<pre><code>${token.text}</code></pre>`;
-      case 'hr':
+        return html`<pre><code>${block.text}</code></pre>`;
+      case 'rule':
         return html`<hr />`;
       case 'table':
-        return this.table(token);
-      case 'checkbox': // a task list item's box, written as the agents' tool shows it
-        return token.checked ? '[x] ' : '[ ] ';
-      case 'html': // raw HTML is shown as the text it is
-        return html`<p>${token.text.replace(/\n+$/, '')}</p>`;
-      default:
-        return this.inline([token]);
+        return this.table(block);
     }
   }
 
@@ -136,26 +128,26 @@ class MarkdownRenderer {
     }
   }
 
-  private list({ordered, start, items}: Tokens.List) {
+  private list({ordered, start, tight, items}: Extract<Block, {type: 'list'}>) {
     const rendered: Part[] = [];
     for (const [index, item] of items.entries()) {
       if (!this.allowElement()) {
-        rendered.push(html`<li>${items.slice(index).map((rest) => rest.raw)}</li>`); // too many: the rest as written
+        rendered.push(html`<li>${items.slice(index).map(blockText).join('\n')}</li>`); // too many: the rest as text
         break;
       }
-      rendered.push(html`<li>${this.blocks(item.tokens)}</li>`);
+      rendered.push(html`<li>${this.blocks(item, tight)}</li>`);
     }
     if (!ordered) return html`<ul>${rendered}</ul>`;
-    return html`<ol start=${start === '' || start == 1 ? nothing : start}>${rendered}</ol>`;
+    return html`<ol start=${start == 1 ? nothing : start}>${rendered}</ol>`;
   }
 
-  private table({header, rows}: Tokens.Table) {
-    const cells = (row: Tokens.TableCell[], head: boolean) =>
-      row.map((cell) => (head ? html`<th>${this.inline(cell.tokens)}</th>` : html`<td>${this.inline(cell.tokens)}</td>`));
+  private table({head, rows}: Extract<Block, {type: 'table'}>) {
+    const cells = (row: Inline[][], header: boolean) =>
+      row.map((cell) => (header ? html`<th>${this.inline(cell)}</th>` : html`<td>${this.inline(cell)}</td>`));
     return html`<div class="table">
       <table>
         <thead>
-          <tr>${cells(header, true)}</tr>
+          <tr>${cells(head, true)}</tr>
         </thead>
         <tbody>
           ${rows.map((row) => html`<tr>${cells(row, false)}</tr>`)}
@@ -164,77 +156,47 @@ class MarkdownRenderer {
     </div>`;
   }
 
-  /**
-   * Templates for inline tokens. Consecutive text (text, escapes, raw HTML, line breaks) is
-   * joined into one string, so a paragraph of many lines is one text node.
-   */
-  inline(tokens: Token[]): Part[] {
-    const out: Part[] = [];
-    let text = '';
-    const flush = () => {
-      if (text) out.push(text);
-      text = '';
-    };
-    for (const generic of tokens) {
-      const token = generic as MarkedToken;
-      switch (token.type) {
-        case 'text':
-          if (token.tokens) {
-            flush();
-            out.push(this.inline(token.tokens));
-          } else text += decodeEntities(token.text);
-          break;
-        case 'escape': // the escaped character itself
-        case 'html': // raw HTML, shown as the text it is
-          text += token.text;
-          break;
-        case 'br':
-          text += '\n';
-          break;
-        default:
-          if (this.allowElement()) {
-            flush();
-            out.push(this.element(token));
-          } else text += token.raw;
-      }
-    }
-    flush();
-    return out;
+  /** Templates for inline tokens; text outside links has its bare addresses linked. */
+  private inline(tokens: Inline[], inLink = false): Part[] {
+    return tokens.map((token) => {
+      if (typeof token == 'string') return inLink ? token : this.linkified(token);
+      return this.allowElement() ? this.element(token, inLink) : inlineText([token]);
+    });
   }
 
   /** One inline element: emphasis, code, a link (or its text, if its URL is not allowed). */
-  private element(token: MarkedToken | Tokens.Generic): Part {
+  private element(token: Exclude<Inline, string>, inLink: boolean): Part {
     switch (token.type) {
       case 'strong':
-        return html`<strong>${this.inline(token.tokens!)}</strong>`;
+        return html`<strong>${this.inline(token.children, inLink)}</strong>`;
       case 'em':
-        return html`<em>${this.inline(token.tokens!)}</em>`;
+        return html`<em>${this.inline(token.children, inLink)}</em>`;
       case 'del':
-        return html`<s>${this.inline(token.tokens!)}</s>`;
-      case 'codespan':
+        return html`<s>${this.inline(token.children, inLink)}</s>`;
+      case 'code':
         return html`<code>${token.text}</code>`;
       case 'link': {
-        const href = safeUrl(decodeEntities(token.href));
-        const body = this.inline(token.tokens!);
-        return href ? newTab(href, body, '', token.title ? decodeEntities(token.title) : '') : body;
+        const href = safeUrl(token.href);
+        const body = this.inline(token.children, true);
+        return href ? newTab(href, body, '', token.title) : body;
       }
       case 'image': {
         // An image in Markdown is a link to it, named by its alt text: no request to a host
         // the agent typed until the visitor chooses to follow it.
-        const href = safeUrl(decodeEntities(token.href));
-        const alt = decodeEntities(token.text);
-        return href ? newTab(href, alt || href, 'image', token.title ? decodeEntities(token.title) : '') : alt;
+        const href = safeUrl(token.href);
+        return href ? newTab(href, token.alt || href, 'image', token.title) : token.alt;
       }
-      case 'unparsed': // text too costly to parse: shown as written, with its links
-        return linkify(token.raw);
-      default:
-        return token.raw;
     }
   }
 
-  /** The elements a table makes: its cells and rows. */
-  private tableSize({header, rows}: Tokens.Table) {
-    return (rows.length + 1) * (header.length + 1);
+  /** `text` with its bare addresses as links, while the message's link allowance lasts. */
+  private linkified(text: string): Part {
+    if (this.links <= 0) return text;
+    const parts = linkify(text, this.links);
+    const made = parts.filter((part) => typeof part != 'string').length;
+    this.links -= made;
+    this.elements += made;
+    return parts;
   }
 
   /** Counts `count` more elements; false once the message has made too many. */
