@@ -12,6 +12,12 @@ export class QueuedMessage implements StoredOutboxEntry {
   failedForGood = false;
   /** Attached files (not stored: a reloaded entry is sent without them). */
   files: readonly File[] | undefined;
+  /**
+   * The conversation it was written in, where it is sent and shown: an id, null for a new one
+   * (the id once its first message created it), undefined for an entry stored before this was
+   * recorded (sent to whichever conversation is shown then).
+   */
+  conversationId: number | null | undefined;
   /** Settles the promise of the latest sendMessage()/retry() of this message. */
   private attempt: {resolve(message: Message): void; reject(error: unknown): void} | null = null;
 
@@ -26,6 +32,9 @@ export class QueuedMessage implements StoredOutboxEntry {
     const entry = new QueuedMessage(stored.echoId, stored.content, stored.createdAt, stored.maxServerIdThen);
     entry.outcomeUnknown = stored.outcomeUnknown;
     entry.failedForGood = stored.failedForGood;
+    const conversationId = stored.conversationId;
+    // (anything else than an id or null was not written by this code: sent as an entry without one)
+    if (conversationId === null || (typeof conversationId == 'number' && conversationId > 0)) entry.conversationId = conversationId;
     return entry;
   }
 
@@ -51,8 +60,14 @@ export class QueuedMessage implements StoredOutboxEntry {
   }
 
   toStored(): StoredOutboxEntry {
-    const {echoId, content, createdAt, maxServerIdThen, outcomeUnknown, failedForGood} = this;
-    return {echoId, content, createdAt, maxServerIdThen, outcomeUnknown, failedForGood};
+    const {echoId, content, createdAt, maxServerIdThen, outcomeUnknown, failedForGood, conversationId} = this;
+    const stored = {echoId, content, createdAt, maxServerIdThen, outcomeUnknown, failedForGood};
+    return conversationId === undefined ? stored : {...stored, conversationId};
+  }
+
+  /** Whether it is shown, and sent, in `shownConversation` (the one in view; null: a new one). */
+  belongsTo(shownConversation: number | null): boolean {
+    return this.conversationId === undefined || this.conversationId === shownConversation;
   }
 
   /** Its copy in the view: pending, or failed (with `error`, '' when none to say). */
@@ -61,7 +76,8 @@ export class QueuedMessage implements StoredOutboxEntry {
       key: this.key,
       id: null,
       echoId: this.echoId,
-      conversationId: null,
+      // (its conversation's id keeps it out of any other conversation's view)
+      conversationId: this.conversationId ?? null,
       role: 'visitor',
       sender: null,
       content: this.content,

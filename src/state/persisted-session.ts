@@ -30,6 +30,13 @@ export interface StoredOutboxEntry {
   readonly outcomeUnknown: boolean;
   /** The server refused it for good: shown failed, sent again only by the visitor's retry. */
   readonly failedForGood: boolean;
+  /**
+   * The conversation it was written in (null: a new one, which it creates); it is sent there and
+   * shown only there. Absent in entries stored before conversations were recorded: those go to
+   * whichever conversation is shown when they are sent, as they always did. Read as stored (the
+   * writer checks it, so that the session's chunk, which loads at page start, stays small).
+   */
+  readonly conversationId?: unknown;
 }
 
 export interface PersistedSession {
@@ -39,7 +46,9 @@ export interface PersistedSession {
   readonly outbox: readonly StoredOutboxEntry[];
 }
 
-/** The version written today. Version 1 (unversioned, one-letter keys) is read and migrated. */
+/** The version written today. Version 1 (unversioned, one-letter keys) is read and migrated.
+ * An entry's `conversationId` is optional within version 2 (older code ignores it, so it needs no
+ * new version: a page that goes back to an older build keeps its contact and messages). */
 export const STORAGE_FORMAT_VERSION = 2;
 
 export {storageKey} from './storage-key.js';
@@ -53,9 +62,20 @@ function readContact(sourceId: unknown, pubsubToken: unknown): StoredContact | n
   return nonEmptyString(sourceId) && nonEmptyString(pubsubToken) ? {sourceId, pubsubToken} : null;
 }
 
-function readEntry(echoId: unknown, content: unknown, createdAt: unknown, maxServerIdThen: unknown, outcomeUnknown: unknown, failedForGood: unknown): StoredOutboxEntry | null {
+/** An outbox entry from its stored fields; the fields of `stored` this does not know pass on as
+ * stored (the writer's own, which it reads when it takes the entry over: conversationId). */
+function readEntry(
+  echoId: unknown,
+  content: unknown,
+  createdAt: unknown,
+  maxServerIdThen: unknown,
+  outcomeUnknown: unknown,
+  failedForGood: unknown,
+  stored?: Json
+): StoredOutboxEntry | null {
   if (!nonEmptyString(echoId) || !nonEmptyString(content)) return null;
   return {
+    ...stored,
     echoId,
     content,
     createdAt: finiteOrZero(createdAt),
@@ -73,7 +93,7 @@ function readVersion2(stored: Json): PersistedSession {
   const entries = Array.isArray(stored.outbox) ? stored.outbox : [];
   const outbox = entries
     .filter(isRecord)
-    .map((entry) => readEntry(entry.echoId, entry.content, entry.createdAt, entry.maxServerIdThen, entry.outcomeUnknown, entry.failedForGood))
+    .map((entry) => readEntry(entry.echoId, entry.content, entry.createdAt, entry.maxServerIdThen, entry.outcomeUnknown, entry.failedForGood, entry))
     .filter(present);
   return {contact, outbox};
 }
