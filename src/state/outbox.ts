@@ -76,8 +76,8 @@ export class QueuedMessage implements StoredOutboxEntry {
       key: this.key,
       id: null,
       echoId: this.echoId,
-      // (its conversation's id keeps it out of any other conversation's view)
-      conversationId: this.conversationId ?? null,
+      // (which conversation shows it is the writer's choice: src/state/visitor-writer.ts)
+      conversationId: null,
       role: 'visitor',
       sender: null,
       content: this.content,

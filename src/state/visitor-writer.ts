@@ -56,6 +56,12 @@ export class VisitorWriter {
   readonly #typing: VisitorTyping;
   /** The conversation in view when last looked (its queued messages are shown when it changes). */
   #shown: number | null;
+  /**
+   * Whether the session has picked the conversation it shows. Until then (a reload, messages
+   * restored from storage, the server not answering yet) every queued message is shown, as the
+   * visitor left them; the pick is almost always the conversation they were written in.
+   */
+  #viewDecided: boolean;
   readonly #unsubscribe: () => void;
 
   constructor(context: WriterContext) {
@@ -63,15 +69,32 @@ export class VisitorWriter {
     this.#outbox = new Outbox(this.#delivery(), () => context.persist());
     this.#typing = new VisitorTyping(context.typingTimer, (typing) => this.#sendTyping(typing));
     this.#shown = this.#state.conversationId;
+    this.#viewDecided = this.#shown != null;
     this.#unsubscribe = context.store.subscribe(({conversationId}) => {
       if (conversationId === this.#shown) return;
+      const firstPick = !this.#viewDecided;
       this.#shown = conversationId;
+      this.#viewDecided = true;
       // Another conversation in view (chosen, picked at start, or just created): the messages
       // still queued for it are shown there again (after this change has reached every listener).
       queueMicrotask(() => {
+        if (firstPick) this.#leaveOnlyOwnMessages();
         for (const entry of this.#outbox.entries) this.#show(entry);
       });
     });
+  }
+
+  /**
+   * The session picked a conversation while the view showed every restored message: if some of
+   * them belong to another one, the view starts again from the picked conversation (its messages
+   * are still on their way: the session loads its page after the pick), keeping what the pick said.
+   */
+  #leaveOnlyOwnMessages(): void {
+    const {conversationId, conversationStatus: status, lastSeenAt} = this.#state;
+    const strangers = this.#outbox.entries.some((entry) => !entry.belongsTo(conversationId) && this.#context.timeline().placeOfKey(entry.key));
+    if (conversationId == null || !strangers) return;
+    this.#context.dispatch({type: 'conversation-shown', conversationId});
+    this.#context.dispatch({type: 'conversation-changed', conversationId, status, lastSeenAt});
   }
 
   get #state(): ChatState {
@@ -156,9 +179,12 @@ export class VisitorWriter {
     return this.#outbox.toStored();
   }
 
-  /** Shows `entry` (pending, or failed with `failure`) if its conversation is the one in view. */
+  /**
+   * Shows `entry` (pending, or failed with `failure`) if its conversation is the one in view (a
+   * change of conversation clears the view, and the writer shows what belongs to the next one).
+   */
   #show(entry: QueuedMessage, failure?: string): void {
-    if (entry.belongsTo(this.#state.conversationId)) this.#context.dispatch({type: 'messages-received', messages: [entry.toMessage(failure)]});
+    if (!this.#viewDecided || entry.belongsTo(this.#state.conversationId)) this.#context.dispatch({type: 'messages-received', messages: [entry.toMessage(failure)]});
   }
 
   /**

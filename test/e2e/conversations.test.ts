@@ -154,6 +154,28 @@ describe('e2e: conversations over time', function () {
     }
   });
 
+  it('counts replies in another conversation on the launcher of a known contact whose panel was never opened', async () => {
+    let page = (t.page = await openWidget({'base-url': t.server.url, 'inbox-identifier': 'demo-inbox'}));
+    await page.el.sendMessage('First question');
+    await page.el.startConversation();
+    await page.el.sendMessage('Second question');
+    await until(async () => (await serverConversations()).length === 2, 'two conversations');
+    const [first, second] = await serverConversations();
+    await agent(t.server).reply(first.id, 'An answer from before the reload');
+
+    page = t.page = await reload(page);
+    const {el} = page;
+    await connected(page);
+    await until(() => el.conversationId === second.id, 'the latest conversation shown');
+    // The first reply elsewhere brings the count of the other conversations: the list for what
+    // came before the page, the socket from then on.
+    await agent(t.server).reply(first.id, 'An answer after the reload');
+    await until(() => el.unreadCount === 2, 'both replies elsewhere counted');
+    await agent(t.server).reply(first.id, 'One more');
+    await until(() => el.unreadCount === 3, 'the next one too');
+    expect(el.open).to.equal(false);
+  });
+
   it('with continue-after-resolve keeps the composer, and a new message reopens the same conversation', async () => {
     const page = await open({'continue-after-resolve': ''});
     const {el} = page;

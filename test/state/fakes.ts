@@ -103,7 +103,7 @@ const json = (b: unknown, status = 200) => new Response(JSON.stringify(b), {stat
 /** An in-memory Akece public API behind a stubbed window.fetch. */
 export class FakeServer {
   contacts = new Set<string>(['src-1']);
-  convs: {id: number; status: string; contact_last_seen_at: number}[] = [];
+  convs: {id: number; status: string; contact_last_seen_at: number; messages?: Record<string, unknown>[]}[] = [];
   messages: Wire[] = [];
   reqs: Req[] = [];
   next = 1;
