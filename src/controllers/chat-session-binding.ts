@@ -75,6 +75,9 @@ export class ChatSessionBinding {
         if (message.role != 'visitor') this.#withReach((reach) => reach.heard(message));
       }),
       session.on('error', ({code, message}) => emit(host, 'akece-error', {code, message})),
+      // (the reach chunk counts a message of another conversation on the launcher; one of this
+      // conversation loads it anyway: a reply is unread until seen, and the visitor writing is rare with the panel never opened)
+      session.on('event', (event) => event.event == 'message.created' && this.#withReach((reach) => reach.heardCreated(event))),
     ];
     const followPage: ReactiveController = {hostUpdate: () => this.#followConversationId()};
     host.addController(followPage);

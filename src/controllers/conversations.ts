@@ -5,6 +5,7 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import type {ChatSession} from '../state/chat-session.js';
 import {toSummaries, unreadElsewhere, withEvent, withRead, type ConversationSummary} from '../state/conversation-list.js';
+import {panelCountsElsewhere} from '../state/unread-elsewhere.js';
 
 export type ConversationsHost = ReactiveControllerHost & HTMLElement;
 
@@ -126,6 +127,7 @@ export class ConversationsController implements ReactiveController {
     this.#shown = undefined;
     this.#contact = session?.store.getState().contact?.sourceId;
     if (!session) return;
+    panelCountsElsewhere(session); // (the launcher's count of the other conversations is this list's from now on)
     this.#unsubscribe = session.on('event', (event) => {
       this.#setList(withEvent(this.conversations, event, session.store.getState().conversationId ?? null));
       this.#host.requestUpdate();

@@ -54,8 +54,8 @@ export const en = {
   // status notes, by conversation status
   open: 'Chat reopened',
   resolved: 'Chat resolved',
-  pending: 'Chat pending',
-  snoozed: 'Chat snoozed',
+  pending: 'Chat waiting for the team',
+  snoozed: 'Chat on hold',
   image: 'Image',
   file: 'File',
   new_messages: plurals({one: '{count} new message', other: '{count} new messages'}),
@@ -96,6 +96,10 @@ export const en = {
   back: 'Back to conversations',
   status_open: 'Open',
   status_resolved: 'Resolved',
+  /** Pending: not yet taken up by a person (a bot may be answering). */
+  status_pending: 'Waiting for the team',
+  /** Snoozed: the team set it aside until later. */
+  status_snoozed: 'On hold',
   no_conversations: 'No conversations yet',
   no_messages: 'No messages yet',
   /** A list item's latest message when the visitor wrote it. */

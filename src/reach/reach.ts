@@ -9,6 +9,8 @@ import type {ReactiveControllerHost} from 'lit';
 import type {ChatSession} from '../state/chat-session.js';
 import type {ChatState} from '../state/chat-state.js';
 import type {Message} from '../state/model.js';
+import type {AkeceEvent} from '../protocol/payloads.js';
+import {UnreadElsewhere} from '../state/unread-elsewhere.js';
 import type {Catalogue} from '../i18n/en.js';
 import {loadLocale} from '../i18n/load.js';
 import {t} from '../i18n/text.js';
@@ -51,6 +53,8 @@ export class Reach {
   /** The last previews drawn, and what they were made from (a render without a change draws the same array). */
   #items: PreviewItem[] = [];
   #itemsFrom: [ChatState, number] | null = null;
+  /** The count of replies in the contact's other conversations, made with the first of them. */
+  #elsewhere: UnreadElsewhere | undefined;
 
   constructor(host: ReactiveControllerHost & HTMLElement, session: ChatSession) {
     // The binding's host is <akece-chat> (src/chat/chat.ts), whose properties these are.
@@ -69,6 +73,17 @@ export class Reach {
   /** A new message in the conversation (from either side), as the session announced it. */
   heard(message: Message) {
     this.#alerts.heard(message);
+  }
+
+  /**
+   * A message the socket brought, of any of the contact's conversations. From the first one of a
+   * conversation not shown on, the launcher's count includes the other conversations' unread
+   * replies (src/state/unread-elsewhere.ts, which then hears the socket itself, and reads the list
+   * for what came before).
+   */
+  heardCreated(event: Extract<AkeceEvent, {event: 'message.created'}>) {
+    const elsewhere = event.data.conversation_id != this.#session.store.getState().conversationId;
+    if (elsewhere && !this.#elsewhere) this.#elsewhere = new UnreadElsewhere(this.#session, event);
   }
 
   /** The previews, while the panel is closed and there is something unread to preview. */

@@ -395,9 +395,9 @@ export class ChatSession {
   private writerContext(): WriterContext {
     return {
       api: this.api,
-      state: () => this.state,
       timeline: () => this.timeline,
       dispatch: (action) => this.dispatch(action),
+      store: this.chatStore,
       ensureReady: () => this.ensureReady(),
       backfill: () => this.history.backfill(),
       receive: (wireMessages) => this.receive(wireMessages, true),

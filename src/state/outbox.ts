@@ -20,6 +20,12 @@ export class QueuedMessage implements StoredOutboxEntry {
   filesNotKept: 'at-risk' | 'lost' | undefined;
   /** The failure it was last shown with (undefined: shown pending), to show it again as it was. */
   shownFailure: string | undefined;
+  /**
+   * The conversation it was written in, where it is sent and shown: an id, null for a new one
+   * (the id once its first message created it), undefined for an entry stored before this was
+   * recorded (sent to whichever conversation is shown then).
+   */
+  conversationId: number | null | undefined;
   /** Settles the promise of the latest sendMessage()/retry() of this message. */
   private attempt: {resolve(message: Message): void; reject(error: unknown): void} | null = null;
 
@@ -35,6 +41,9 @@ export class QueuedMessage implements StoredOutboxEntry {
     entry.outcomeUnknown = stored.outcomeUnknown;
     entry.failedForGood = stored.failedForGood;
     entry.fileCount = stored.fileCount ?? 0;
+    const conversationId = stored.conversationId;
+    // (anything else than an id or null was not written by this code: sent as an entry without one)
+    if (conversationId === null || (typeof conversationId == 'number' && conversationId > 0)) entry.conversationId = conversationId;
     return entry;
   }
 
@@ -60,8 +69,14 @@ export class QueuedMessage implements StoredOutboxEntry {
   }
 
   toStored(): StoredOutboxEntry {
-    const {echoId, content, createdAt, maxServerIdThen, outcomeUnknown, failedForGood, fileCount} = this;
-    return {echoId, content, createdAt, maxServerIdThen, outcomeUnknown, failedForGood, ...(fileCount > 0 && {fileCount})};
+    const {echoId, content, createdAt, maxServerIdThen, outcomeUnknown, failedForGood, fileCount, conversationId} = this;
+    const stored = {echoId, content, createdAt, maxServerIdThen, outcomeUnknown, failedForGood, ...(fileCount > 0 && {fileCount})};
+    return conversationId === undefined ? stored : {...stored, conversationId};
+  }
+
+  /** Whether it is shown, and sent, in `shownConversation` (the one in view; null: a new one). */
+  belongsTo(shownConversation: number | null): boolean {
+    return this.conversationId === undefined || this.conversationId === shownConversation;
   }
 
   /** Its copy in the view: pending, or failed (with `error`, '' when none to say). */
@@ -70,6 +85,7 @@ export class QueuedMessage implements StoredOutboxEntry {
       key: this.key,
       id: null,
       echoId: this.echoId,
+      // (which conversation shows it is the writer's choice: src/state/visitor-writer.ts)
       conversationId: null,
       role: 'visitor',
       sender: null,

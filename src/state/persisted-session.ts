@@ -33,6 +33,13 @@ export interface StoredOutboxEntry {
   /** How many files go with it (absent: none). The files themselves are kept in IndexedDB under
    * its echo id (src/state/outbox-files.ts): storage holds only strings. */
   readonly fileCount?: number;
+  /**
+   * The conversation it was written in (null: a new one, which it creates); it is sent there and
+   * shown only there. Absent in entries stored before conversations were recorded: those go to
+   * whichever conversation is shown when they are sent, as they always did. Read as stored (the
+   * writer checks it, so that the session's chunk, which loads at page start, stays small).
+   */
+  readonly conversationId?: unknown;
 }
 
 export interface PersistedSession {
@@ -42,7 +49,9 @@ export interface PersistedSession {
   readonly outbox: readonly StoredOutboxEntry[];
 }
 
-/** The version written today. Version 1 (unversioned, one-letter keys) is read and migrated. */
+/** The version written today. Version 1 (unversioned, one-letter keys) is read and migrated.
+ * An entry's `conversationId` is optional within version 2 (older code ignores it, so it needs no
+ * new version: a page that goes back to an older build keeps its contact and messages). */
 export const STORAGE_FORMAT_VERSION = 2;
 
 export {storageKey} from './storage-key.js';
@@ -56,11 +65,22 @@ function readContact(sourceId: unknown, pubsubToken: unknown): StoredContact | n
   return nonEmptyString(sourceId) && nonEmptyString(pubsubToken) ? {sourceId, pubsubToken} : null;
 }
 
-function readEntry(echoId: unknown, content: unknown, createdAt: unknown, maxServerIdThen: unknown, outcomeUnknown: unknown, failedForGood: unknown, files?: unknown): StoredOutboxEntry | null {
-  const fileCount = finiteOrZero(files);
+/** An outbox entry from its stored fields; the fields of `stored` this does not know pass on as
+ * stored (the writer's own, which it reads when it takes the entry over: conversationId). */
+function readEntry(
+  echoId: unknown,
+  content: unknown,
+  createdAt: unknown,
+  maxServerIdThen: unknown,
+  outcomeUnknown: unknown,
+  failedForGood: unknown,
+  stored?: Json
+): StoredOutboxEntry | null {
+  const fileCount = finiteOrZero(stored?.fileCount);
   // (a message of files only has no text)
   if (!nonEmptyString(echoId) || typeof content != 'string' || !(content || fileCount > 0)) return null;
   return {
+    ...stored,
     echoId,
     content,
     createdAt: finiteOrZero(createdAt),
@@ -79,7 +99,7 @@ function readVersion2(stored: Json): PersistedSession {
   const entries = Array.isArray(stored.outbox) ? stored.outbox : [];
   const outbox = entries
     .filter(isRecord)
-    .map((entry) => readEntry(entry.echoId, entry.content, entry.createdAt, entry.maxServerIdThen, entry.outcomeUnknown, entry.failedForGood, entry.fileCount))
+    .map((entry) => readEntry(entry.echoId, entry.content, entry.createdAt, entry.maxServerIdThen, entry.outcomeUnknown, entry.failedForGood, entry))
     .filter(present);
   return {contact, outbox};
 }

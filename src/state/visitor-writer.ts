@@ -10,16 +10,19 @@ import type {ChatAction, ChatState} from './chat-state.js';
 import type {MessageTimeline} from './message-timeline.js';
 import type {Message, SubmittedAnswer} from './model.js';
 import type {OutboxFiles} from './outbox-files.js';
+import {toMessage} from './normalize.js';
 import {newEchoId, Outbox, QueuedMessage, type OutboxDelivery} from './outbox.js';
 import type {StoredOutboxEntry} from './persisted-session.js';
+import type {ReadableStore} from './store.js';
 import {VisitorTyping, type TimerSlot} from './typing.js';
 
 /** What the writer uses of its session (ChatSession gives it these). */
 export interface WriterContext {
   readonly api: ContactApi;
-  state(): ChatState;
   timeline(): MessageTimeline;
   dispatch(action: ChatAction): void;
+  /** The session's state (and its changes, to follow which conversation is in view). */
+  readonly store: ReadableStore<ChatState>;
   /** Makes contact, socket and conversation ready; rejects when they cannot be now. */
   ensureReady(): Promise<void>;
   /** Loads the messages newer than those held (after a send whose outcome is unknown). */
@@ -58,6 +61,15 @@ export class VisitorWriter {
   readonly #typing: VisitorTyping;
   /** Where the files of queued messages are kept across a reload: its module loads with the first files. */
   #keptFiles: Promise<OutboxFiles> | undefined;
+  /** The conversation in view when last looked (its queued messages are shown when it changes). */
+  #shown: number | null;
+  /**
+   * Whether the session has picked the conversation it shows. Until then (a reload, messages
+   * restored from storage, the server not answering yet) every queued message is shown, as the
+   * visitor left them; the pick is almost always the conversation they were written in.
+   */
+  #viewDecided: boolean;
+  readonly #unsubscribe: () => void;
 
   constructor(context: WriterContext) {
     this.#context = context;
@@ -67,6 +79,37 @@ export class VisitorWriter {
       (entry) => this.#forgetFiles(entry)
     );
     this.#typing = new VisitorTyping(context.typingTimer, (typing) => this.#sendTyping(typing));
+    this.#shown = this.#state.conversationId;
+    this.#viewDecided = this.#shown != null;
+    this.#unsubscribe = context.store.subscribe(({conversationId}) => {
+      if (conversationId === this.#shown) return;
+      const firstPick = !this.#viewDecided;
+      this.#shown = conversationId;
+      this.#viewDecided = true;
+      // Another conversation in view (chosen, picked at start, or just created): the messages
+      // still queued for it are shown there again (after this change has reached every listener).
+      queueMicrotask(() => {
+        if (firstPick) this.#leaveOnlyOwnMessages();
+        for (const entry of this.#outbox.entries) this.#show(entry);
+      });
+    });
+  }
+
+  /**
+   * The session picked a conversation while the view showed every restored message: if some of
+   * them belong to another one, the view starts again from the picked conversation (its messages
+   * are still on their way: the session loads its page after the pick), keeping what the pick said.
+   */
+  #leaveOnlyOwnMessages(): void {
+    const {conversationId, conversationStatus: status, lastSeenAt} = this.#state;
+    const strangers = this.#outbox.entries.some((entry) => !entry.belongsTo(conversationId) && this.#context.timeline().placeOfKey(entry.key));
+    if (conversationId == null || !strangers) return;
+    this.#context.dispatch({type: 'conversation-shown', conversationId});
+    this.#context.dispatch({type: 'conversation-changed', conversationId, status, lastSeenAt});
+  }
+
+  get #state(): ChatState {
+    return this.#context.store.getState();
   }
 
   /** Puts the stored unsent messages back in the view and in the queue; their files follow. */
@@ -85,6 +128,8 @@ export class VisitorWriter {
     const entry = new QueuedMessage(newEchoId(), content, Date.now(), this.#context.timeline().highestId);
     entry.files = files;
     entry.fileCount = files?.length ?? 0;
+    // Sent to the conversation it was written in, whatever is in view by the time it can be sent.
+    entry.conversationId = this.#state.conversationId;
     const sent = this.#outbox.add(entry);
     if (entry.fileCount) void this.#keepFiles(entry);
     return sent;
@@ -101,7 +146,7 @@ export class VisitorWriter {
     const context = this.#context;
     // A message with an id came with the current contact and conversation.
     const messageId = context.timeline().placeOfKey(key)?.message.id;
-    const conversationId = context.state().conversationId;
+    const conversationId = this.#state.conversationId;
     if (messageId == null || conversationId == null) throw new Error('Unknown message');
     const updated = await context.api.submitAnswer(conversationId, messageId, submittedValues(answer)).catch((error: unknown) => {
       context.report('update-failed', error);
@@ -112,7 +157,7 @@ export class VisitorWriter {
 
   /** The visitor is typing: `on` once, then `off` after 4 s without a call, or at once. */
   setTyping(typing: boolean): void {
-    if (this.#context.state().conversationId != null) this.#typing.set(typing);
+    if (this.#state.conversationId != null) this.#typing.set(typing);
   }
 
   /** Sends what is queued, when the connection allows. */
@@ -136,11 +181,16 @@ export class VisitorWriter {
       this.#outbox.rejectAll(reason);
       this.#outbox.clear();
     }
-    for (const entry of this.#outbox.entries) this.#show(entry);
+    for (const entry of this.#outbox.entries) {
+      // The old contact's conversations are not the next one's: they start a new one.
+      entry.conversationId = null;
+      this.#show(entry);
+    }
   }
 
   /** Rejects every waiting caller: the session is disposed of. */
   dispose(): void {
+    this.#unsubscribe();
     this.#outbox.rejectAll('Disposed');
   }
 
@@ -149,9 +199,45 @@ export class VisitorWriter {
     return this.#outbox.toStored();
   }
 
+  /**
+   * Shows `entry` (pending, or failed with `failure`) if its conversation is the one in view (a
+   * change of conversation clears the view, and the writer shows what belongs to the next one).
+   */
   #show(entry: QueuedMessage, failure?: string): void {
     entry.shownFailure = failure;
-    this.#context.dispatch({type: 'messages-received', messages: [entry.toMessage(failure)]});
+    if (!this.#viewDecided || entry.belongsTo(this.#state.conversationId)) this.#context.dispatch({type: 'messages-received', messages: [entry.toMessage(failure)]});
+  }
+
+  /**
+   * The conversation `entry` goes to: the one it was written in; the one in view for an entry
+   * stored before that was recorded; for one written in a new conversation, that conversation,
+   * created now (with this message) and then the destination of every other message queued for it.
+   */
+  async #destination(entry: QueuedMessage): Promise<number> {
+    const context = this.#context;
+    const written = entry.conversationId === undefined ? this.#state.conversationId : entry.conversationId;
+    if (written != null) return written;
+    const conversation = await context.createConversation();
+    const queuedForIt = this.#outbox.entries.filter((queued) => queued.conversationId === null || queued === entry);
+    for (const queued of queuedForIt) queued.conversationId = conversation.id;
+    context.persist();
+    // The visitor still looks at the new conversation: it is this one from now on.
+    if (this.#state.conversationId == null) context.conversationReceived(conversation);
+    return conversation.id;
+  }
+
+  /** After a POST without answer: whether the conversation of `entry`, if not in view, has a copy of it. */
+  async #adoptFromElsewhere(entry: QueuedMessage): Promise<void> {
+    const conversationId = entry.conversationId;
+    if (conversationId == null) return; // never created: nothing of it can be on the server
+    const page = (await this.#context.api.getMessages(conversationId)).map(toMessage);
+    const copy = page.find((message) => message != null && this.#isCopyOf(message, entry));
+    if (copy) this.#outbox.settleDelivered((queued) => (queued === entry ? copy : undefined));
+  }
+
+  /** A visitor message without echo id, newer than what was held when `entry` was sent, with its text. */
+  #isCopyOf(message: Message, entry: QueuedMessage): boolean {
+    return message.role == 'visitor' && !message.echoId && (message.id ?? 0) > entry.maxServerIdThen && message.content == entry.content;
   }
 
   /** Shows `entry` again as it was last shown (its files or their note changed). */
@@ -215,21 +301,19 @@ export class VisitorWriter {
   }
 
   #sendTyping(typing: boolean): void {
-    const conversationId = this.#context.state().conversationId;
+    const conversationId = this.#state.conversationId;
     if (conversationId != null) this.#context.api.toggleTyping(conversationId, {typing_status: typing ? 'on' : 'off'}).catch(() => undefined);
   }
 
   #delivery(): OutboxDelivery {
     const context = this.#context;
     return {
-      canSend: () => context.state().connection != 'offline' && context.state().connection != 'reconnecting',
+      canSend: () => this.#state.connection != 'offline' && this.#state.connection != 'reconnecting',
       prepare: () => context.ensureReady(),
       adoptEarlierCopy: async (entry) => {
+        if (!entry.belongsTo(this.#state.conversationId)) return this.#adoptFromElsewhere(entry);
         await context.backfill();
-        // A visitor message without echo id, newer than what was held then, with the same text.
-        const copy = [...context.timeline()].find(
-          (message) => message.role == 'visitor' && !message.echoId && (message.id ?? 0) > entry.maxServerIdThen && message.content == entry.content
-        );
+        const copy = [...context.timeline()].find((message) => this.#isCopyOf(message, entry));
         if (copy && this.#outbox.has(entry)) {
           context.dispatch({type: 'messages-received', messages: [{...copy, echoId: entry.echoId}]});
           this.settleDelivered();
@@ -237,10 +321,13 @@ export class VisitorWriter {
       },
       show: (entry, failure) => this.#show(entry, failure),
       post: async (entry) => {
-        if (context.state().conversationId == null) context.conversationReceived(await context.createConversation());
-        const conversationId = context.state().conversationId ?? 0;
+        const conversationId = await this.#destination(entry);
         const created = await context.api.postMessage(conversationId, newMessageBody(entry.content, entry.echoId, entry.files));
-        context.receive([{...created, echo_id: entry.echoId}]);
+        const answer = {...created, echo_id: entry.echoId};
+        context.receive([answer]);
+        // Sent to a conversation not in view, whose messages the view does not hold: the answer settles it.
+        const delivered = toMessage(answer);
+        if (delivered) this.#outbox.settleDelivered((queued) => (queued === entry ? delivered : undefined));
       },
       failed: (error) => context.report('send-failed', error),
     };

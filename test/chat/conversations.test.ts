@@ -79,6 +79,18 @@ describe('<akece-chat> conversations: list, ending, ended (axe, keyboard, focus)
     });
   }
 
+  it('says pending and snoozed conversations are waiting or on hold in the list, not open', async () => {
+    statuses[CONV] = 'pending';
+    statuses[OLDER] = 'snoozed';
+    const el = await opened();
+    part(el, 'back-button')!.click();
+    await until(() => root(el).querySelectorAll('[part~=conversation-item]').length == 2, 'the list');
+    await settled(el);
+    const labels = [...root(el).querySelectorAll('[part~=conversation-item] .item-status')].map((label) => label.textContent!.trim());
+    expect(labels).to.deep.equal(['Waiting for the team', 'On hold']);
+    await expect(el).to.be.accessible();
+  });
+
   it('is keyboard-complete: focus goes to the list, into a conversation, to the question and back', async () => {
     const el = await opened();
     const items = () => [...root(el).querySelectorAll<HTMLElement>('[part~=conversation-item]')];

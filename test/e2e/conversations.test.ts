@@ -1,5 +1,6 @@
 import {expect} from '@open-wc/testing';
-import {agent, deep, part, perTest, reload, shownTexts, typeAndSend, until, openWidget, type WidgetPage} from './helpers.js';
+import {setOffline} from '../helpers/server.js';
+import {agent, deep, part, perTest, publicMessages, reload, shownTexts, typeAndSend, until, openWidget, type WidgetPage} from './helpers.js';
 
 // Conversations over time (contract §9), end to end: the built bundle against the local server.
 describe('e2e: conversations over time', function () {
@@ -109,6 +110,70 @@ describe('e2e: conversations over time', function () {
     items(page)[0].click();
     await until(() => el.conversationId === older.id, 'the older one shown');
     await until(() => el.unreadCount === 0, 'read');
+  });
+
+  it('sends a message written offline to the conversation it was written in, once, after the visitor switched to another', async () => {
+    // (in a window of its own: network emulation switches off a whole page)
+    const page = (t.page = await openWidget(attrs(), {popup: true}));
+    const {el} = page;
+    try {
+      await connected(page);
+      await el.sendMessage('Question in the first');
+      await el.startConversation();
+      await el.sendMessage('Question in the second');
+      await until(async () => (await serverConversations()).length === 2, 'two conversations');
+      const [first, second] = await serverConversations();
+      await el.openConversation(first.id);
+
+      await setOffline(true);
+      await until(() => el.connectionState === 'offline', 'offline');
+      const sent = el.sendMessage('Written offline in the first');
+      await until(() => el.messages.some((m) => m.content === 'Written offline in the first' && m.status === 'pending'), 'shown pending');
+      // Switching needs no network to show the other conversation (its page loads once back).
+      await el.openConversation(second.id).catch(() => undefined);
+      await until(() => el.conversationId === second.id, 'the second shown');
+      expect(el.messages.map((m) => m.content)).to.not.include('Written offline in the first');
+
+      await setOffline(false);
+      const message = await sent;
+      expect(message.conversationId).to.equal(first.id);
+      await until(() => el.messages.some((m) => m.content === 'Question in the second'), 'the second conversation loaded again');
+      expect(el.conversationId).to.equal(second.id);
+      expect(el.messages.map((m) => m.content)).to.not.include('Written offline in the first');
+      expect((await publicMessages(t.server, first.id)).map((m) => m.content)).to.deep.equal(['Question in the first', 'Written offline in the first']);
+      expect((await publicMessages(t.server, second.id)).map((m) => m.content)).to.deep.equal(['Question in the second']);
+
+      await el.openConversation(first.id);
+      await until(() => el.messages.filter((m) => m.content === 'Written offline in the first').length === 1, 'shown once in the first');
+      expect(el.messages.map((m) => [m.content, m.status])).to.deep.equal([
+        ['Question in the first', 'sent'],
+        ['Written offline in the first', 'sent'],
+      ]);
+    } finally {
+      await setOffline(false);
+    }
+  });
+
+  it('counts replies in another conversation on the launcher of a known contact whose panel was never opened', async () => {
+    let page = (t.page = await openWidget({'base-url': t.server.url, 'inbox-identifier': 'demo-inbox'}));
+    await page.el.sendMessage('First question');
+    await page.el.startConversation();
+    await page.el.sendMessage('Second question');
+    await until(async () => (await serverConversations()).length === 2, 'two conversations');
+    const [first, second] = await serverConversations();
+    await agent(t.server).reply(first.id, 'An answer from before the reload');
+
+    page = t.page = await reload(page);
+    const {el} = page;
+    await connected(page);
+    await until(() => el.conversationId === second.id, 'the latest conversation shown');
+    // The first reply elsewhere brings the count of the other conversations: the list for what
+    // came before the page, the socket from then on.
+    await agent(t.server).reply(first.id, 'An answer after the reload');
+    await until(() => el.unreadCount === 2, 'both replies elsewhere counted');
+    await agent(t.server).reply(first.id, 'One more');
+    await until(() => el.unreadCount === 3, 'the next one too');
+    expect(el.open).to.equal(false);
   });
 
   it('with continue-after-resolve keeps the composer, and a new message reopens the same conversation', async () => {

@@ -97,6 +97,112 @@ describe('ChatSession', () => {
       expect(srv.reqs[1].body).to.deep.include({identifier: 'user-7', identifier_hash: 'abc'});
     });
 
+    describe('a message written offline goes to the conversation it was written in', () => {
+      const contents = () => s().messages.slice().map((m) => m.content);
+      const stored = () => JSON.parse(t.storage.map.get(KEY)!).outbox as {content: string; conversationId?: number | null}[];
+
+      it('when the visitor switched to another conversation meanwhile: sent there once, shown only there', async () => {
+        srv.convs = [
+          {id: 87, status: 'open', contact_last_seen_at: 0},
+          {id: 85, status: 'open', contact_last_seen_at: 0},
+        ];
+        srv.add(1, {content: 'in 85', conversation_id: 85});
+        known();
+        await wait();
+        t.session.setPanelVisible(true);
+        t.cable.go('offline');
+        const sent = t.session.sendMessage('written in 87');
+        await wait();
+        expect(stored()).to.deep.equal([{...stored()[0], content: 'written in 87', conversationId: 87}]);
+        await t.session.showConversation(85);
+        await wait();
+        expect(contents()).to.deep.equal(['in 85']); // not shown in the other conversation
+        t.cable.go('connected');
+        const message = await sent;
+        expect(message).to.deep.include({content: 'written in 87', conversationId: 87, status: 'sent'});
+        expect(srv.paths('POST')).to.deep.equal(['POST /contacts/src-1/conversations/87/messages']);
+        t.cable.send(msgEvent({...srv.messages.find((m) => m.id == message.id)!, echo_id: message.echoId}));
+        await wait();
+        expect(contents()).to.deep.equal(['in 85']);
+        expect(t.storage.map.get(KEY)).to.not.include('written in 87');
+        await t.session.showConversation(87);
+        expect(contents()).to.deep.equal(['written in 87']);
+        expect(srv.messages.filter((m) => m.content == 'written in 87').map((m) => m.conversation_id)).to.deep.equal([87]);
+      });
+
+      it('shows a queued message again when its conversation is shown again', async () => {
+        srv.convs = [
+          {id: 87, status: 'open', contact_last_seen_at: 0},
+          {id: 85, status: 'open', contact_last_seen_at: 0},
+        ];
+        known();
+        await wait();
+        t.cable.go('offline');
+        void t.session.sendMessage('still queued').catch(() => undefined);
+        await wait();
+        await t.session.showConversation(85);
+        await wait();
+        expect(contents()).to.deep.equal([]);
+        await t.session.showConversation(87);
+        await wait();
+        expect(s().messages.slice().map((m) => [m.content, m.status])).to.deep.equal([['still queued', 'pending']]);
+      });
+
+      it('when written in a new conversation: creates it with that message, even if another one is shown by then', async () => {
+        srv.convs = [{id: 87, status: 'open', contact_last_seen_at: 0}];
+        srv.nextConversationId = 90;
+        known();
+        await wait();
+        await t.session.showConversation(null);
+        t.cable.go('offline');
+        const first = t.session.sendMessage('a new question');
+        const second = t.session.sendMessage('and another');
+        await wait();
+        expect(stored().map((entry) => entry.conversationId)).to.deep.equal([null, null]);
+        await t.session.showConversation(87);
+        await wait();
+        t.cable.go('connected');
+        await Promise.all([first, second]);
+        expect(srv.paths('POST')).to.deep.equal([
+          'POST /contacts/src-1/conversations',
+          'POST /contacts/src-1/conversations/90/messages',
+          'POST /contacts/src-1/conversations/90/messages',
+        ]);
+        expect(s().conversationId).to.equal(87); // the visitor stays where they are
+        expect(contents()).to.deep.equal([]);
+      });
+
+      it('reads the conversation back from storage; an entry stored without one (or with junk) goes to the conversation shown', async () => {
+        srv.convs = [
+          {id: 87, status: 'open', contact_last_seen_at: 0},
+          {id: 85, status: 'open', contact_last_seen_at: 0},
+        ];
+        t = makeSession();
+        const entry = {createdAt: 5, maxServerIdThen: 0, outcomeUnknown: false, failedForGood: false};
+        t.storage.map.set(
+          KEY,
+          JSON.stringify({
+            version: 2,
+            contact: {sourceId: 'src-1', pubsubToken: 'tok-src-1'},
+            outbox: [
+              {...entry, echoId: 'e1', content: 'for 85', conversationId: 85},
+              {...entry, echoId: 'e2', content: 'stored before conversations were recorded'},
+              {...entry, echoId: 'e3', content: 'with junk', conversationId: 'soon'},
+            ],
+          })
+        );
+        t.session.start();
+        await until(clock, () => srv.paths('POST').length == 3, 'the stored messages sent');
+        expect(srv.paths('POST')).to.deep.equal([
+          'POST /contacts/src-1/conversations/85/messages',
+          'POST /contacts/src-1/conversations/87/messages',
+          'POST /contacts/src-1/conversations/87/messages',
+        ]);
+        await until(clock, () => s().messages.slice().every((m) => m.status == 'sent'), 'the entries in view sent');
+        expect(contents()).to.deep.equal(['stored before conversations were recorded', 'with junk']);
+      });
+    });
+
     it('passes every socket event on, whichever conversation it is about', async () => {
       srv.convs = [{id: 87, status: 'open', contact_last_seen_at: 0}];
       known();

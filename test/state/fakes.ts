@@ -103,10 +103,12 @@ const json = (b: unknown, status = 200) => new Response(JSON.stringify(b), {stat
 /** An in-memory Akece public API behind a stubbed window.fetch. */
 export class FakeServer {
   contacts = new Set<string>(['src-1']);
-  convs: {id: number; status: string; contact_last_seen_at: number}[] = [];
+  convs: {id: number; status: string; contact_last_seen_at: number; messages?: Record<string, unknown>[]}[] = [];
   messages: Wire[] = [];
   reqs: Req[] = [];
   next = 1;
+  /** The id of the next conversation created. */
+  nextConversationId = 87;
   /** Return a Response (or throw) to override a route. */
   hook: ((r: Req) => Response | Promise<Response> | undefined) | null = null;
   stub = sinon.stub(window, 'fetch').callsFake((async (u: string, init: RequestInit) => {
@@ -148,7 +150,7 @@ export class FakeServer {
     }
     if (!conversationId) {
       if (method == 'GET') return json(this.convs);
-      const created = {id: 87, status: 'open', contact_last_seen_at: 0};
+      const created = {id: this.nextConversationId, status: 'open', contact_last_seen_at: 0};
       this.convs.push(created);
       return json(created);
     }
@@ -157,7 +159,7 @@ export class FakeServer {
     if (!action) return json(conversation);
     if (action != '/messages') return new Response('', {status: 200}); // toggle_typing, update_last_seen
     if (method == 'GET') {
-      const page = this.messages.filter((held) => !before || held.id < Number(before));
+      const page = this.messages.filter((held) => held.conversation_id == conversation.id && (!before || held.id < Number(before)));
       return json(page.slice(-20));
     }
     if (method == 'PATCH') {
@@ -165,7 +167,7 @@ export class FakeServer {
       answered.content_attributes = {submitted_values: body!.submitted_values};
       return json(answered);
     }
-    return json(this.add(1, {content: body!.content as string, message_type: 0, created_at: 5000 + this.next}));
+    return json(this.add(1, {content: body!.content as string, message_type: 0, created_at: 5000 + this.next, conversation_id: conversation.id}));
   }
 }
 

@@ -54,6 +54,18 @@ describe('persisted session', () => {
     writePersistedSession(null, KEY, session); // storage "none": nothing to do, nothing thrown
   });
 
+  it('keeps the conversation an entry was written in (an id, or null for a new one); an entry without one reads as before', () => {
+    const storage = new MemStorage();
+    const entry = {content: 'hi', createdAt: 5, maxServerIdThen: 0, outcomeUnknown: false, failedForGood: false};
+    const outbox = [
+      {...entry, echoId: 'e1', conversationId: 85},
+      {...entry, echoId: 'e2', conversationId: null},
+      {...entry, echoId: 'e3'},
+    ];
+    writePersistedSession(storage, KEY, {contact, outbox});
+    expect(readPersistedSession(storage, KEY)).to.deep.equal({contact, outbox});
+  });
+
   it('finds nothing in empty, unreadable, unknown or throwing storage', () => {
     const storage = new MemStorage();
     expect(readPersistedSession(storage, KEY)).to.equal(null);

@@ -27,6 +27,20 @@ function preview({latest}: ConversationSummary, strings: Catalogue): string {
   return latest.role == 'visitor' ? t(strings.preview_you, {text}) : text;
 }
 
+/** A conversation's status in the visitor's words (a status the server did not say reads as open). */
+function statusLabel(status: ConversationSummary['status'], strings: Catalogue): string {
+  switch (status) {
+    case 'resolved':
+      return strings.status_resolved;
+    case 'pending':
+      return strings.status_pending;
+    case 'snoozed':
+      return strings.status_snoozed;
+    default:
+      return strings.status_open;
+  }
+}
+
 /** The time of the latest activity: the hour today, else the date. (Intl directly: format.ts's
  * helpers would join the page-start chunk, where format.ts lives.) */
 function when(at: number, locale: string): string {
@@ -58,9 +72,7 @@ export const renderConversationList = ({conversations, strings, locale, loading}
               html`<li>
                 <button part="conversation-item" class="conversation-item" data-conversation=${summary.id} @click=${(event: Event) => ask(event, 'open', summary.id)}>
                   <span class="item-line">
-                    <span class="item-status ${summary.status == 'resolved' ? 'resolved' : 'open'}"
-                      >${summary.status == 'resolved' ? strings.status_resolved : strings.status_open}</span
-                    >
+                    <span class="item-status ${summary.status ?? 'open'}">${statusLabel(summary.status, strings)}</span>
                     ${summary.activeAt ? html`<time datetime=${new Date(summary.activeAt).toISOString()}>${when(summary.activeAt, locale)}</time>` : nothing}
                   </span>
                   <span class="item-preview ${summary.unread ? 'unread' : ''}">${preview(summary, strings)}</span>

@@ -78,6 +78,8 @@ const ar: Catalogue = {
   back: 'العودة إلى المحادثات',
   status_open: 'مفتوحة',
   status_resolved: 'تم حلها',
+  status_pending: 'بانتظار الفريق',
+  status_snoozed: 'معلّقة',
   no_conversations: 'لا توجد محادثات بعد',
   no_messages: 'لا توجد رسائل بعد',
   preview_you: 'أنت: {text}',

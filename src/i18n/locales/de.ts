@@ -63,6 +63,8 @@ const de: Catalogue = {
   back: 'Zurück zu den Unterhaltungen',
   status_open: 'Offen',
   status_resolved: 'Gelöst',
+  status_pending: 'Wartet auf das Team',
+  status_snoozed: 'Pausiert',
   no_conversations: 'Noch keine Unterhaltungen',
   no_messages: 'Noch keine Nachrichten',
   preview_you: 'Sie: {text}',

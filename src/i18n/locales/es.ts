@@ -63,6 +63,8 @@ const es: Catalogue = {
   back: 'Volver a las conversaciones',
   status_open: 'Abierta',
   status_resolved: 'Resuelta',
+  status_pending: 'Esperando al equipo',
+  status_snoozed: 'En espera',
   no_conversations: 'Todavía no hay conversaciones',
   no_messages: 'Todavía no hay mensajes',
   preview_you: 'Tú: {text}',

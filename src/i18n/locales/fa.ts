@@ -64,6 +64,8 @@ const fa: Catalogue = {
   back: 'بازگشت به گفتگوها',
   status_open: 'باز',
   status_resolved: 'حل‌شده',
+  status_pending: 'در انتظار تیم',
+  status_snoozed: 'معلق',
   no_conversations: 'هنوز گفتگویی ندارید',
   no_messages: 'هنوز پیامی نیست',
   preview_you: 'شما: {text}',

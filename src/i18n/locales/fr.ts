@@ -64,6 +64,8 @@ const fr: Catalogue = {
   back: 'Retour aux conversations',
   status_open: 'Ouverte',
   status_resolved: 'Résolue',
+  status_pending: 'En attente de l’équipe',
+  status_snoozed: 'En pause',
   no_conversations: 'Aucune conversation pour l’instant',
   no_messages: 'Aucun message pour l’instant',
   preview_you: 'Vous\u202f: {text}',

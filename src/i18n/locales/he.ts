@@ -64,6 +64,8 @@ const he: Catalogue = {
   back: 'חזרה לשיחות',
   status_open: 'פתוחה',
   status_resolved: 'טופלה',
+  status_pending: 'ממתינה לצוות',
+  status_snoozed: 'בהמתנה',
   no_conversations: 'אין עדיין שיחות',
   no_messages: 'אין עדיין הודעות',
   preview_you: 'את/ה: {text}',

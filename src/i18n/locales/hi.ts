@@ -63,6 +63,8 @@ const hi: Catalogue = {
   back: 'बातचीत की सूची पर वापस जाएं',
   status_open: 'खुली',
   status_resolved: 'हल हो गई',
+  status_pending: 'टीम का इंतज़ार',
+  status_snoozed: 'रुकी हुई',
   no_conversations: 'अभी कोई बातचीत नहीं है',
   no_messages: 'अभी कोई मैसेज नहीं है',
   preview_you: 'आप: {text}',

@@ -63,6 +63,8 @@ const id: Catalogue = {
   back: 'Kembali ke daftar percakapan',
   status_open: 'Terbuka',
   status_resolved: 'Selesai',
+  status_pending: 'Menunggu tim',
+  status_snoozed: 'Ditahan',
   no_conversations: 'Belum ada percakapan',
   no_messages: 'Belum ada pesan',
   preview_you: 'Anda: {text}',

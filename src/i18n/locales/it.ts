@@ -63,6 +63,8 @@ const it: Catalogue = {
   back: 'Torna alle conversazioni',
   status_open: 'Aperta',
   status_resolved: 'Risolta',
+  status_pending: 'In attesa del team',
+  status_snoozed: 'In pausa',
   no_conversations: 'Ancora nessuna conversazione',
   no_messages: 'Ancora nessun messaggio',
   preview_you: 'Tu: {text}',

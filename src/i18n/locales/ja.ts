@@ -63,6 +63,8 @@ const ja: Catalogue = {
   back: '会話一覧に戻る',
   status_open: '対応中',
   status_resolved: '解決済み',
+  status_pending: '担当者の対応待ち',
+  status_snoozed: '一時保留中',
   no_conversations: 'まだ会話はありません',
   no_messages: 'まだメッセージはありません',
   preview_you: 'あなた：{text}',

@@ -63,6 +63,8 @@ const ko: Catalogue = {
   back: '대화 목록으로 돌아가기',
   status_open: '진행 중',
   status_resolved: '해결됨',
+  status_pending: '담당자 대기 중',
+  status_snoozed: '보류 중',
   no_conversations: '아직 대화가 없어요',
   no_messages: '아직 메시지가 없어요',
   preview_you: '나: {text}',

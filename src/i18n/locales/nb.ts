@@ -63,6 +63,8 @@ const nb: Catalogue = {
   back: 'Tilbake til samtalene',
   status_open: 'Åpen',
   status_resolved: 'Løst',
+  status_pending: 'Venter på teamet',
+  status_snoozed: 'På vent',
   no_conversations: 'Ingen samtaler ennå',
   no_messages: 'Ingen meldinger ennå',
   preview_you: 'Du: {text}',

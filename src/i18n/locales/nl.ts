@@ -63,6 +63,8 @@ const nl: Catalogue = {
   back: 'Terug naar gesprekken',
   status_open: 'Open',
   status_resolved: 'Opgelost',
+  status_pending: 'Wacht op het team',
+  status_snoozed: 'In de wacht',
   no_conversations: 'Nog geen gesprekken',
   no_messages: 'Nog geen berichten',
   preview_you: 'Jij: {text}',

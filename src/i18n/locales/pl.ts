@@ -68,6 +68,8 @@ const pl: Catalogue = {
   back: 'Wróć do rozmów',
   status_open: 'Otwarta',
   status_resolved: 'Rozwiązana',
+  status_pending: 'Czeka na zespół',
+  status_snoozed: 'Wstrzymana',
   no_conversations: 'Nie masz jeszcze żadnych rozmów',
   no_messages: 'Brak wiadomości',
   preview_you: 'Ty: {text}',

@@ -63,6 +63,8 @@ const ptBR: Catalogue = {
   back: 'Voltar para as conversas',
   status_open: 'Aberta',
   status_resolved: 'Resolvida',
+  status_pending: 'Aguardando a equipe',
+  status_snoozed: 'Em espera',
   no_conversations: 'Nenhuma conversa ainda',
   no_messages: 'Nenhuma mensagem ainda',
   preview_you: 'Você: {text}',

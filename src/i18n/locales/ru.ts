@@ -68,6 +68,8 @@ const ru: Catalogue = {
   back: 'Назад к диалогам',
   status_open: 'Открыт',
   status_resolved: 'Решён',
+  status_pending: 'Ожидает команду',
+  status_snoozed: 'Отложен',
   no_conversations: 'Диалогов пока нет',
   no_messages: 'Сообщений пока нет',
   preview_you: 'Вы: {text}',

@@ -63,6 +63,8 @@ const sv: Catalogue = {
   back: 'Tillbaka till konversationerna',
   status_open: 'Öppen',
   status_resolved: 'Löst',
+  status_pending: 'Väntar på teamet',
+  status_snoozed: 'Pausad',
   no_conversations: 'Inga konversationer än',
   no_messages: 'Inga meddelanden än',
   preview_you: 'Du: {text}',

@@ -64,6 +64,8 @@ const tr: Catalogue = {
   back: 'Sohbetlere dön',
   status_open: 'Açık',
   status_resolved: 'Çözüldü',
+  status_pending: 'Ekibi bekliyor',
+  status_snoozed: 'Beklemede',
   no_conversations: 'Henüz sohbet yok',
   no_messages: 'Henüz mesaj yok',
   preview_you: 'Siz: {text}',

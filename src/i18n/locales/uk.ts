@@ -68,6 +68,8 @@ const uk: Catalogue = {
   back: 'Назад до розмов',
   status_open: 'Відкрита',
   status_resolved: 'Вирішена',
+  status_pending: 'Чекає на команду',
+  status_snoozed: 'Відкладено',
   no_conversations: 'Розмов поки немає',
   no_messages: 'Повідомлень поки немає',
   preview_you: 'Ви: {text}',

@@ -63,6 +63,8 @@ const ur: Catalogue = {
   back: 'بات چیت کی فہرست پر واپس',
   status_open: 'کھلی',
   status_resolved: 'حل شدہ',
+  status_pending: 'ٹیم کا انتظار',
+  status_snoozed: 'روکی گئی',
   no_conversations: 'ابھی کوئی بات چیت نہیں',
   no_messages: 'ابھی کوئی پیغام نہیں',
   preview_you: 'آپ: {text}',

@@ -63,6 +63,8 @@ const vi: Catalogue = {
   back: 'Quay lại danh sách trò chuyện',
   status_open: 'Đang mở',
   status_resolved: 'Đã giải quyết',
+  status_pending: 'Đang chờ nhân viên',
+  status_snoozed: 'Tạm hoãn',
   no_conversations: 'Chưa có cuộc trò chuyện nào',
   no_messages: 'Chưa có tin nhắn nào',
   preview_you: 'Bạn: {text}',

@@ -63,6 +63,8 @@ const zhCN: Catalogue = {
   back: '返回会话列表',
   status_open: '进行中',
   status_resolved: '已解决',
+  status_pending: '等待客服处理',
+  status_snoozed: '暂缓处理',
   no_conversations: '暂无会话',
   no_messages: '暂无消息',
   preview_you: '您：{text}',

@@ -63,6 +63,8 @@ const zhTW: Catalogue = {
   back: '返回對話列表',
   status_open: '進行中',
   status_resolved: '已解決',
+  status_pending: '等待客服處理',
+  status_snoozed: '暫緩處理',
   no_conversations: '目前沒有對話',
   no_messages: '目前沒有訊息',
   preview_you: '您：{text}',
