@@ -14,9 +14,11 @@ export const firstContactStyles = css`
     font-size: 15px;
     text-align: center;
   }
+  /* A long form scrolls within most of the panel, and the conversation above it (the greeting) keeps the rest. */
   akece-pre-chat-form {
     flex: 0 1 auto;
     min-height: 0;
+    max-height: 65%;
     overflow-y: auto;
     border-top: 1px solid var(--_border);
   }
