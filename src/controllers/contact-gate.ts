@@ -54,8 +54,8 @@ export async function prepareContact(host: InboxHost, session: GatedSession, use
 
 /**
  * A returning visitor (a contact stored or given by the page): asks what a new visitor would be
- * asked and this one never answered (the server's name, email and phone, and the fields this
- * browser remembers answering count as known), and saves the answers on the contact. The
+ * asked and this one never answered (the server's email and phone, and the fields this browser
+ * remembers answering, count as known), and saves the answers on the contact. The
  * chat waits (`answeredFor`) until it is done.
  */
 export async function checkStoredContact(host: StorageHost, session: StoredSession, sourceId: string): Promise<void> {
@@ -68,7 +68,9 @@ export async function checkStoredContact(host: StorageHost, session: StoredSessi
     const known = async (): Promise<ContactAttributesDto> => {
       const user = session.userAttributes;
       server ??= await session.api.getContact().catch(() => null);
-      const stored = {name: server?.name ?? undefined, email: server?.email ?? undefined, phone_number: server?.phone_number ?? undefined};
+      // Akece names an anonymous contact itself ("lively-island-930"): its name counts only once the visitor gave one.
+      const name = remembered.includes('name') ? (server?.name ?? undefined) : undefined;
+      const stored = {name, email: server?.email ?? undefined, phone_number: server?.phone_number ?? undefined};
       return {...stored, ...user};
     };
     const {details, answered} = await asking.untilAnswered(known, remembered);

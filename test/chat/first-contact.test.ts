@@ -253,23 +253,24 @@ describe('<akece-chat> availability and first contact', function () {
       },
     });
 
-  it('a returning visitor who never answered the pre-chat form is asked what is missing (not what the server has), it is saved on the contact, and not asked again', async () => {
+  it('a returning visitor who never answered the pre-chat form is asked what is missing (not the email the server has; the name the server made up, yes), it is saved on the contact, and not asked again', async () => {
     storeContact();
+    storedContact = {...storedContact, name: 'lively-island-930', email: 'ana@example.com'};
     const el = withForm(await mount({}));
     el.show();
     const form = await preChat(el);
-    expect(labels(form)).to.deep.equal(['Your email', 'Plan', `Phone ${en.field_optional}`]);
+    expect(labels(form)).to.deep.equal(['Your name', 'Plan', `Phone ${en.field_optional}`]);
     expect(root(el).querySelector('akece-composer')).to.equal(null);
     await accessibleInBothThemes(el);
-    fill(form, 'Your email', 'ana@example.com');
+    fill(form, 'Your name', 'Ana Lima');
     fill(form, 'Plan', 'pro');
     submitForm(form);
     await until(() => root(el).querySelector('akece-composer'), 'the composer once answered');
     await until(() => contactUpdates().length == 1, 'the contact updated');
-    expect(contactUpdates()[0]).to.deep.equal({email: 'ana@example.com', custom_attributes: {plan: 'pro'}});
+    expect(contactUpdates()[0]).to.deep.equal({name: 'Ana Lima', custom_attributes: {plan: 'pro'}});
 
-    // The next visit: the server has the email, this browser remembers the plan.
-    storedContact = {...storedContact, email: 'ana@example.com'};
+    // The next visit: the server has the name, this browser remembers the plan (and that the phone was left out).
+    storedContact = {...storedContact, name: 'Ana Lima'};
     el.remove();
     const again = withForm(await mount({}));
     again.show();

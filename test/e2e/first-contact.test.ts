@@ -346,4 +346,36 @@ describe('e2e: availability and first contact (contract §11)', function () {
     part(el, 'launcher')!.click();
     await until(() => shownTexts(el).some((text) => text.includes('Hello, is anyone there?')), 'the conversation kept');
   });
+
+  it('a returning visitor who never gave the pre-chat form’s details is asked them like a new one, saved on their contact, and not asked on the next visit', async () => {
+    const first = await open();
+    part(first.el, 'launcher')!.click();
+    await until(() => first.el.connectionState === 'connected', 'connected');
+    await typeAndSend(first.el, 'Hello from before the form');
+    await until(() => first.el.messages.some((message) => message.id != null), 'the message sent');
+    first.close(); // the contact stays stored
+    t.page = undefined;
+
+    const {el} = await open({'pre-chat': ''});
+    part(el, 'launcher')!.click();
+    const form = await preChatForm(el);
+    expect([...form.shadowRoot!.querySelectorAll('label')].map(textOf)).to.deep.equal([en.field_name, en.field_email]);
+    expect(deep(el, 'composer')).to.have.length(0);
+    await until(() => shownTexts(el).some((text) => text.includes('Hello from before the form')), 'the conversation so far');
+    answer(form, en.field_name, 'Ana Lima');
+    answer(form, en.field_email, 'ana@example.com');
+    submit(form);
+    await until(() => deep(el, 'composer').length == 1, 'the composer after the form');
+    const contact = await until(async () => {
+      const found = await contactOnServer();
+      return found.email ? found : null;
+    }, 'the contact with its details');
+    expect(contact).to.include({name: 'Ana Lima', email: 'ana@example.com'});
+
+    t.page!.close();
+    const again = (t.page = await open({'pre-chat': ''}));
+    part(again.el, 'launcher')!.click();
+    await until(() => deep(again.el, 'composer').length == 1, 'the composer, without a form');
+    expect(part(again.el, 'pre-chat-form')).to.equal(null);
+  });
 });
