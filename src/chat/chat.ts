@@ -93,6 +93,8 @@ export class AkeceChat extends LitElement {
     presenceInterval: {attribute: 'presence-interval', type: Number},
     headerTitle: {attribute: 'header-title'},
     headerSubtitle: {attribute: 'header-subtitle'},
+    // (the one §11 setting read at page start: `hide` loads src/controllers/away-launcher.ts whenever it is set)
+    awayMode: {attribute: 'away-mode'},
   };
 
   readonly #chat = new SessionController(this, (error) => this.#handleModuleError(error));
@@ -155,6 +157,8 @@ export class AkeceChat extends LitElement {
   headerTitle = '';
   /** Subtitle of the panel header. */
   headerSubtitle = '';
+  /** `show`, `hide` or `email`: what happens outside working hours (contract §11). */
+  declare awayMode: string | undefined;
 
   /** The connection: `idle`, `connecting`, `connected`, `reconnecting`, `offline` or `error`. */
   get connectionState(): ConnectionState {
@@ -187,8 +191,6 @@ export class AkeceChat extends LitElement {
 
   override connectedCallback() {
     super.connectedCallback();
-    // `away-mode="hide"` reads the inbox at load (contract §11): all of it in a chunk of its own.
-    if (this.getAttribute('away-mode') == 'hide') import('../controllers/away-launcher.js').then((away) => away.hideWhenAway(this), noop);
     document.addEventListener('visibilitychange', this.#handleVisibilityChange);
   }
 
@@ -273,6 +275,8 @@ export class AkeceChat extends LitElement {
   protected override willUpdate() {
     if (this.#panelShown) this.#panel.load().catch(noop);
     this.#chat.syncVisibility();
+    // `away-mode="hide"` reads the inbox at load (contract §11), whenever the attribute or property is set: all of it in a chunk of its own.
+    if (this.awayMode == 'hide') import('../controllers/away-launcher.js').then((away) => away.hideWhenAway(this, this.#panelActions), noop);
   }
 
   protected override updated() {

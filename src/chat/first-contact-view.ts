@@ -6,8 +6,10 @@
 import {html, nothing} from 'lit';
 import type {Catalogue} from '../i18n/en.js';
 import {formatReturn} from '../i18n/office-hours.js';
-import {firstContactOf, type FirstContact} from '../controllers/first-contact.js';
+import {firstContactOf, NEW_VISITOR, type FirstContact} from '../controllers/first-contact.js';
 import type {InboxHost} from '../controllers/inbox-status.js';
+import type {StoredSession} from '../controllers/contact-gate.js';
+import type {ContactRef} from '../state/chat-state.js';
 import type {Message, MessageSequence} from '../state/model.js';
 import type {AkecePreChatSubmitEvent} from '../events/pre-chat-submit.js';
 
@@ -101,8 +103,42 @@ const greetingMessage = (content: string, createdAt: number): Message => ({
 
 let formElement: Promise<unknown> | null = null;
 
-/** What goes where the composer is: the sign-in notice, the pre-chat form, or `composer` itself (kept as given, so that it stays the same element). */
-function renderEntry(welcome: FirstContact, strings: Catalogue, composer: unknown) {
+type ContactGate = typeof import('../controllers/contact-gate.js');
+let contactGate: Promise<ContactGate> | null = null;
+/** The gate's chunk (a refused one is asked for again at the next need). */
+const loadGate = () => (contactGate ??= import('../controllers/contact-gate.js').catch((error: unknown) => ((contactGate = null), Promise.reject(error))));
+
+/**
+ * Whether the chat may start for this visitor: the gate has let them through, or nothing can be
+ * asked. A returning visitor (a contact the gate did not make) is checked once, when the panel
+ * first shows them; a new visitor is asked by the session's gate before their contact exists.
+ */
+function mayChat(welcome: FirstContact, contact: ContactRef | null, session: StoredSession | null, host: InboxHost): boolean {
+  const through = welcome.answeredFor;
+  // (a contact forgotten by reset() leaves a source id here: the gate asks again with the next message)
+  if (!contact) return through != null || !welcome.mayAsk;
+  if (through == contact.sourceId) return true;
+  if (through == NEW_VISITOR) {
+    // The contact the gate let a new visitor make: what they answered is remembered for their next visit.
+    welcome.checked.add(contact.sourceId);
+    welcome.adoptContact(contact.sourceId);
+    const answered = welcome.answeredFields;
+    if (answered.length) loadGate().then((gate) => gate.rememberFields(host, contact.sourceId, answered), () => {});
+    return true;
+  }
+  if (!welcome.mayAsk) return true;
+  if (session && !welcome.checked.has(contact.sourceId)) {
+    welcome.checked.add(contact.sourceId);
+    loadGate().then(
+      (gate) => gate.checkStoredContact(host, session, contact.sourceId),
+      () => (welcome.answeredFor = contact.sourceId) // without the gate's chunk, the chat goes on unasked
+    );
+  }
+  return false;
+}
+
+/** What goes where the composer is: the sign-in notice, the pre-chat form, `waiting` while that is undecided, or `composer` itself (kept as given, so that it stays the same element). */
+function renderEntry(welcome: FirstContact, strings: Catalogue, entry: EntryContext) {
   const stage = welcome.stage;
   if (stage?.kind == 'identity') return html`<p class="entry-notice identity-required" role="status">${strings.identity_required}</p>`;
   if (stage?.kind == 'form') {
@@ -120,7 +156,20 @@ function renderEntry(welcome: FirstContact, strings: Catalogue, composer: unknow
       @akece-pre-chat-submit=${submit}
     ></akece-pre-chat-form>`;
   }
-  return composer;
+  return mayChat(welcome, entry.contact, entry.session, entry.host) ? entry.composer : entry.waiting;
+}
+
+/** Where the composer goes, and what decides whether it may show yet. */
+export interface EntryContext {
+  host: InboxHost;
+  /** The composer, shown once the chat may start. */
+  composer: unknown;
+  /** Shown while it is not yet known whether the visitor must first sign in or answer a form. */
+  waiting: unknown;
+  /** The session's contact (null: a new visitor). */
+  contact: ContactRef | null;
+  /** The running session, if any (a returning visitor's answers are saved through it). */
+  session: StoredSession | null;
 }
 
 /** What the panel shows from §11, around what it shows without. */
@@ -141,7 +190,8 @@ export interface FirstContactParts {
 const greetings = new WeakMap<InboxHost, GreetingLine>();
 
 /** The §11 parts of the panel of `host` (reading the inbox the first time). */
-export function firstContactParts(host: InboxHost, strings: Catalogue, title: string, messages: MessageSequence, composer: unknown): FirstContactParts {
+export function firstContactParts(strings: Catalogue, title: string, messages: MessageSequence, entry: EntryContext): FirstContactParts {
+  const host = entry.host;
   const welcome = firstContactOf(host);
   let greeting = greetings.get(host);
   if (!greeting) greetings.set(host, (greeting = new GreetingLine()));
@@ -151,6 +201,6 @@ export function firstContactParts(host: InboxHost, strings: Catalogue, title: st
     officeHours: officeHoursLine(welcome, strings),
     messages: greeting.around(welcome.greeting, messages),
     notice: welcome.away ? html`<p class="entry-notice away-notice">${strings.away_notice}</p>` : nothing,
-    entry: renderEntry(welcome, strings, composer),
+    entry: renderEntry(welcome, strings, entry),
   };
 }

@@ -10,7 +10,7 @@ import {controls} from '../styles/shared.styles.js';
 import type {Catalogue} from '../i18n/en.js';
 import {HostSettings, type SettingsHost} from '../controllers/host-settings.js';
 import type {InboxHost} from '../controllers/inbox-status.js';
-import type {FirstContactParts} from './first-contact-view.js';
+import type {EntryContext, FirstContactParts} from './first-contact-view.js';
 import {firstContactStyles} from './first-contact.styles.js';
 import type {ChatSession} from '../state/chat-session.js';
 import type {ChatState} from '../state/chat-state.js';
@@ -111,12 +111,20 @@ type FirstContactView = typeof import('./first-contact-view.js');
 const firstContactChunks = new WeakMap<SettingsHost, LazyModule<FirstContactView>>();
 
 /** The §11 parts of the panel; until their chunk arrives (requested with the first render, re-rendering the element), what the panel shows without them. */
-function firstContact(host: InboxHost, strings: Catalogue, title: string, messages: MessageSequence, composer: unknown): FirstContactParts {
-  const chunk = lazyChunk(firstContactChunks, host, () => import('./first-contact-view.js'));
-  if (chunk.module) return chunk.module.firstContactParts(host, strings, title, messages, composer);
+function firstContact(strings: Catalogue, title: string, messages: MessageSequence, entry: EntryContext): FirstContactParts {
+  const chunk = lazyChunk(firstContactChunks, entry.host, () => import('./first-contact-view.js'));
+  if (chunk.module) return chunk.module.firstContactParts(strings, title, messages, entry);
   chunk.load({again: true}).catch(() => {}); // a failed chunk is asked for again at the next render
-  return {title, replyTime: '', officeHours: null, messages, notice: nothing, entry: composer};
+  // Whether a form or a sign-in comes first is the chunk's to say: until then the panel waits (without it, the composer).
+  return {title, replyTime: '', officeHours: null, messages, notice: nothing, entry: chunk.error ? entry.composer : entry.waiting};
 }
+
+/** In place of the composer while the panel cannot yet tell whether the visitor must first sign in or answer a form. */
+const waitingEntry = (strings: Catalogue) =>
+  html`<div class="entry-waiting" role="status">
+    <span class="entry-waiting-dots" aria-hidden="true"><span></span><span></span><span></span></span>
+    <span class="entry-waiting-text">${strings.loading}</span>
+  </div>`;
 
 /**
  * What the root gives its panel (kept small: the root is in the page-start script); the panel
@@ -144,7 +152,7 @@ export const renderPanelView = (root: PanelRootContext) => {
     .maxAttachmentSize=${settings.positiveNumber('max-attachment-size', 40) * 1024 * 1024}
     .accept=${settings.attribute('accept') ?? ''}
   ></akece-composer>`;
-  const welcome = firstContact(host, strings, title, messages, composer);
+  const welcome = firstContact(strings, title, messages, {host, composer, waiting: waitingEntry(strings), contact: state?.contact ?? null, session: root.actions.session()});
   const messageList = html`<akece-message-list
     exportparts="messages,message,typing-indicator,reply-quote"
     .messages=${welcome.messages}

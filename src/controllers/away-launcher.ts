@@ -1,11 +1,19 @@
-// `away-mode="hide"` (contract §11): outside working hours the launcher is hidden, unless a
-// conversation has unread messages (or the panel is open). The one exception to "quiet until
-// needed": the root imports this chunk at page load when the attribute is set, and it reads the
+// `away-mode="hide"` (contract §11): while the team is away the launcher is hidden, unless a
+// conversation has unread messages or the panel is open (a conversation the visitor is in never
+// vanishes under them). The one exception to "quiet until needed": the root imports this chunk as
+// soon as the setting says `hide` (attribute or property, at load or later), and it reads the
 // inbox at once (no contact, socket or storage write). It hides the launcher with a sheet of its
 // own in the root's shadow root, so the root's template and page-start code stay as they are.
+//
+// The team is away as the header says it (src/components/panel/panel.ts, `headerLines`): outside
+// the inbox's working hours whoever is online, and otherwise when the server's word over the
+// socket is that no agent is online. Both are followed during the visit: the working hours by
+// InboxStatus (re-checked when they next change), the agents' presence by the session's state,
+// whose every change re-renders the element and so runs `hostUpdated()` here.
 import type {ReactiveController} from 'lit';
 import {firstContactOf, type FirstContact} from './first-contact.js';
 import type {InboxHost} from './inbox-status.js';
+import type {ChatState} from '../state/chat-state.js';
 
 /** What it reads of the element. */
 export interface AwayHost extends InboxHost {
@@ -14,26 +22,40 @@ export interface AwayHost extends InboxHost {
   readonly unreadCount: number;
 }
 
+/** Where the element's running session is found (the root's panel actions), for the agents' presence. */
+export interface SessionSource {
+  session(): {readonly store: {getState(): ChatState}} | null;
+}
+
 const HIDDEN = '[part~=launcher] { display: none; }';
+
+/** The team is away: outside working hours, or (within them, or without any) no agent online by the socket's last word. */
+export function teamAway(welcome: FirstContact, state: ChatState | null): boolean {
+  if (welcome.inbox.hours) return !welcome.inbox.hours.open || (state?.connection == 'connected' && state.availability == 'away');
+  return state?.connection == 'connected' && state.availability == 'away';
+}
 
 class AwayLauncher implements ReactiveController {
   readonly #host: AwayHost;
+  readonly #sessions: SessionSource;
   readonly #welcome: FirstContact;
   readonly #sheet = new CSSStyleSheet();
   #hidden = false;
 
-  constructor(host: AwayHost) {
+  constructor(host: AwayHost, sessions: SessionSource) {
     this.#host = host;
+    this.#sessions = sessions;
     this.#welcome = firstContactOf(host); // reads the inbox now
     host.addController(this);
     host.requestUpdate();
   }
 
-  /** After every render (the inbox read, the hour passing, an unread message, opening): hide or show. */
+  /** After every render (a setting, the inbox read, the hour passing, presence, an unread message, opening): hide or show. */
   hostUpdated() {
     const host = this.#host;
     const welcome = this.#welcome;
-    const hidden = welcome.awayMode == 'hide' && welcome.away && host.unreadCount == 0 && !host.open && host.layout != 'inline';
+    const state = this.#sessions.session()?.store.getState() ?? null;
+    const hidden = welcome.awayMode == 'hide' && teamAway(welcome, state) && host.unreadCount == 0 && !host.open && host.layout != 'inline';
     const root = host.shadowRoot;
     if (!root) return;
     // The root replaces its sheets when the panel's arrive: put this one back whenever it is missing.
@@ -47,9 +69,9 @@ class AwayLauncher implements ReactiveController {
 
 const launchers = new WeakSet<AwayHost>();
 
-/** Hides the launcher of `host` while the team is away (once per element). */
-export function hideWhenAway(host: AwayHost): void {
+/** Hides the launcher of `host` while the team is away and `away-mode` is `hide` (once per element; it follows the setting after). */
+export function hideWhenAway(host: AwayHost, sessions: SessionSource): void {
   if (launchers.has(host)) return;
   launchers.add(host);
-  new AwayLauncher(host);
+  new AwayLauncher(host, sessions);
 }

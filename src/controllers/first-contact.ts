@@ -28,11 +28,36 @@ export class FirstContact {
   /** The inbox, read when the chat is first needed, and whether the team is in. */
   readonly inbox: InboxStatus;
   readonly host: InboxHost;
+  /**
+   * Whom the gate (src/controllers/contact-gate.ts) has let through to the chat: NEW_VISITOR
+   * once a new visitor's contact may be created, else a contact's source id; null while it is
+   * deciding or has not been asked. Until then the panel shows neither composer nor form.
+   */
+  get answeredFor(): string | null {
+    return this.#answeredFor;
+  }
+
+  set answeredFor(visitor: string | null) {
+    this.#answeredFor = visitor;
+    this.host.requestUpdate();
+  }
+
+  /** The contact the gate let a new visitor make is let through (while rendering: nothing to redraw). */
+  adoptContact(sourceId: string): void {
+    this.#answeredFor = sourceId;
+  }
+
+  /** The contacts (source ids) whose check as returning visitors has begun. */
+  readonly checked = new Set<string>();
+  /** Names of the fields a new visitor answered, kept for their contact once it exists (so that a later visit does not ask again). */
+  answeredFields: readonly string[] = [];
   #stage: FirstContactStage | null = null;
+  #answeredFor: string | null = null;
 
   constructor(host: InboxHost) {
     this.host = host;
-    this.settings = new HostSettings(host, ['reply-time', 'greeting', 'away-mode', 'pre-chat'], ['preChatForm']);
+    // (`away-mode` is a property of the element itself: the page-start script watches it for `hide`)
+    this.settings = new HostSettings(host, ['reply-time', 'greeting', 'pre-chat'], ['preChatForm']);
     this.inbox = new InboxStatus(host);
   }
 
@@ -58,7 +83,18 @@ export class FirstContact {
   }
 
   get awayMode(): AwayMode {
-    return this.settings.choice('away-mode', AWAY_MODES, 'show');
+    const value = this.host.awayMode?.trim().toLowerCase();
+    return AWAY_MODES.find((mode) => mode == value) ?? 'show';
+  }
+
+  /**
+   * Whether the visitor may be asked something before the chat (a form from the page, an email
+   * while away, a verified identity the inbox requires); false only once the inbox is read.
+   */
+  get mayAsk(): boolean {
+    if (!this.inbox.settled) return true;
+    const emailWhileAway = this.awayMode == 'email' && this.away;
+    return Boolean(this.inbox.settings?.identityRequired) || this.settings.property('preChatForm') != null || this.settings.flag('pre-chat') || emailWhileAway;
   }
 
   /** Outside working hours (known once the inbox is read). */
@@ -66,6 +102,9 @@ export class FirstContact {
     return this.inbox.hours?.open === false;
   }
 }
+
+/** `answeredFor` of a new visitor (no contact yet) whom the gate let through. */
+export const NEW_VISITOR = '';
 
 const instances = new WeakMap<InboxHost, FirstContact>();
 

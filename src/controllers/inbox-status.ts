@@ -11,6 +11,8 @@ import type {SettingsHost} from './host-settings.js';
 export interface InboxHost extends SettingsHost {
   baseUrl: string;
   inboxIdentifier: string;
+  /** `away-mode` (contract §11), a property of the element (attribute `away-mode`). */
+  awayMode?: string | null;
 }
 
 const HOUR_MS = 3_600_000;
@@ -20,6 +22,8 @@ export class InboxStatus implements ReactiveController {
   settings: InboxSettings | null = null;
   /** In now (and until when) or away (and back when); null without working hours or before the inbox is read. */
   hours: OfficeHoursState | null = null;
+  /** The read has answered (with the settings, or a failure): until then what the inbox requires is unknown. */
+  settled = false;
   readonly #host: InboxHost;
   /** The inbox being read, or read, and for which base URL and identifier. */
   #read: Promise<InboxSettings | null> | null = null;
@@ -37,21 +41,26 @@ export class InboxStatus implements ReactiveController {
     const key = baseUrl + ' ' + inboxIdentifier;
     if (!this.#read || key != this.#readFor) {
       this.#readFor = key;
-      this.#read = !inboxIdentifier
-        ? Promise.resolve(null)
-        : readInbox(baseUrl, inboxIdentifier).then(
-            (settings) => {
-              if (key == this.#readFor) {
-                this.settings = settings;
-                this.#check();
-              }
-              return settings;
-            },
-            () => {
-              if (key == this.#readFor) this.#read = null; // the next need asks again
-              return null;
-            }
-          );
+      this.settled = false;
+      const read: Promise<InboxSettings | null> = !inboxIdentifier ? Promise.resolve(null) : readInbox(baseUrl, inboxIdentifier);
+      this.#read = read.then(
+        (settings) => {
+          if (key == this.#readFor) {
+            this.settings = settings;
+            this.settled = true;
+            this.#check();
+          }
+          return settings;
+        },
+        () => {
+          if (key == this.#readFor) {
+            this.#read = null; // the next need asks again
+            this.settled = true;
+            this.#host.requestUpdate();
+          }
+          return null;
+        }
+      );
     }
     return this.#read;
   }

@@ -156,7 +156,8 @@ export class ChatSession {
   private requests = new AbortController();
   private cable: CableLike | undefined;
   /** The visitor's details (setUser), in the server's field names. */
-  private userAttributes: ContactAttributesDto = {};
+  /** What `setUser` last gave (read by the contact gate, src/controllers/contact-gate.ts). */
+  userAttributes: ContactAttributesDto = {};
   /** The page's custom attributes for the contact (setCustomAttributes), kept for its creation. */
   private customAttributes: Record<string, unknown> = {};
   /** Custom attributes for the next conversation created (setConversationCustomAttributes). */

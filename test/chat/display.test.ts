@@ -73,6 +73,8 @@ describe('<akece-chat> on other screens', function () {
     const el = await fixture<AkeceChat>(html`<akece-chat base-url=${BASE} inbox-identifier="inbox" open style=${font ? `--akece-font-family: '${font}'` : ''}></akece-chat>`);
     // the history has loaded and the bot forms are drawn (the rich-content module's render)
     await until(() => all(el.shadowRoot!).some((n) => n.matches('.rating')), 'the history with its forms');
+    // and the composer, which comes once the inbox says nothing must be asked first (contract §11)
+    await until(() => el.shadowRoot!.querySelector('akece-composer'), 'the composer');
     return el;
   };
 

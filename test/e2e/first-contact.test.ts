@@ -304,4 +304,78 @@ describe('e2e: availability and first contact (contract §11)', function () {
     expect(contact.identifier).to.equal('user-1042');
     expect(field(el)).to.exist;
   });
+
+  it('away-mode="hide" set after load (property or attribute): hidden at once outside working hours, with only the inbox read; shown again with away-mode show', async () => {
+    await inbox({working_hours_enabled: true, working_hours: closedUntilTheDayAfterTomorrow()});
+    const {el, win} = await open();
+    const launcher = () => part(el, 'launcher')!;
+    await el.updateComplete;
+    expect(getComputedStyle(launcher()).display).not.to.equal('none');
+    (el as typeof el & {awayMode: string}).awayMode = 'hide';
+    await until(() => getComputedStyle(launcher()).display == 'none', 'the launcher hidden by the property');
+    expect(requestsTo(win, t.server.url).map((entry) => new URL(entry.name).pathname)).to.deep.equal(['/public/api/v1/inboxes/demo-inbox']);
+    el.setAttribute('away-mode', 'show');
+    await until(() => getComputedStyle(launcher()).display != 'none', 'the launcher back with away-mode show');
+    el.setAttribute('away-mode', 'hide');
+    await until(() => getComputedStyle(launcher()).display == 'none', 'the launcher hidden by the attribute');
+  });
+
+  it('away-mode="hide" follows the agents’ availability over the socket: the launcher goes when the agent leaves and comes back with them, and an open panel stays open', async () => {
+    await inbox({working_hours_enabled: false});
+    await agent(t.server).presence('online');
+    const {el} = await open({'presence-interval': '1'});
+    const hidden = () => getComputedStyle(part(el, 'launcher')!).display == 'none';
+    part(el, 'launcher')!.click();
+    await until(() => el.connectionState === 'connected', 'connected');
+    await typeAndSend(el, 'Hello, is anyone there?');
+    await until(() => el.messages.some((message) => message.id != null), 'the message sent');
+    el.setAttribute('away-mode', 'hide');
+    await until(() => textOf(part(el, 'availability')) == en.online, 'the agent online');
+
+    // The agent leaves while the visitor is in the conversation: nothing is taken from under them.
+    await agent(t.server).presence('offline');
+    await until(() => textOf(part(el, 'availability')) == en.away, 'the agent away, over the socket');
+    expect(el.open).to.equal(true);
+    expect(hidden()).to.equal(false);
+    expect(shownTexts(el).some((text) => text.includes('Hello, is anyone there?'))).to.equal(true);
+    el.hide();
+    await until(() => hidden(), 'the launcher hidden once the panel is closed');
+
+    await agent(t.server).presence('online');
+    await until(() => !hidden(), 'the launcher back with the agent');
+    part(el, 'launcher')!.click();
+    await until(() => shownTexts(el).some((text) => text.includes('Hello, is anyone there?')), 'the conversation kept');
+  });
+
+  it('a returning visitor who never gave the pre-chat form’s details is asked them like a new one, saved on their contact, and not asked on the next visit', async () => {
+    const first = await open();
+    part(first.el, 'launcher')!.click();
+    await until(() => first.el.connectionState === 'connected', 'connected');
+    await typeAndSend(first.el, 'Hello from before the form');
+    await until(() => first.el.messages.some((message) => message.id != null), 'the message sent');
+    first.close(); // the contact stays stored
+    t.page = undefined;
+
+    const {el} = await open({'pre-chat': ''});
+    part(el, 'launcher')!.click();
+    const form = await preChatForm(el);
+    expect([...form.shadowRoot!.querySelectorAll('label')].map(textOf)).to.deep.equal([en.field_name, en.field_email]);
+    expect(deep(el, 'composer')).to.have.length(0);
+    await until(() => shownTexts(el).some((text) => text.includes('Hello from before the form')), 'the conversation so far');
+    answer(form, en.field_name, 'Ana Lima');
+    answer(form, en.field_email, 'ana@example.com');
+    submit(form);
+    await until(() => deep(el, 'composer').length == 1, 'the composer after the form');
+    const contact = await until(async () => {
+      const found = await contactOnServer();
+      return found.email ? found : null;
+    }, 'the contact with its details');
+    expect(contact).to.include({name: 'Ana Lima', email: 'ana@example.com'});
+
+    t.page!.close();
+    const again = (t.page = await open({'pre-chat': ''}));
+    part(again.el, 'launcher')!.click();
+    await until(() => deep(again.el, 'composer').length == 1, 'the composer, without a form');
+    expect(part(again.el, 'pre-chat-form')).to.equal(null);
+  });
 });

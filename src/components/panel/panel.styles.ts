@@ -51,6 +51,12 @@ export const panelStyles = css`
     align-items: flex-start;
     gap: 4px;
   }
+  /* the title and its lines take what the buttons leave, and a long word (an inbox's name) wraps */
+  .header-start,
+  .header-start > div {
+    min-width: 0;
+    overflow-wrap: anywhere;
+  }
   .header h2 {
     font-size: 17px;
   }

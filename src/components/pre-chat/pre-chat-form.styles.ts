@@ -32,6 +32,7 @@ export const preChatFormStyles = css`
     font-weight: 600;
   }
   .optional {
+    margin-inline-start: 0.3em;
     font-weight: normal;
   }
   select {

@@ -151,7 +151,8 @@ export class AkecePreChatForm extends LitElement {
       return;
     }
     const values: Record<string, string | number | boolean> = {};
-    for (const field of this.form.fields) values[field.name] = answerValue(field, this.answers.get(field.name) ?? false);
+    // (a field left alone is '': an optional text field stays unanswered, a checkbox unticked)
+    for (const field of this.form.fields) values[field.name] = answerValue(field, this.answers.get(field.name) ?? '');
     fire(this, 'pre-chat-submit', {values});
   }
 }
