@@ -25,7 +25,8 @@ export const formatPercent = (fraction: number, locale: string): string =>
 
 const sizeUnits = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
 
-/** A file size in bytes as the visitor reads it: "820 byte", "12 kB", "3.5 MB" (units of 1024). */
+/** A file size in bytes as the visitor reads it: "820 bytes", "12 kB", "3.5 MB" (units of 1024; bytes in
+ * words, as CLDR's short form of a byte is "byte" whatever the number). */
 export const formatFileSize = (bytes: number, locale: string): string => {
   let value = Math.max(0, bytes);
   let unit = 0;
@@ -33,7 +34,7 @@ export const formatFileSize = (bytes: number, locale: string): string => {
     value /= 1024;
     unit++;
   }
-  return numberFormat(locale, {style: 'unit', unit: sizeUnits[unit], unitDisplay: 'short', maximumFractionDigits: value < 10 && unit ? 1 : 0}).format(value);
+  return numberFormat(locale, {style: 'unit', unit: sizeUnits[unit], unitDisplay: unit ? 'short' : 'long', maximumFractionDigits: value < 10 && unit ? 1 : 0}).format(value);
 };
 
 /** A duration in seconds as a clock: 42 → "0:42", 3725 → "1:02:05", digits of `locale`. */

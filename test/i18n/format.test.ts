@@ -70,7 +70,9 @@ describe('i18n: formatting through Intl', () => {
     expect(formatFileSize(40 * 1024 * 1024, 'en')).to.equal('40 MB');
     expect(formatFileSize(3.5 * 1024 * 1024, 'de')).to.equal('3,5 MB');
     expect(formatFileSize(12_800, 'en')).to.equal('13 kB');
-    expect(formatFileSize(-5, 'en')).to.equal('0 byte');
+    expect(formatFileSize(-5, 'en')).to.equal('0 bytes');
+    expect(formatFileSize(550, 'en')).to.equal('550 bytes');
+    expect(formatFileSize(1, 'en')).to.equal('1 byte');
     expect(formatDuration(42, 'en')).to.equal('0:42');
     expect(formatDuration(3725, 'en')).to.equal('1:02:05');
     expect(formatDuration(65, 'fa')).to.equal('۱:۰۵');

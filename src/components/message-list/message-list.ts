@@ -15,6 +15,7 @@ import {RowWindow} from './row-window.js';
 import {messageListStyles} from './message-list.styles.js';
 import {markdownStyles} from '../../markdown/markdown.styles.js';
 import {renderReplyQuote, replyQuoteStyles} from '../message/reply-quote.js';
+import {textDirection} from '../composer/text-direction.js';
 
 /** Set by the root as properties only. */
 const PROPERTY = {attribute: false};
@@ -385,8 +386,9 @@ export class AkeceMessageList extends LitElement {
     const name = sender?.name || (role == 'system' ? this.inboxName : '') || strings.agent;
     const day = startsDay(message, previous) && createdAt > 0 ? html`<p class="day-separator"><span>${dayLabel(createdAt, Date.now(), this.locale || undefined)}</span></p>` : nothing;
     if (body.type == 'status') return html`${day}<p part="message" class="status-note" data-key=${key}>${strings[body.status]}</p>`;
-    // Each bubble takes the direction of its own text (dir=auto: Arabic in an English widget
-    // reads right to left); its side of the list follows the list's direction.
+    // Each bubble takes the direction of its own text (Arabic in an English widget reads right
+    // to left), from the text itself: `dir="auto"` would also look at the quote's label, which
+    // is in the widget's language. Its side of the list follows the list's direction.
     return html`${day}${startsGroup(message, previous)
         ? html`<p class="group-head">
             ${own
@@ -397,7 +399,7 @@ export class AkeceMessageList extends LitElement {
             ${createdAt ? timeFormat.format(createdAt) : ''}
           </p>`
         : nothing}
-      <div part="message" class="bubble ${own ? 'own' : ''}" data-key=${key} dir="auto">
+      <div part="message" class="bubble ${own ? 'own' : ''}" data-key=${key} dir=${textDirection(message.content) || nothing}>
         ${inReplyTo == null ? nothing : renderReplyQuote(quoted, missing, strings, this.inboxName, () => this.#followReply(inReplyTo))}
         ${renderBody(message, strings)}
         ${status == 'pending'

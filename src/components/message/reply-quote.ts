@@ -1,10 +1,11 @@
 // The quote a reply shows of the message it answers (contract §12, "Replies"): who wrote it and
 // the start of its text, as a button that leads back to it. The message list finds the quoted
 // message (loading older pages if it must) and says when it cannot.
-import {css, html} from 'lit';
+import {css, html, nothing} from 'lit';
 import type {Message} from '../../state/model.js';
 import type {Catalogue} from '../../i18n/en.js';
 import {t} from '../../i18n/i18n.js';
+import {textDirection} from '../composer/text-direction.js';
 
 /** Characters of the quoted text shown; CSS cuts it to two lines anyway. */
 const EXCERPT_LENGTH = 140;
@@ -36,7 +37,7 @@ const replyTo = (message: Message, strings: Catalogue, inboxName: string) =>
 export const renderReplyQuote = (quoted: Message | undefined, missing: boolean, strings: Catalogue, inboxName: string, follow: () => void) =>
   html`<button part="reply-quote" class="reply-quote" @click=${follow}>
     ${quoted
-      ? html`<span class="reply-to">${replyTo(quoted, strings, inboxName)}</span> <span class="reply-text">${excerpt(quoted, strings)}</span>`
+      ? html`<span class="reply-to">${replyTo(quoted, strings, inboxName)}</span> <span class="reply-text" dir=${textDirection(quoted.content) || nothing}>${excerpt(quoted, strings)}</span>`
       : html`<span class="reply-to">${missing ? strings.reply_missing : strings.reply_earlier}</span>`}
   </button>`;
 
