@@ -6,7 +6,7 @@ import {WebSocketServer} from 'ws';
 const PROTOCOL = 'actioncable-v1-json';
 
 /**
- * @typedef {import('ws').WebSocket & {subs: Map<string, string | null>, origin: string}} CableSocket
+ * @typedef {import('ws').WebSocket & {subs: Map<string, string | null>, origin: string, tcp?: import('node:stream').Duplex}} CableSocket
  * @typedef {(origin: string) => unknown} Build payload builder, called once per origin
  */
 
@@ -122,7 +122,24 @@ export function createCable({pingMs = 3000, isToken, presence, originOf, deliver
     },
     /** @param {import('node:http').IncomingMessage} req @param {import('node:stream').Duplex} socket @param {Buffer} head */
     upgrade(req, socket, head) {
-      wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        /** @type {CableSocket} */ (ws).tcp = socket;
+        wss.emit('connection', ws, req);
+      });
+    },
+    /**
+     * Runs `send` with every socket corked, so that what it broadcasts leaves in one write per
+     * socket: frames sent "at once" reach the page at once, however long the server took to make
+     * them. @template T @param {() => T} send
+     */
+    together(send) {
+      const corked = [...sockets].flatMap((ws) => (ws.tcp ? [ws.tcp] : []));
+      for (const tcp of corked) tcp.cork();
+      try {
+        return send();
+      } finally {
+        for (const tcp of corked) tcp.uncork();
+      }
     },
     close() {
       clearInterval(timer);

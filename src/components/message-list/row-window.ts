@@ -8,7 +8,13 @@ const FIRST_ESTIMATE_PX = 64;
 
 export class RowWindow {
   #keys: string[] = [];
-  #indexByKey = new Map<string, number>();
+  /**
+   * Each key's place at the time it joined, and how many rows were prepended since: a row's
+   * index is its place plus that count, so a page of older messages costs its own size, not the
+   * list's.
+   */
+  #placeByKey = new Map<string, number>();
+  #prepended = 0;
   /** Measured heights by message key: they survive prepends, which shift every index. */
   readonly #heights = new Map<string, number>();
   #measuredTotal = 0;
@@ -27,42 +33,53 @@ export class RowWindow {
   }
 
   /**
-   * Takes the list's keys (in display order). An append is taken in place; anything else
-   * (prepended older messages, a new conversation) rebuilds the index. Returns how many
-   * messages were appended at the end (0 otherwise).
+   * Takes the list's keys (in display order). An append or a prepend (a page of older messages)
+   * is taken in place, reading only the new keys; anything else (a new conversation) rebuilds
+   * the index. Returns how many messages were appended at the end (0 otherwise).
    */
   setKeys(messages: MessageSequence): number {
     const old = this.#keys;
     const count = old.length;
+    const length = messages.length;
     this.#topsStale = true;
-    const isAppend = count > 0 && messages.length >= count && messages.at(0)!.key === old[0] && messages.at(count - 1)!.key === old[count - 1];
-    if (isAppend) {
-      for (let index = count; index < messages.length; index++) {
+    const endsAs = (last: number) => messages.at(last - count + 1)!.key === old[0] && messages.at(last)!.key === old[count - 1];
+    if (count > 0 && length >= count && endsAs(count - 1)) {
+      for (let index = count; index < length; index++) {
         const key = messages.at(index)!.key;
         old.push(key);
-        this.#indexByKey.set(key, index);
+        this.#placeByKey.set(key, index - this.#prepended);
       }
-      return messages.length - count;
+      return length - count;
+    }
+    const added = length - count;
+    if (count > 0 && added > 0 && endsAs(length - 1)) {
+      const older = messages.slice(0, added).map((message) => message.key);
+      this.#prepended += added;
+      older.forEach((key, index) => this.#placeByKey.set(key, index - this.#prepended));
+      this.#keys = older.concat(old);
+      return 0;
     }
     const keys: string[] = [];
-    const indexByKey = new Map<string, number>();
+    const placeByKey = new Map<string, number>();
     for (const message of messages) {
-      indexByKey.set(message.key, keys.length);
+      placeByKey.set(message.key, keys.length);
       keys.push(message.key);
     }
     this.#keys = keys;
-    this.#indexByKey = indexByKey;
+    this.#placeByKey = placeByKey;
+    this.#prepended = 0;
     // Heights of messages no longer in the list are forgotten.
-    for (const key of this.#heights.keys()) if (!indexByKey.has(key)) this.#forget(key);
+    for (const key of this.#heights.keys()) if (!placeByKey.has(key)) this.#forget(key);
     return count == 0 ? keys.length : 0;
   }
 
   has(key: string) {
-    return this.#indexByKey.has(key);
+    return this.#placeByKey.has(key);
   }
 
   indexOf(key: string) {
-    return this.#indexByKey.get(key) ?? -1;
+    const place = this.#placeByKey.get(key);
+    return place === undefined ? -1 : place + this.#prepended;
   }
 
   keyAt(index: number) {
