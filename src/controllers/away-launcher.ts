@@ -20,11 +20,15 @@ export interface AwayHost extends InboxHost {
   readonly open: boolean;
   readonly layout: string;
   readonly unreadCount: number;
+  /** 'idle' while no session runs (a new visitor's page start). */
+  readonly connectionState: string;
 }
 
 /** Where the element's running session is found (the root's panel actions), for the agents' presence. */
 export interface SessionSource {
   session(): {readonly store: {getState(): ChatState}} | null;
+  /** Runs a call on the session, loading the full session if need be. */
+  run(call: () => unknown): void;
 }
 
 const HIDDEN = '[part~=launcher] { display: none; }';
@@ -41,6 +45,8 @@ class AwayLauncher implements ReactiveController {
   readonly #welcome: FirstContact;
   readonly #sheet = new CSSStyleSheet();
   #hidden = false;
+  /** The full session was asked for, for the agents' presence. */
+  #askedForSession = false;
 
   constructor(host: AwayHost, sessions: SessionSource) {
     this.#host = host;
@@ -54,7 +60,14 @@ class AwayLauncher implements ReactiveController {
   hostUpdated() {
     const host = this.#host;
     const welcome = this.#welcome;
-    const state = this.#sessions.session()?.store.getState() ?? null;
+    const session = this.#sessions.session();
+    // A known contact starts quietly, without the full session that follows the agents'
+    // presence (src/state/contact-watch.ts): hiding by presence needs it, so it comes now.
+    if (!session && welcome.awayMode == 'hide' && host.connectionState != 'idle' && !this.#askedForSession) {
+      this.#askedForSession = true;
+      this.#sessions.run(() => undefined);
+    }
+    const state = session?.store.getState() ?? null;
     const hidden = welcome.awayMode == 'hide' && teamAway(welcome, state) && host.unreadCount == 0 && !host.open && host.layout != 'inline';
     const root = host.shadowRoot;
     if (!root) return;

@@ -461,6 +461,8 @@ export class ChatSession {
     else conversation = await this.fetchShownConversation();
     if (conversation === null) return; // the contact was replaced or refused
     if (conversation) this.conversationReceived(conversation);
+    // (the conversation list, once the panel shows it, keeps this count from then on)
+    if (handover?.looked?.otherUnread) this.setOtherUnread(handover.looked.otherUnread);
     // What the socket said while the quiet start held it, in order: a message new since then is
     // announced as live (as it would have been), and its later edits apply once the page is in.
     const heard = handover?.events ?? [];

@@ -32,6 +32,8 @@ export interface WatchState {
   readonly messages: readonly Message[];
   readonly availability: Availability;
   readonly lastSeenAt: number;
+  /** Replies unseen in the contact's other conversations (counted in `unreadCount` too). */
+  readonly otherUnread: number;
   readonly unreadCount: number;
 }
 
@@ -39,7 +41,7 @@ export interface WatchState {
 export interface Handover {
   readonly cable: CableLike;
   /** The conversation to show and its latest page; absent when the watch had not looked yet. */
-  readonly looked?: {readonly conversation: ConversationDto | null; readonly page: readonly unknown[]};
+  readonly looked?: {readonly conversation: ConversationDto | null; readonly page: readonly unknown[]; readonly otherUnread: number};
   /** What the socket said since the watch began, in order. */
   readonly events: readonly AkeceEvent[];
 }
@@ -53,10 +55,27 @@ export interface WatchEvents {
 /** At most this many events are held for the session; past it, the session takes over. */
 const MAX_HELD_EVENTS = 200;
 
+/** Messages from the other side in `messages` newer than `lastSeenAt` (unix ms). */
+const unreadAfter = (messages: readonly (Message | null)[], lastSeenAt: number) => messages.filter((message) => message != null && countsAsUnread(message) && message.createdAt > lastSeenAt).length;
+
+/**
+ * Replies unseen in the listed conversations other than `shown`: each listed conversation
+ * carries every public message (protocol README §5.4), so this needs no request of its own.
+ */
+function unreadElsewhere(listed: readonly unknown[], shown: ConversationDto | null): number {
+  let count = 0;
+  for (const item of listed) {
+    const conversation = item as ConversationDto & {messages?: unknown};
+    if (typeof item != 'object' || item == null || conversation.id === shown?.id || !Array.isArray(conversation.messages)) continue;
+    count += unreadAfter(conversation.messages.map(toMessage), lastSeenAtOf(conversation));
+  }
+  return count;
+}
+
 const byDisplayOrder = (first: Message, second: Message) => first.createdAt - second.createdAt || (first.id ?? 0) - (second.id ?? 0);
 
 export class ContactWatch {
-  state: WatchState = {connection: 'idle', conversationId: null, conversationStatus: null, messages: [], availability: 'away', lastSeenAt: 0, unreadCount: 0};
+  state: WatchState = {connection: 'idle', conversationId: null, conversationStatus: null, messages: [], availability: 'away', lastSeenAt: 0, otherUnread: 0, unreadCount: 0};
 
   private readonly events = new Emitter<WatchEvents>();
   private readonly unsubscribe: (() => void)[] = [];
@@ -112,17 +131,19 @@ export class ContactWatch {
   private async look(): Promise<void> {
     try {
       const asked = this.conversationId;
-      const conversation = (asked == null ? latestConversation(await this.api.listConversations()) : await this.api.getConversation(asked)) ?? null;
+      const listed = asked == null ? await this.api.listConversations() : [];
+      const conversation = (asked == null ? latestConversation(listed) : await this.api.getConversation(asked)) ?? null;
       const page = conversation ? await this.api.getMessages(conversation.id) : [];
       if (this.finished) return;
-      this.looked = {conversation, page};
+      const otherUnread = unreadElsewhere(listed, conversation);
+      this.looked = {conversation, page, otherUnread};
       const lastSeenAt = conversation ? Math.max(this.state.lastSeenAt, lastSeenAtOf(conversation)) : 0;
       const messages = page
         .map(toMessage)
         .filter((message): message is Message => message != null && message.conversationId === conversation?.id)
         .sort(byDisplayOrder);
-      const unreadCount = messages.filter((message) => countsAsUnread(message) && message.createdAt > lastSeenAt).length;
-      this.change({conversationId: conversation?.id ?? null, conversationStatus: (conversation && statusOf(conversation)) ?? null, messages, lastSeenAt, unreadCount});
+      const unreadCount = unreadAfter(messages, lastSeenAt) + otherUnread;
+      this.change({conversationId: conversation?.id ?? null, conversationStatus: (conversation && statusOf(conversation)) ?? null, messages, lastSeenAt, otherUnread, unreadCount});
       // Unread messages are previewed beside the launcher, which reads them from the session.
       if (unreadCount) this.needSession(true);
     } catch (error) {

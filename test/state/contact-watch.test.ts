@@ -66,6 +66,22 @@ describe('ContactWatch', () => {
     expect(cable.listeners).to.equal(0); // the watch listens no more
   });
 
+  it('counts the replies unseen in the other conversations from the list alone, and asks for the session', async () => {
+    const listed = [
+      {id: 87, status: 'open', contact_last_seen_at: 5000},
+      // Every public message comes with each listed conversation: one reply after the last look, one before, one of the visitor's.
+      {id: 80, status: 'resolved', contact_last_seen_at: 3000, messages: [agentMessage(50, 2000, 80), agentMessage(51, 4000, 80), {...agentMessage(52, 4500, 80), message_type: 0}]},
+      {id: 79, status: 'resolved', contact_last_seen_at: 0, messages: 'not a list'},
+    ];
+    srv.hook = ({method, path}) => (method == 'GET' && path == '/contacts/src-1/conversations' ? new Response(JSON.stringify(listed)) : undefined);
+    srv.convs.push({id: 87, status: 'open', contact_last_seen_at: 5000});
+    start();
+    await settle(clock);
+    expect(watch.state).to.deep.include({conversationId: 87, otherUnread: 1, unreadCount: 1});
+    expect(needs).to.deep.equal([{fresh: false}]);
+    expect(watch.handOver(true)!.looked!.otherUnread).to.equal(1);
+  });
+
   it('holds what the socket says, in order, and asks for the session when a message arrives or an agent types in public', async () => {
     srv.convs.push({id: 87, status: 'open', contact_last_seen_at: 5000});
     start();
@@ -140,7 +156,7 @@ describe('ChatSession taking over from the watch', () => {
     const page = [...srv.messages];
     const handover: Handover = {
       cable,
-      looked: {conversation: {id: 87, status: 'open', contact_last_seen_at: 1002} as never, page},
+      looked: {conversation: {id: 87, status: 'open', contact_last_seen_at: 1002} as never, page, otherUnread: 1},
       events: [
         event('message.created', agentMessage(3, 1003)), // also in the page: it arrived while the page was fetched
         event('message.created', agentMessage(4, 1004)),
@@ -155,7 +171,7 @@ describe('ChatSession taking over from the watch', () => {
     t.session.on('message', (message) => announced.push(message.content));
     t.session.start();
     const state = t.session.store.getState(); // at once: nothing to wait for
-    expect(state).to.deep.include({connection: 'connected', conversationId: 87, conversationStatus: 'open', availability: 'online', unreadCount: 2});
+    expect(state).to.deep.include({connection: 'connected', conversationId: 87, conversationStatus: 'open', availability: 'online', otherUnread: 1, unreadCount: 3});
     expect([...state.messages].map((message) => message.content)).to.deep.equal(['m1', 'm2', 'm3', 'reply 4, edited']);
     expect(announced).to.deep.equal(['reply 3', 'reply 4']);
     await settle(clock);
