@@ -88,7 +88,8 @@ const greetingMessage = (content: string, createdAt: number): Message => ({
   id: null,
   echoId: null,
   conversationId: null,
-  role: 'agent',
+  // Said by the team as a whole: the list names it after the inbox, as Chatwoot's template messages.
+  role: 'system',
   sender: null,
   content,
   body: {type: 'text'},
