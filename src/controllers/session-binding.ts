@@ -9,6 +9,7 @@ import {RestClient} from '../api/client.js';
 import {ContactApi} from '../api/contact-api.js';
 import {emit} from '../events/public-events.js';
 import type {ChatState, ContactRef} from '../state/chat-state.js';
+import {emptyChatState} from '../state/empty-state.js';
 import type {ChatSession, SessionOptions} from '../state/chat-session.js';
 import {ContactWatch, type WatchState} from '../state/contact-watch.js';
 import type {Message} from '../state/model.js';
@@ -27,22 +28,7 @@ const noop = () => {};
 
 /** The state before the watch has said anything (chat-state.ts's own initial state holds a
  * timeline, which only the full session needs). */
-const QUIET_START: ChatState = {
-  connection: 'idle',
-  contact: null,
-  conversationId: null,
-  conversationStatus: null,
-  messages: [],
-  hasOlder: false,
-  loadingOlder: false,
-  agentTyping: null,
-  availability: 'away',
-  unreadCount: 0,
-  otherUnread: 0,
-  lastSeenAt: 0,
-  error: null,
-  panelVisible: false,
-};
+const QUIET_START = emptyChatState([]);
 
 /**
  * The session bound to the element, quiet or full (see the file's header): what the element

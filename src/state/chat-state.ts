@@ -7,6 +7,7 @@
 // read from the selected entry; the merge below already works per timeline.
 
 import {MessageTimeline} from './message-timeline.js';
+import {emptyChatState} from './empty-state.js';
 import type {Availability, ConnectionState, ConversationStatus, Message, MessageSequence} from './model.js';
 import type {StoredContact} from './persisted-session.js';
 
@@ -48,22 +49,7 @@ export interface ChatState {
   readonly panelVisible: boolean;
 }
 
-export const initialState: ChatState = {
-  connection: 'idle',
-  contact: null,
-  conversationId: null,
-  conversationStatus: null,
-  messages: MessageTimeline.empty,
-  hasOlder: false,
-  loadingOlder: false,
-  agentTyping: null,
-  availability: 'away',
-  unreadCount: 0,
-  otherUnread: 0,
-  lastSeenAt: 0,
-  error: null,
-  panelVisible: false,
-};
+export const initialState: ChatState = emptyChatState(MessageTimeline.empty);
 
 export type ChatAction =
   | {readonly type: 'connection-changed'; readonly connection: ConnectionState}
