@@ -131,6 +131,14 @@ export class Outbox {
     }
   }
 
+  /** Holds a message another tab of this visitor queued: shown and stored here, and sent by
+   * whichever tab sends for them all (src/tabs/outbox-mirror.ts). */
+  hold(entry: QueuedMessage): void {
+    this.queue.push(entry);
+    this.delivery.show(entry);
+    this.changed();
+  }
+
   /** Queues a new message and sends it; the promise settles with this attempt. */
   add(entry: QueuedMessage): Promise<Message> {
     this.queue.push(entry);
@@ -189,6 +197,8 @@ export class Outbox {
       if (!this.delivery.canSend()) return;
       try {
         await this.delivery.prepare();
+        // Another tab may have sent it (or had it refused) while this one waited to send.
+        if (!this.has(entry) || entry.failedForGood) continue;
         if (entry.outcomeUnknown) {
           // The last POST may have reached the server: look before sending it twice.
           await this.delivery.adoptEarlierCopy(entry);

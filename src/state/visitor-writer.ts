@@ -35,6 +35,39 @@ export interface WriterContext {
   typingTimer: TimerSlot;
 }
 
+/**
+ * The other tabs of this visitor, told of every change of the outbox (src/tabs/outbox-mirror.ts);
+ * no one when the tab is alone. One tab sends for them all, so that a message is sent once.
+ */
+export interface OutboxPeers {
+  /** Resolves once this tab is the one that sends (at once when it is alone). */
+  mayPost(): Promise<void>;
+  /** The visitor queued `entry` in this tab. */
+  queued(entry: QueuedMessage): void;
+  /** The visitor asked, in this tab, to send `entry` again. */
+  retried(entry: QueuedMessage): void;
+  /** This tab posts `entry` now. */
+  posting(entry: QueuedMessage): void;
+  /** This tab shows `entry` pending, or failed with `failure`. */
+  shown(entry: QueuedMessage, failure?: string): void;
+  /** The server has the visitor's message `message` (it carries the echo id of its entry). */
+  delivered(message: Message): void;
+  dispose(): void;
+}
+
+const ignore = () => undefined;
+
+/** A tab on its own. */
+const ALONE: OutboxPeers = {
+  mayPost: () => Promise.resolve(),
+  queued: ignore,
+  retried: ignore,
+  posting: ignore,
+  shown: ignore,
+  delivered: ignore,
+  dispose: ignore,
+};
+
 /** The wire shape of an answer, by kind. */
 function submittedValues(answer: SubmittedAnswer): SubmittedValuesDto {
   switch (answer.kind) {
@@ -51,11 +84,17 @@ export class VisitorWriter {
   readonly #context: WriterContext;
   readonly #outbox: Outbox;
   readonly #typing: VisitorTyping;
+  #peers = ALONE;
 
   constructor(context: WriterContext) {
     this.#context = context;
     this.#outbox = new Outbox(this.#delivery(), () => context.persist());
     this.#typing = new VisitorTyping(context.typingTimer, (typing) => this.#sendTyping(typing));
+  }
+
+  /** From now on, the outbox is the same in every tab of this visitor, and one of them sends. */
+  share(peers: OutboxPeers): void {
+    this.#peers = peers;
   }
 
   /** Puts the stored unsent messages back in the view and in the queue. */
@@ -67,13 +106,18 @@ export class VisitorWriter {
   send(content: string, files?: readonly File[]): Promise<Message> {
     const entry = new QueuedMessage(newEchoId(), content, Date.now(), this.#context.timeline().highestId);
     entry.files = files;
-    return this.#outbox.add(entry);
+    const sent = this.#outbox.add(entry);
+    this.#peers.queued(entry);
+    return sent;
   }
 
   /** Sends a failed message again, with the same echo id. */
   retry(key: string): Promise<Message> {
     const entry = this.#outbox.find(key);
-    return entry ? this.#outbox.send(entry) : Promise.reject(new Error('Unknown message'));
+    if (!entry) return Promise.reject(new Error('Unknown message'));
+    const sent = this.#outbox.send(entry);
+    this.#peers.retried(entry);
+    return sent;
   }
 
   /** Answers a bot or CSAT message; the updated message is merged. */
@@ -103,7 +147,11 @@ export class VisitorWriter {
   /** Settles queued sends the server now has (REST answer, socket echo or adoption). */
   settleDelivered(): void {
     const timeline = this.#context.timeline();
-    this.#outbox.settleDelivered((entry) => timeline.firstWithEchoId(entry.echoId, (held) => held.id != null)?.message);
+    this.#outbox.settleDelivered((entry) => {
+      const copy = timeline.firstWithEchoId(entry.echoId, (held) => held.id != null)?.message;
+      if (copy) this.#peers.delivered(copy);
+      return copy;
+    });
   }
 
   /**
@@ -121,7 +169,37 @@ export class VisitorWriter {
 
   /** Rejects every waiting caller: the session is disposed of. */
   dispose(): void {
+    this.#peers.dispose();
     this.#outbox.rejectAll('Disposed');
+  }
+
+  // ── what the other tabs of this visitor do here (src/tabs/outbox-mirror.ts) ────────────
+
+  /** The unsent messages, in order. */
+  get queue(): readonly QueuedMessage[] {
+    return this.#outbox.entries;
+  }
+
+  /** Holds a message queued in another tab: shown and stored here too. */
+  hold(entry: QueuedMessage): void {
+    this.#outbox.hold(entry);
+  }
+
+  /** Shows `entry` as another tab shows it: pending, or failed with `failure`. */
+  showAsElsewhere(entry: QueuedMessage, failure?: string): void {
+    this.#show(entry, failure);
+  }
+
+  /** Sends `entry` again (asked in another tab; nobody waits on it here). */
+  resend(entry: QueuedMessage): void {
+    this.#outbox.send(entry).catch(ignore);
+  }
+
+  /** Another tab sent the message whose server copy is `message`: merged, and its entry settled. */
+  deliveredElsewhere(message: Message): void {
+    if (!this.#outbox.entries.some((entry) => entry.echoId === message.echoId)) return;
+    this.#context.dispatch({type: 'messages-received', messages: [message]});
+    this.#outbox.settleDelivered((entry) => (entry.echoId === message.echoId ? message : undefined));
   }
 
   /** The queue as storage keeps it. */
@@ -142,7 +220,10 @@ export class VisitorWriter {
     const context = this.#context;
     return {
       canSend: () => context.state().connection != 'offline' && context.state().connection != 'reconnecting',
-      prepare: () => context.ensureReady(),
+      prepare: async () => {
+        await context.ensureReady();
+        await this.#peers.mayPost();
+      },
       adoptEarlierCopy: async (entry) => {
         await context.backfill();
         // A visitor message without echo id, newer than what was held then, with the same text.
@@ -154,8 +235,12 @@ export class VisitorWriter {
           this.settleDelivered();
         }
       },
-      show: (entry, failure) => this.#show(entry, failure),
+      show: (entry, failure) => {
+        this.#show(entry, failure);
+        this.#peers.shown(entry, failure);
+      },
       post: async (entry) => {
+        this.#peers.posting(entry);
         if (context.state().conversationId == null) context.conversationReceived(await context.createConversation());
         const conversationId = context.state().conversationId ?? 0;
         const created = await context.api.postMessage(conversationId, newMessageBody(entry.content, entry.echoId, entry.files));
