@@ -146,9 +146,8 @@ export class VisitorWriter {
 
   /** Settles queued sends the server now has (REST answer, socket echo or adoption). */
   settleDelivered(): void {
-    const timeline = this.#context.timeline();
     this.#outbox.settleDelivered((entry) => {
-      const copy = timeline.firstWithEchoId(entry.echoId, (held) => held.id != null)?.message;
+      const copy = this.#serverCopy(entry);
       if (copy) this.#peers.delivered(copy);
       return copy;
     });
@@ -180,14 +179,14 @@ export class VisitorWriter {
     return this.#outbox.entries;
   }
 
-  /** Holds a message queued in another tab: shown and stored here too. */
+  /** Holds a message queued in another tab: shown and stored here too (unless its server copy is here already). */
   hold(entry: QueuedMessage): void {
-    this.#outbox.hold(entry);
+    if (!this.#serverCopy(entry)) this.#outbox.hold(entry);
   }
 
-  /** Shows `entry` as another tab shows it: pending, or failed with `failure`. */
+  /** Shows `entry` as another tab shows it: pending, or failed with `failure` (a late word never hides its server copy). */
   showAsElsewhere(entry: QueuedMessage, failure?: string): void {
-    this.#show(entry, failure);
+    if (!this.#serverCopy(entry)) this.#show(entry, failure);
   }
 
   /** Sends `entry` again (asked in another tab; nobody waits on it here). */
@@ -205,6 +204,10 @@ export class VisitorWriter {
   /** The queue as storage keeps it. */
   toStored(): StoredOutboxEntry[] {
     return this.#outbox.toStored();
+  }
+
+  #serverCopy(entry: QueuedMessage): Message | undefined {
+    return this.#context.timeline().firstWithEchoId(entry.echoId, (held) => held.id != null)?.message;
   }
 
   #show(entry: QueuedMessage, failure?: string): void {
