@@ -57,7 +57,7 @@ export class SessionBinding {
       createCable: shared ? (cableOptions) => new TabCable(cableOptions, ownCable) : ownCable,
       // What writing needs is a chunk of its own (contract §8: a known contact who only reads never
       // loads it), with what the visitor's tabs share of it (the outbox, the conversation shown).
-      createWriter: (context) => import('../tabs/tab-writer.js').then(({createWriter}) => createWriter(context, shared ? session : null)),
+      createWriter: (context) => import('../tabs/tab-writer.js').then(({createWriter}) => createWriter(context, shared && session)),
       // Who may have a contact, and with what details (identity check, pre-chat form): its own
       // chunk, which only a visitor without a contact needs.
       prepareContact: (user) => import('./contact-gate.js').then((gate) => gate.prepareContact(host, session, user)),

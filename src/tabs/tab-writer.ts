@@ -11,7 +11,7 @@ import {ShownConversationSync} from './shown-conversation.js';
  * Makes the session's writer; with `sharedSession` (the tabs of this visitor share one socket,
  * src/controllers/session-binding.ts), its outbox and conversation are those of the other tabs.
  */
-export function createWriter(context: WriterContext, sharedSession: ChatSession | null): VisitorWriter {
+export function createWriter(context: WriterContext, sharedSession: ChatSession | false): VisitorWriter {
   const writer = new VisitorWriter(context);
   if (!sharedSession) return writer;
   const shown = new ShownConversationSync(sharedSession);

@@ -1,6 +1,5 @@
 import {expect} from '@open-wc/testing';
 import sinon from 'sinon';
-import type {ChatSession} from '../../src/state/chat-session.js';
 import type {AkeceEvent} from '../../src/protocol/payloads.js';
 import {createWriter} from '../../src/tabs/tab-writer.js';
 import {FakeServer, MemStorage, makeSession} from './fakes.js';
@@ -46,14 +45,14 @@ describe('tabs of one visitor: the outbox and the conversation shown', () => {
 
   /** A tab: its session on the shared storage, its own (fake) socket, its writer sharing with the others. */
   async function openTab() {
-    let session: ChatSession | null = null;
-    const tab = makeSession({storage, createWriter: (context) => createWriter(context, session)});
-    session = tab.session;
+    // The writer is made once the session exists (as in src/controllers/session-binding.ts).
+    const tab = makeSession({storage, createWriter: (context) => createWriter(context, tab.session)});
+    const session = tab.session;
     tabs.push(tab);
     session.start();
     await until(() => tab.cable, 'the socket');
     tab.cable.confirmSubscription();
-    await until(() => session!.store.getState().conversationId == 87, 'the conversation');
+    await until(() => session.store.getState().conversationId == 87, 'the conversation');
     return tab;
   }
   /** The server sends `event` to every tab's socket. */
