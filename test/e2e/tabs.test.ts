@@ -118,6 +118,24 @@ describe('e2e: several tabs, one socket', function () {
     expect((await publicMessages(t.server, conversation.id)).filter((m) => m.content === 'Failed once')).to.have.length(1);
   });
 
+  it('sends once what the sending tab left unsure as it closed: the next tab looks on the server first', async () => {
+    const {first, second: other, conversation} = await twoWritingTabs(); // the first tab's writer sends for both
+    // The server takes the message but the answer is cut half way, and its socket echo is held
+    // back: the sending tab cannot know.
+    await agent(t.server).fault({method: 'POST', path: '/messages', after: true});
+    await agent(t.server).fault({event: 'message.created', delayMs: 4000});
+    const sent = other.el.sendMessage('Written in the second tab');
+    await until(() => copies(other, 'Written in the second tab')[0]?.status === 'failed', 'the unsure send shown failed in the writing tab');
+    first.close(); // the sending tab goes
+    t.page = second;
+    second = undefined;
+    await sent.catch(() => undefined);
+    await until(() => copies(other, 'Written in the second tab')[0]?.status === 'sent', 'found on the server by the remaining tab');
+    await everythingDelivered(t.server, other.el, conversation.id);
+    expect(copies(other, 'Written in the second tab')).to.have.length(1);
+    expect((await publicMessages(t.server, conversation.id)).filter((m) => m.content === 'Written in the second tab')).to.have.length(1);
+  });
+
   it('follows, in the second tab, the conversation the visitor starts or opens in the first', async () => {
     const {first, second: other, conversation} = await twoWritingTabs();
     await first.el.startConversation();
