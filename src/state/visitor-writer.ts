@@ -189,6 +189,11 @@ export class VisitorWriter {
     if (!this.#serverCopy(entry)) this.#show(entry, failure);
   }
 
+  /** Another tab's attempt to send failed: shown and told to the page here too, as if this tab had sent it. */
+  failedElsewhere(failure: string): void {
+    this.#context.report('send-failed', new Error(failure));
+  }
+
   /** Sends `entry` again (asked in another tab; nobody waits on it here). */
   resend(entry: QueuedMessage): void {
     this.#outbox.send(entry).catch(ignore);

@@ -202,6 +202,7 @@ export class OutboxMirror implements OutboxPeers {
       }
       case 'shown':
         this.#showAsSender(message.entry);
+        if (message.entry.failure) this.#writer.failedElsewhere(message.entry.failure);
         break;
       case 'delivered':
         this.#writer.deliveredElsewhere(message.message);

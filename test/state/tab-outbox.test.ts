@@ -93,11 +93,15 @@ describe('tabs of one visitor: the outbox and the conversation shown', () => {
 
   it('retries a failed message from the other tab, and sends it once', async () => {
     const [first, second] = [await openTab(), await openTab()];
+    second.session.setPanelVisible(true); // the second tab's writer sends for both
+    const errors: unknown[][] = [[], []];
+    tabs.forEach((tab, index) => tab.session.on('error', (error) => errors[index].push(error)));
     srv.hook = (req) => (req.method == 'POST' && req.path.endsWith('/messages') ? new Response('{"message":"Refused"}', {status: 422}) : undefined);
     const error = await first.session.sendMessage('Refused once').catch((failure: unknown) => failure);
     expect(error).to.be.instanceOf(Error);
-    second.session.setPanelVisible(true);
-    await until(() => shown(second).includes('Refused once:failed'), 'failed in the other tab');
+    await until(() => shown(second).includes('Refused once:failed') && shown(first).includes('Refused once:failed'), 'failed in both tabs');
+    // Each tab tells its page, whichever sent it.
+    for (const told of errors) expect(told).to.deep.equal([{code: 'send-failed', message: 'Refused'}]);
 
     srv.hook = null;
     const key = second.session.store.getState().messages.at(0)!.key;
