@@ -74,6 +74,8 @@ export class OutboxMirror implements OutboxPeers {
   /** This tab, for the answer to its hello. */
   readonly #id = Math.random().toString(36).slice(2);
   #scope: Scope | null = null;
+  /** Sends of this tab waiting in mayPost() for its turn (they go on when it comes). */
+  #waiting = 0;
   /** The latest messages this tab sent, newest last. */
   #delivered: Message[] = [];
   #disposed = false;
@@ -91,7 +93,12 @@ export class OutboxMirror implements OutboxPeers {
       if (this.#disposed) throw new ApiError('Aborted', 'aborted', {method: 'POST', url: ''});
       const scope = this.#scope;
       if (!scope || scope.sending) return;
-      await scope.turn;
+      this.#waiting++;
+      try {
+        await scope.turn;
+      } finally {
+        this.#waiting--;
+      }
     }
   }
 
@@ -166,10 +173,14 @@ export class OutboxMirror implements OutboxPeers {
   /**
    * This tab sends from now on: the others hear its queue, and it sends what is left. (What the
    * previous sender was posting as it went is marked: it is looked for on the server first.)
+   * When a send of this tab waits for the turn (as the first send of a new contact does: the lock
+   * is asked for once the contact exists), that send goes on and sends the rest in order; a
+   * second run queued behind it would post again, at once, a message whose attempt just failed,
+   * though nobody asked for a retry.
    */
   #takeOver() {
     this.#sendQueue();
-    this.#writer.flush();
+    if (this.#waiting == 0) this.#writer.flush();
   }
 
   #sendQueue(to?: string) {
