@@ -29,8 +29,9 @@ const SECTIONS = [
   ['recovery', 'Recovery'],
   ['soak', 'Soak'],
   ['herd', 'Thundering herd'],
+  ['tabs', 'Tabs'],
 ];
-const BROWSER = new Set(['startup', 'latency', 'burst', 'long', 'big', 'recovery', 'soak']);
+const BROWSER = new Set(['startup', 'latency', 'burst', 'long', 'big', 'recovery', 'soak', 'tabs']);
 const chosen = SECTIONS.filter(([id]) => !only.length || only.includes(id));
 const kind = QUICK ? 'quick' : chosen.length < SECTIONS.length ? 'partial' : 'full';
 

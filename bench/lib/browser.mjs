@@ -52,7 +52,8 @@ function fileUnder(dir, path) {
 }
 
 /**
- * Serves GET /w?attr=value… (a page with the widget; `_x` parameters are for the probe), the
+ * Serves GET /w?attr=value… (a page with the widget; `_x` parameters are for the probe), GET
+ * /frames (an empty page, for pages of /w in frames), the
  * bundle as /akece-chat.js and every other file of `dir` (the chunks, catalogues and
  * rich-content module the bundle loads from beside itself).
  */
@@ -68,6 +69,11 @@ export async function pageServer({widget: bundle, dir}) {
     if (scripts[url.pathname] !== undefined) {
       res.writeHead(200, {'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store'});
       return res.end(scripts[url.pathname]);
+    }
+    if (url.pathname === '/frames') {
+      // An empty page of this origin, to hold several widget pages in frames (the tabs bench).
+      res.writeHead(200, {'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store'});
+      return res.end('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>tabs</title></head><body></body></html>');
     }
     if (url.pathname !== '/w') {
       const file = fileUnder(dir, url.pathname);

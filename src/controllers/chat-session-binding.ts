@@ -59,8 +59,9 @@ export class ChatSessionBinding {
       ...options,
       handover: start.handover,
       createCable: cableFactory(options.storage),
-      // What writing needs is a chunk of its own (contract §8: a known contact who only reads never loads it).
-      createWriter: (context) => import('../state/visitor-writer.js').then(({VisitorWriter}) => new VisitorWriter(context)),
+      // What writing needs is a chunk of its own (contract §8: a known contact who only reads never
+      // loads it), with what the visitor's tabs share of it (the outbox, the conversation shown).
+      createWriter: (context) => import('../tabs/tab-writer.js').then(({createWriter}) => createWriter(context, shared && session)),
       // Who may have a contact, and with what details (identity check, pre-chat form): its own
       // chunk, which only a visitor without a contact needs.
       prepareContact: (user) => import('./contact-gate.js').then((gate) => gate.prepareContact(host, session, user)),

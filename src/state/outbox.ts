@@ -109,7 +109,10 @@ export class QueuedMessage implements StoredOutboxEntry {
 export interface OutboxDelivery {
   /** False while offline or reconnecting: sending waits for the connection. */
   canSend(): boolean;
-  /** Makes sure there is a contact (and a socket); rejects when there cannot be one now. */
+  /**
+   * Makes sure there is a contact (and a socket), and waits until this tab is the one that sends;
+   * rejects when there cannot be a contact now.
+   */
   prepare(): Promise<void>;
   /** The last POST of `entry` may have reached the server: find its copy there and adopt it. */
   adoptEarlierCopy(entry: QueuedMessage): Promise<void>;
@@ -157,6 +160,14 @@ export class Outbox {
       this.queue.push(entry);
       this.delivery.show(entry);
     }
+  }
+
+  /** Holds a message another tab of this visitor queued: shown and stored here, and sent by
+   * whichever tab sends for them all (src/tabs/outbox-mirror.ts). */
+  hold(entry: QueuedMessage): void {
+    this.queue.push(entry);
+    this.delivery.show(entry);
+    this.changed();
   }
 
   /** Queues a new message and sends it; the promise settles with this attempt. */
@@ -214,14 +225,22 @@ export class Outbox {
       .catch(() => undefined); // every failure is reported inside sendAll
   }
 
-  /** Sends the queue once, in order; stops at the first failure that may pass later. */
+  /**
+   * Sends the queue once, in order; stops at the first failure that may pass later. It reads the
+   * queue as it is at each step, not as it was when the run began: prepare() may wait long (for
+   * this tab's turn to send, src/tabs/outbox-mirror.ts), and what was queued or held meanwhile
+   * goes in the same run.
+   */
   private async sendAll(): Promise<void> {
-    for (const entry of [...this.queue]) {
-      if (!this.has(entry) || entry.failedForGood) continue;
+    const tried = new Set<QueuedMessage>();
+    for (let entry = this.nextToTry(tried); entry; entry = this.nextToTry(tried)) {
+      tried.add(entry);
       // Its files are still being read back after a reload: the rest waits, in order.
       if (entry.filesPending || !this.delivery.canSend()) return;
       try {
         await this.delivery.prepare();
+        // Another tab may have sent it (or had it refused) while this one waited to send.
+        if (!this.has(entry) || entry.failedForGood) continue;
         if (entry.outcomeUnknown) {
           // The last POST may have reached the server: look before sending it twice.
           await this.delivery.adoptEarlierCopy(entry);
@@ -235,6 +254,11 @@ export class Outbox {
         if (stop) return;
       }
     }
+  }
+
+  /** The first entry this run has not tried yet, if any (a refused one waits for a retry). */
+  private nextToTry(tried: ReadonlySet<QueuedMessage>): QueuedMessage | undefined {
+    return this.queue.find((entry) => !tried.has(entry) && !entry.failedForGood);
   }
 
   /** Marks a failed attempt; true when the rest of the queue must wait (the failure may pass). */

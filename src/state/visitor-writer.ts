@@ -41,7 +41,38 @@ export interface WriterContext {
   typingTimer: TimerSlot;
 }
 
+/**
+ * The other tabs of this visitor, told of every change of the outbox (src/tabs/outbox-mirror.ts);
+ * no one when the tab is alone. One tab sends for them all, so that a message is sent once.
+ */
+export interface OutboxPeers {
+  /** Resolves once this tab is the one that sends (at once when it is alone). */
+  mayPost(): Promise<void>;
+  /** The visitor queued `entry` in this tab. */
+  queued(entry: QueuedMessage): void;
+  /** The visitor asked, in this tab, to send `entry` again. */
+  retried(entry: QueuedMessage): void;
+  /** This tab posts `entry` now. */
+  posting(entry: QueuedMessage): void;
+  /** This tab shows `entry` pending, or failed with `failure`. */
+  shown(entry: QueuedMessage, failure?: string): void;
+  /** The server has the visitor's message `message` (it carries the echo id of its entry). */
+  delivered(message: Message): void;
+  dispose(): void;
+}
+
 const ignore = () => undefined;
+
+/** A tab on its own. */
+const ALONE: OutboxPeers = {
+  mayPost: () => Promise.resolve(),
+  queued: ignore,
+  retried: ignore,
+  posting: ignore,
+  shown: ignore,
+  delivered: ignore,
+  dispose: ignore,
+};
 
 /** The wire shape of an answer, by kind. */
 function submittedValues(answer: SubmittedAnswer): SubmittedValuesDto {
@@ -70,6 +101,7 @@ export class VisitorWriter {
    */
   #viewDecided: boolean;
   readonly #unsubscribe: () => void;
+  #peers = ALONE;
 
   constructor(context: WriterContext) {
     this.#context = context;
@@ -112,6 +144,11 @@ export class VisitorWriter {
     return this.#context.store.getState();
   }
 
+  /** From now on, the outbox is the same in every tab of this visitor, and one of them sends. */
+  share(peers: OutboxPeers): void {
+    this.#peers = peers;
+  }
+
   /** Puts the stored unsent messages back in the view and in the queue; their files follow. */
   restore(stored: readonly StoredOutboxEntry[]): void {
     this.#outbox.restore(stored);
@@ -132,13 +169,17 @@ export class VisitorWriter {
     entry.conversationId = this.#state.conversationId;
     const sent = this.#outbox.add(entry);
     if (entry.fileCount) void this.#keepFiles(entry);
+    this.#peers.queued(entry);
     return sent;
   }
 
   /** Sends a failed message again, with the same echo id. */
   retry(key: string): Promise<Message> {
     const entry = this.#outbox.find(key);
-    return entry ? this.#outbox.send(entry) : Promise.reject(new Error('Unknown message'));
+    if (!entry) return Promise.reject(new Error('Unknown message'));
+    const sent = this.#outbox.send(entry);
+    this.#peers.retried(entry);
+    return sent;
   }
 
   /** Answers a bot or CSAT message; the updated message is merged. */
@@ -167,8 +208,11 @@ export class VisitorWriter {
 
   /** Settles queued sends the server now has (REST answer, socket echo or adoption). */
   settleDelivered(): void {
-    const timeline = this.#context.timeline();
-    this.#outbox.settleDelivered((entry) => timeline.firstWithEchoId(entry.echoId, (held) => held.id != null)?.message);
+    this.#outbox.settleDelivered((entry) => {
+      const copy = this.#serverCopy(entry);
+      if (copy) this.#peers.delivered(copy);
+      return copy;
+    });
   }
 
   /**
@@ -191,12 +235,51 @@ export class VisitorWriter {
   /** Rejects every waiting caller: the session is disposed of. */
   dispose(): void {
     this.#unsubscribe();
+    this.#peers.dispose();
     this.#outbox.rejectAll('Disposed');
+  }
+
+  // ── what the other tabs of this visitor do here (src/tabs/outbox-mirror.ts) ────────────
+
+  /** The unsent messages, in order. */
+  get queue(): readonly QueuedMessage[] {
+    return this.#outbox.entries;
+  }
+
+  /** Holds a message queued in another tab: shown and stored here too (unless its server copy is here already). */
+  hold(entry: QueuedMessage): void {
+    if (!this.#serverCopy(entry)) this.#outbox.hold(entry);
+  }
+
+  /** Shows `entry` as another tab shows it: pending, or failed with `failure` (a late word never hides its server copy). */
+  showAsElsewhere(entry: QueuedMessage, failure?: string): void {
+    if (!this.#serverCopy(entry)) this.#show(entry, failure);
+  }
+
+  /** Another tab's attempt to send failed: shown and told to the page here too, as if this tab had sent it. */
+  failedElsewhere(failure: string): void {
+    this.#context.report('send-failed', new Error(failure));
+  }
+
+  /** Sends `entry` again (asked in another tab; nobody waits on it here). */
+  resend(entry: QueuedMessage): void {
+    this.#outbox.send(entry).catch(ignore);
+  }
+
+  /** Another tab sent the message whose server copy is `message`: merged, and its entry settled. */
+  deliveredElsewhere(message: Message): void {
+    if (!this.#outbox.entries.some((entry) => entry.echoId === message.echoId)) return;
+    this.#context.dispatch({type: 'messages-received', messages: [message]});
+    this.#outbox.settleDelivered((entry) => (entry.echoId === message.echoId ? message : undefined));
   }
 
   /** The queue as storage keeps it. */
   toStored(): StoredOutboxEntry[] {
     return this.#outbox.toStored();
+  }
+
+  #serverCopy(entry: QueuedMessage): Message | undefined {
+    return this.#context.timeline().firstWithEchoId(entry.echoId, (held) => held.id != null)?.message;
   }
 
   /**
@@ -309,7 +392,10 @@ export class VisitorWriter {
     const context = this.#context;
     return {
       canSend: () => this.#state.connection != 'offline' && this.#state.connection != 'reconnecting',
-      prepare: () => context.ensureReady(),
+      prepare: async () => {
+        await context.ensureReady();
+        await this.#peers.mayPost();
+      },
       adoptEarlierCopy: async (entry) => {
         if (!entry.belongsTo(this.#state.conversationId)) return this.#adoptFromElsewhere(entry);
         await context.backfill();
@@ -319,8 +405,12 @@ export class VisitorWriter {
           this.settleDelivered();
         }
       },
-      show: (entry, failure) => this.#show(entry, failure),
+      show: (entry, failure) => {
+        this.#show(entry, failure);
+        this.#peers.shown(entry, failure);
+      },
       post: async (entry) => {
+        this.#peers.posting(entry);
         const conversationId = await this.#destination(entry);
         const created = await context.api.postMessage(conversationId, newMessageBody(entry.content, entry.echoId, entry.files));
         const answer = {...created, echo_id: entry.echoId};

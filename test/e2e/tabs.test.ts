@@ -1,5 +1,5 @@
 import {expect} from '@open-wc/testing';
-import {agent, onlyConversation, openWidget, part, perTest, shownTexts, until, type WidgetPage} from './helpers.js';
+import {agent, deep, everythingDelivered, onlyConversation, openWidget, part, perTest, publicMessages, shownTexts, until, type WidgetPage} from './helpers.js';
 
 // Several tabs of one visitor (contract §10), end to end: two frames of the same origin stand
 // for two tabs (they share storage, Web Locks and BroadcastChannel as tabs do). The local server
@@ -73,6 +73,82 @@ describe('e2e: several tabs, one socket', function () {
     const mutedAt = Date.now();
     await until(() => part(second!.el, 'sound-toggle')!.getAttribute('aria-pressed') === 'true', 'muted in the second tab too', 1000);
     expect(Date.now() - mutedAt).to.be.below(1000);
+  });
+
+  /** Two tabs of a visitor with a conversation, each with its panel open (so each may write). */
+  const twoWritingTabs = async () => {
+    const first = (t.page = await openWidget(attrs()));
+    first.el.show();
+    await first.el.sendMessage('Hello from the first tab');
+    const conversation = await onlyConversation(t.server);
+    const other = (second = await openWidget(attrs()));
+    other.el.show();
+    await until(() => other.el.connectionState === 'connected' && other.el.messages.some((m) => m.content === 'Hello from the first tab'), 'the second tab with the conversation');
+    return {first, second: other, conversation};
+  };
+  const copies = (page: WidgetPage, content: string) => page.el.messages.filter((m) => m.content === content);
+  const retryButton = (page: WidgetPage) =>
+    deep(page.el, 'message')
+      .flatMap((m) => [...m.querySelectorAll('button')])
+      .find((b) => /retry/i.test(b.textContent! + b.getAttribute('aria-label')));
+
+  it('shows a message pending in one tab as pending in the other, then once in both, sent once', async () => {
+    const {first, second: other, conversation} = await twoWritingTabs();
+    await agent(t.server).fault({method: 'POST', path: '/messages', delayMs: 1500}); // the server is slow to take it
+    const sent = first.el.sendMessage('Pending for a moment');
+    await until(() => copies(other, 'Pending for a moment')[0]?.status === 'pending', 'pending in the second tab', 1000);
+    await sent;
+    for (const page of [first, other]) await everythingDelivered(t.server, page.el, conversation.id);
+    for (const page of [first, other]) expect(copies(page, 'Pending for a moment').map((m) => m.status)).to.deep.equal(['sent']);
+    expect((await publicMessages(t.server, conversation.id)).filter((m) => m.content === 'Pending for a moment')).to.have.length(1);
+  });
+
+  it('retries from the second tab a message that failed in the first, and sends it once', async () => {
+    const {first, second: other, conversation} = await twoWritingTabs();
+    await agent(t.server).fault({method: 'POST', path: '/messages', status: 500});
+    await first.el.sendMessage('Failed once').then(
+      () => expect.fail('a 500 must fail the send'),
+      () => {}
+    );
+    await until(() => copies(other, 'Failed once')[0]?.status === 'failed', 'failed in the second tab too', 1000);
+    (await until(() => retryButton(other), 'the retry button in the second tab')).click();
+    await until(() => copies(first, 'Failed once')[0]?.status === 'sent' && copies(other, 'Failed once')[0]?.status === 'sent', 'sent, in both tabs');
+    for (const page of [first, other]) await everythingDelivered(t.server, page.el, conversation.id);
+    for (const page of [first, other]) expect(copies(page, 'Failed once')).to.have.length(1);
+    expect((await publicMessages(t.server, conversation.id)).filter((m) => m.content === 'Failed once')).to.have.length(1);
+  });
+
+  it('sends once what the sending tab left unsure as it closed: the next tab looks on the server first', async () => {
+    const {first, second: other, conversation} = await twoWritingTabs(); // the first tab's writer sends for both
+    // The server takes the message but the answer is cut half way, and its socket echo is held
+    // back: the sending tab cannot know.
+    await agent(t.server).fault({method: 'POST', path: '/messages', after: true});
+    await agent(t.server).fault({event: 'message.created', delayMs: 4000});
+    const sent = other.el.sendMessage('Written in the second tab');
+    await until(() => copies(other, 'Written in the second tab')[0]?.status === 'failed', 'the unsure send shown failed in the writing tab');
+    first.close(); // the sending tab goes
+    t.page = second;
+    second = undefined;
+    await sent.catch(() => undefined);
+    await until(() => copies(other, 'Written in the second tab')[0]?.status === 'sent', 'found on the server by the remaining tab');
+    await everythingDelivered(t.server, other.el, conversation.id);
+    expect(copies(other, 'Written in the second tab')).to.have.length(1);
+    expect((await publicMessages(t.server, conversation.id)).filter((m) => m.content === 'Written in the second tab')).to.have.length(1);
+  });
+
+  it('follows, in the second tab, the conversation the visitor starts or opens in the first', async () => {
+    const {first, second: other, conversation} = await twoWritingTabs();
+    await first.el.startConversation();
+    await until(() => other.el.conversationId === null, 'a new conversation in the second tab too', 1000);
+    await first.el.sendMessage('A second question');
+    await until(async () => (await agent(t.server).conversations()).length === 2, 'the new conversation on the server');
+    await until(() => other.el.conversationId != null && other.el.conversationId !== conversation.id, 'the second tab shows the new conversation');
+    expect(other.el.conversationId).to.equal(first.el.conversationId);
+    await until(() => copies(other, 'A second question').length === 1, 'its first message in the second tab');
+
+    await first.el.openConversation(conversation.id);
+    await until(() => other.el.conversationId === conversation.id, 'the first conversation again in the second tab', 1000);
+    await until(() => copies(other, 'Hello from the first tab').length === 1, 'its messages');
   });
 
   it('keeps a socket per tab with storage="none": nothing is shared', async () => {
