@@ -1,4 +1,5 @@
 import {LitElement, html, nothing, render} from 'lit';
+import {ifDefined} from 'lit/directives/if-defined.js';
 import type {PropertyValues} from 'lit';
 import type {Message, MessageSequence} from '../../state/model.js';
 import {en} from '../../i18n/en.js';
@@ -399,7 +400,7 @@ export class AkeceMessageList extends LitElement {
             ${createdAt ? timeFormat.format(createdAt) : ''}
           </p>`
         : nothing}
-      <div part="message" class="bubble ${own ? 'own' : ''}" data-key=${key} dir=${textDirection(message.content) || nothing}>
+      <div part="message" class="bubble ${own ? 'own' : ''}" data-key=${key} dir=${ifDefined(textDirection(message.content) || undefined)}>
         ${inReplyTo == null ? nothing : renderReplyQuote(quoted, missing, strings, this.inboxName, () => this.#followReply(inReplyTo))}
         ${renderBody(message, strings)}
         ${status == 'pending'

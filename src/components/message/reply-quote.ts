@@ -1,7 +1,8 @@
 // The quote a reply shows of the message it answers (contract §12, "Replies"): who wrote it and
 // the start of its text, as a button that leads back to it. The message list finds the quoted
 // message (loading older pages if it must) and says when it cannot.
-import {css, html, nothing} from 'lit';
+import {css, html} from 'lit';
+import {ifDefined} from 'lit/directives/if-defined.js';
 import type {Message} from '../../state/model.js';
 import type {Catalogue} from '../../i18n/en.js';
 import {t} from '../../i18n/i18n.js';
@@ -37,7 +38,7 @@ const replyTo = (message: Message, strings: Catalogue, inboxName: string) =>
 export const renderReplyQuote = (quoted: Message | undefined, missing: boolean, strings: Catalogue, inboxName: string, follow: () => void) =>
   html`<button part="reply-quote" class="reply-quote" @click=${follow}>
     ${quoted
-      ? html`<span class="reply-to">${replyTo(quoted, strings, inboxName)}</span> <span class="reply-text" dir=${textDirection(quoted.content) || nothing}>${excerpt(quoted, strings)}</span>`
+      ? html`<span class="reply-to">${replyTo(quoted, strings, inboxName)}</span> <span class="reply-text" dir=${ifDefined(textDirection(quoted.content) || undefined)}>${excerpt(quoted, strings)}</span>`
       : html`<span class="reply-to">${missing ? strings.reply_missing : strings.reply_earlier}</span>`}
   </button>`;
 
