@@ -11,7 +11,7 @@ import {Emitter} from './emitter.js';
 import {History} from './history.js';
 import {MessageTimeline} from './message-timeline.js';
 import type {ConnectionState, ConversationStatus, Message, SubmittedAnswer, VisitorUser} from './model.js';
-import {sender, snake, toMessage} from './normalize.js';
+import {fieldsOf, num, sender, snake, toMessage} from './normalize.js';
 import {readPersistedSession, storageKey, writePersistedSession, type StorageLike, type StoredOutboxEntry} from './persisted-session.js';
 import {Store, type ReadableStore, type Unsubscribe} from './store.js';
 import {NamedTimers} from './timers.js';
@@ -603,8 +603,10 @@ export class ChatSession {
     this.events.emit('event', event);
     switch (event.event) {
       case 'message.created':
-      case 'message.updated':
         this.receive([event.data], true);
+        break;
+      case 'message.updated':
+        if (!this.isInHistoryNotLoaded(event.data)) this.receive([event.data], true);
         break;
       case 'presence.update':
         this.dispatch({type: 'availability-changed', availability: Object.values(event.data.users ?? {}).includes('online') ? 'online' : 'away'});
@@ -625,6 +627,18 @@ export class ChatSession {
       case 'contact.updated':
         break; // nothing the view shows
     }
+  }
+
+  /**
+   * An edit or read receipt of a message older than every message held, while older pages are
+   * still on the server: the page that holds it brings it as it is then. Merged alone it would
+   * stand before a gap, and "load older" would page back from it, past what lies between. (The
+   * visitor reading a long conversation makes the server send one such receipt per agent message.)
+   */
+  private isInHistoryNotLoaded(wire: unknown): boolean {
+    const id = num(fieldsOf(wire).id);
+    const oldest = this.oldestServerId();
+    return id != null && this.state.hasOlder && oldest != null && id < oldest;
   }
 
   private isPublicTypingHere(typing: WireTyping): boolean {

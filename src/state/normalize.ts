@@ -17,7 +17,7 @@ import type {
 
 const EMPTY: JsonObject = {};
 /** The object itself, or an empty one for anything else (null, primitives, arrays). */
-const fieldsOf = (value: unknown): JsonObject => (isJsonObject(value) ? value : EMPTY);
+export const fieldsOf = (value: unknown): JsonObject => (isJsonObject(value) ? value : EMPTY);
 const listOf = (value: unknown): readonly unknown[] => (Array.isArray(value) ? value : []);
 
 /** A string; numbers are written out, anything else is ''. */

@@ -496,6 +496,24 @@ describe('ChatSession', () => {
     expect(srv.reqs.length).to.equal(n);
   });
 
+  it('leaves an edit or read receipt of a message in history not loaded yet to its page, and still takes those of what it holds', async () => {
+    srv.convs.push({id: 87, status: 'open', contact_last_seen_at: 0});
+    srv.add(40); // ids 1..40: the latest page holds 21..40
+    t = makeSession();
+    t.storage.map.set(KEY, STORED);
+    t.session.start();
+    await wait();
+    expect(s().hasOlder).to.equal(true);
+    const update = (id: number, content: string) => ({event: 'message.updated', data: {id, content, message_type: 1, created_at: 1000 + id, conversation_id: 87, status: 'read'}}) as never;
+    t.cable.send(update(5, 'm5, read'));
+    expect(s().messages.length).to.equal(20); // not merged alone before a gap
+    t.cable.send(update(30, 'm30, edited'));
+    expect(s().messages.slice().find((message) => message.id == 30)!.content).to.equal('m30, edited');
+    await t.session.loadOlder();
+    expect(srv.paths().pop()).to.equal('GET /contacts/src-1/conversations/87/messages?before=21'); // from the page's edge, not from 5
+    expect(s().messages.length).to.equal(40);
+  });
+
   it('replaces a stored contact the server no longer knows, keeping the outbox', async () => {
     t = makeSession();
     t.storage.map.set(KEY, JSON.stringify({k: {sourceId: 'gone', pubsubToken: 'old'}, o: [{e: 'e1', c: 'keep me', t: 1, m: 0}]}));
