@@ -33,7 +33,8 @@ export interface SessionSource {
 
 const HIDDEN = '[part~=launcher] { display: none; }';
 
-/** The team is away: outside working hours, or (within them, or without any) no agent online by the socket's last word. */
+/** The team is away: outside working hours, or (within them, or without any) no agent online by the socket's last word
+ * (none yet, just after connecting: not away, so that a hidden launcher does not flicker). */
 export function teamAway(welcome: FirstContact, state: ChatState | null): boolean {
   if (welcome.inbox.hours) return !welcome.inbox.hours.open || (state?.connection == 'connected' && state.availability == 'away');
   return state?.connection == 'connected' && state.availability == 'away';

@@ -37,7 +37,8 @@ export interface ChatState {
   readonly hasOlder: boolean;
   readonly loadingOlder: boolean;
   readonly agentTyping: AgentTypist | null;
-  readonly availability: Availability;
+  /** Whether an agent is online, by the server's latest presence report (null: none yet). */
+  readonly availability: Availability | null;
   /** Non-visitor messages newer than lastSeenAt (none while the panel is visible), plus otherUnread. */
   readonly unreadCount: number;
   /** Unread agent messages in the contact's other conversations (told by the conversation list). */

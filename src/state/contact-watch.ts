@@ -30,7 +30,7 @@ export interface WatchState {
   readonly conversationStatus: ConversationStatus | null;
   /** The latest page of the conversation, oldest first (what `messages` reads before the panel opens). */
   readonly messages: readonly Message[];
-  readonly availability: Availability;
+  readonly availability: Availability | null;
   readonly lastSeenAt: number;
   /** Replies unseen in the contact's other conversations (counted in `unreadCount` too). */
   readonly otherUnread: number;
@@ -75,7 +75,7 @@ function unreadElsewhere(listed: readonly unknown[], shown: ConversationDto | nu
 const byDisplayOrder = (first: Message, second: Message) => first.createdAt - second.createdAt || (first.id ?? 0) - (second.id ?? 0);
 
 export class ContactWatch {
-  state: WatchState = {connection: 'idle', conversationId: null, conversationStatus: null, messages: [], availability: 'away', lastSeenAt: 0, otherUnread: 0, unreadCount: 0};
+  state: WatchState = {connection: 'idle', conversationId: null, conversationStatus: null, messages: [], availability: null, lastSeenAt: 0, otherUnread: 0, unreadCount: 0};
 
   private readonly events = new Emitter<WatchEvents>();
   private readonly unsubscribe: (() => void)[] = [];

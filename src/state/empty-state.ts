@@ -15,7 +15,7 @@ export const emptyChatState = (messages: MessageSequence): ChatState => ({
   hasOlder: false,
   loadingOlder: false,
   agentTyping: null,
-  availability: 'away',
+  availability: null,
   unreadCount: 0,
   otherUnread: 0,
   lastSeenAt: 0,

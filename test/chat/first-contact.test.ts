@@ -220,6 +220,8 @@ describe('<akece-chat> availability and first contact', function () {
     storeContact();
     const el = await mount({'away-mode': 'hide'});
     const ws = await connect(el, net.sockets);
+    await settled(el);
+    expect(launcherHidden(el), 'connected, no presence report yet: not taken for away').to.equal(false);
     ws.receive(presence({'7': 'online'}));
     await settled(el);
     expect(launcherHidden(el)).to.equal(false);

@@ -234,10 +234,11 @@ describe('ChatSession', () => {
     await wait();
     t.cable.go('connecting');
     t.cable.go('connecting');
-    t.cable.send({event: 'presence.update', data: {users: {}}} as never); // still away
+    t.cable.send({event: 'presence.update', data: {users: {}}} as never); // away: the first word on it
+    t.cable.send({event: 'presence.update', data: {users: {}}} as never); // still away: no change
     off();
     t.cable.go('connected');
-    expect(seen).to.deep.equal(['idle', 'connecting']);
+    expect(seen).to.deep.equal(['idle', 'connecting', 'connecting']);
     expect(t.session.store.getState().connection).to.equal('connected');
   });
 
