@@ -305,6 +305,9 @@ export class ChatSession {
   /** Logout: forgets the contact, outbox and view; disconnects. Pending sends reject. */
   reset(): void {
     this.forgetContact('Reset');
+    // The visitor still sees the chat: it starts again as it does for a new visitor opening it
+    // (the pre-chat form or the sign-in notice first, when the inbox asks for them).
+    if (this.state.panelVisible) this.setPanelVisible(true);
   }
 
   /** Stops everything: socket, timers, requests, listeners. */

@@ -345,6 +345,20 @@ describe('<akece-chat> availability and first contact', function () {
     watch.stop();
   });
 
+  it('after reset() with the panel open, a new visitor starts again: the pre-chat form comes first, not the composer', async () => {
+    const el = await mount({'pre-chat': ''});
+    el.show();
+    let form = await preChat(el);
+    fill(form, en.field_name, 'Ana Lima');
+    fill(form, en.field_email, 'ana@example.com');
+    submitForm(form);
+    await until(() => root(el).querySelector('akece-composer'), 'the composer once answered');
+    await el.reset();
+    form = await preChat(el);
+    expect(root(el).querySelector('akece-composer'), 'no composer before the form').to.equal(null);
+    expect(labels(form).map((label) => label.replace(/\s*\*$/, ''))).to.include(en.field_email);
+  });
+
   it('without a form to show, the composer comes once the inbox says nothing is required, not before', async () => {
     let release = () => {};
     inboxHeld = new Promise<void>((resolve) => (release = resolve));

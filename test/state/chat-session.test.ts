@@ -807,14 +807,15 @@ describe('ChatSession', () => {
     expect(srv.reqs[0].body).to.deep.equal({identifier: 'u1', identifier_hash: 'h', name: 'Ann', custom_attributes: {plan: 'pro'}});
   });
 
-  it('creates no contact when reset while prepareContact waited', async () => {
-    let release: (details: Record<string, unknown>) => void = () => {};
-    t = makeSession({prepareContact: () => new Promise((resolve) => (release = resolve))});
+  it('creates no contact when reset while prepareContact waited; the panel still open, the new visitor is asked again', async () => {
+    const asks: ((details: Record<string, unknown>) => void)[] = [];
+    t = makeSession({prepareContact: () => new Promise((resolve) => asks.push(resolve))});
     t.session.setPanelVisible(true);
     await wait();
     t.session.reset();
-    release({name: 'Too late'});
+    asks[0]({name: 'Too late'});
     await wait();
+    expect(asks).to.have.length(2);
     expect(srv.paths()).to.deep.equal([]);
     expect(s().error).to.equal(null);
     expect(t.cables).to.have.length(0);
