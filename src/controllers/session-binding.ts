@@ -120,7 +120,7 @@ export class SessionBinding {
     const {baseUrl, inboxIdentifier, websocketUrl, presenceInterval, storage, conversationId} = this.#options;
     const api = new ContactApi(new RestClient({baseUrl, inboxIdentifier}), {contactId: () => contact.sourceId, signal: () => this.#requests.signal});
     const cable = cableFactory(storage)({url: websocketUrl, pubsubToken: contact.pubsubToken, presenceInterval});
-    const watch = (this.#watch = new ContactWatch(api, cable, conversationId));
+    const watch = (this.#watch = new ContactWatch(api, cable, {pubsubToken: contact.pubsubToken, conversationId}));
     this.#quietState = {...QUIET_START, contact};
     watch.on('change', (state) => this.#commitQuiet(state));
     watch.on('needs-session', ({fresh}) => void this.#need(fresh).catch(noop));

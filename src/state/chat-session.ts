@@ -166,6 +166,8 @@ export class ChatSession {
   private ready: Promise<void> | undefined;
   /** Failed attempts in a row to make them ready. */
   private readyAttempts = 0;
+  /** `dispose()` was called. */
+  private disposed = false;
   /** What the quiet start handed over, until the first connection uses it. */
   private handover: Handover | undefined;
 
@@ -202,6 +204,9 @@ export class ChatSession {
     const {pubsubToken, contactIdentifier} = this.options;
     const given = pubsubToken && contactIdentifier ? {sourceId: contactIdentifier, pubsubToken} : null;
     const known = given ?? saved?.contact;
+    // A handed cable speaks for the contact the quiet start watched: if storage says otherwise by
+    // now (another tab reset or replaced it meanwhile), it is closed and this session starts afresh.
+    if (this.handover && known?.pubsubToken !== this.handover.pubsubToken) this.dropHandover();
     if (!known) return;
     this.contact.adopt(given ? 'page' : 'widget');
     this.dispatch({type: 'contact-changed', contact: known});
@@ -312,6 +317,7 @@ export class ChatSession {
 
   /** Stops everything: socket, timers, requests, listeners. */
   dispose(): void {
+    this.disposed = true;
     this.dropConnection();
     this.writer?.dispose();
     this.events.clear();
@@ -423,6 +429,8 @@ export class ChatSession {
   /** Makes contact, socket and conversation ready, once; a failure that may pass is tried again
    * with backoff (creating a contact twice leaves at most one unused contact, nothing seen). */
   private ensureReady(): Promise<void> {
+    // Disposed of: nothing is made any more (a send still under way in the writer asks for it).
+    if (this.disposed) return Promise.reject(new ApiError('Aborted', 'aborted', {method: 'GET', url: ''}));
     this.ready ??= this.makeReady().then(
       () => {
         this.readyAttempts = 0;
@@ -497,7 +505,10 @@ export class ChatSession {
   /** Opens the socket, or (`handed`) takes over one already open and reports its state. */
   private connectCable(handed?: CableLike): void {
     const contact = this.state.contact;
-    if (this.cable || !contact) return;
+    if (this.cable || !contact) {
+      if (handed && handed !== this.cable) handed.dispose(); // not needed: never left open
+      return;
+    }
     const {websocketUrl: url, presenceInterval} = this.options;
     const cable = handed ?? this.options.createCable({url, pubsubToken: contact.pubsubToken, presenceInterval});
     this.cable = cable;
@@ -563,14 +574,21 @@ export class ChatSession {
     this.events.emit('error', CONTACT_REFUSED);
   }
 
+  /** What the quiet start handed over is not used: its cable is closed. */
+  private dropHandover(): void {
+    this.handover?.cable.dispose();
+    this.handover = undefined;
+  }
+
   private closeCable(): void {
     this.cable?.dispose();
     this.cable = undefined;
   }
 
-  /** Closes the socket, stops every timer and aborts every request. */
+  /** Closes the socket (and one handed over but not taken yet), stops every timer and aborts every request. */
   private dropConnection(): void {
     this.closeCable();
+    this.dropHandover();
     this.timers.stopAll();
     this.requests.abort();
     this.requests = new AbortController();

@@ -40,6 +40,8 @@ export interface WatchState {
 /** What the session takes over (see the file's header). */
 export interface Handover {
   readonly cable: CableLike;
+  /** The contact the cable speaks for (the session drops the cable if it starts as another). */
+  readonly pubsubToken: string;
   /** The conversation to show and its latest page; absent when the watch had not looked yet. */
   readonly looked?: {readonly conversation: ConversationDto | null; readonly page: readonly unknown[]; readonly otherUnread: number};
   /** What the socket said since the watch began, in order. */
@@ -84,11 +86,11 @@ export class ContactWatch {
   /** Handed over or disposed of: it says nothing more. */
   private finished = false;
 
-  /** @param conversationId the conversation the page asked for, else the contact's latest */
+  /** @param contact the contact watched (its socket token), and the conversation the page asked for, else the contact's latest */
   constructor(
     private readonly api: ContactApi,
     private readonly cable: CableLike,
-    private readonly conversationId?: number
+    private readonly contact: {readonly pubsubToken: string; readonly conversationId?: number}
   ) {}
 
   on<Type extends keyof WatchEvents>(type: Type, listener: (detail: WatchEvents[Type]) => void): () => void {
@@ -119,7 +121,7 @@ export class ContactWatch {
     this.finished = true;
     for (const unsubscribe of this.unsubscribe) unsubscribe();
     this.events.clear();
-    if (withCable) return {cable: this.cable, looked: this.looked, events: this.held};
+    if (withCable) return {cable: this.cable, pubsubToken: this.contact.pubsubToken, looked: this.looked, events: this.held};
     this.cable.dispose();
     return null;
   }
@@ -130,7 +132,7 @@ export class ContactWatch {
 
   private async look(): Promise<void> {
     try {
-      const asked = this.conversationId;
+      const asked = this.contact.conversationId;
       const listed = asked == null ? await this.api.listConversations() : [];
       const conversation = (asked == null ? latestConversation(listed) : await this.api.getConversation(asked)) ?? null;
       const page = conversation ? await this.api.getMessages(conversation.id) : [];

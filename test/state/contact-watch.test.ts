@@ -22,7 +22,7 @@ describe('ContactWatch', () => {
   const start = (conversationId?: number) => {
     const api = new ContactApi(new RestClient({baseUrl: 'https://chat.example', inboxIdentifier: 'inb'}), {contactId: () => 'src-1', signal: () => new AbortController().signal});
     cable = new FakeCable({url: 'wss://chat.example/cable', pubsubToken: 'tok-src-1', presenceInterval: 30});
-    watch = new ContactWatch(api, cable, conversationId);
+    watch = new ContactWatch(api, cable, {pubsubToken: 'tok-src-1', conversationId});
     needs = [];
     watch.on('needs-session', (need) => needs.push(need));
     watch.start();
@@ -156,6 +156,7 @@ describe('ChatSession taking over from the watch', () => {
     const page = [...srv.messages];
     const handover: Handover = {
       cable,
+      pubsubToken: 'tok-src-1',
       looked: {conversation: {id: 87, status: 'open', contact_last_seen_at: 1002} as never, page, otherUnread: 1},
       events: [
         event('message.created', agentMessage(3, 1003)), // also in the page: it arrived while the page was fetched
@@ -188,7 +189,7 @@ describe('ChatSession taking over from the watch', () => {
     srv.add(2);
     const cable = new FakeCable({url: 'wss://chat.example/cable', pubsubToken: 'tok-src-1', presenceInterval: 30});
     cable.connect();
-    const t = makeSession({handover: {cable, events: []}});
+    const t = makeSession({handover: {cable, pubsubToken: 'tok-src-1', events: []}});
     t.storage.map.set(KEY, STORED);
     t.session.start();
     expect(t.session.store.getState().connection).to.equal('connecting');
