@@ -1,10 +1,22 @@
 // 4. Burst: 1,000 messages arriving at once (the agent API's bulk create broadcasts them in one
 // go): the time from the first frame's arrival until the last is painted, and the longest
 // main-thread task meanwhile (every task from a trace; the Long Tasks API as a cross-check).
+// The same burst is measured on the floor page (bench/floor/bare-socket-page.js: a bare socket
+// appending each message, the same probe) in the same run: how fast this browser hands a page
+// 1,000 frames at all, which the widget cannot beat.
 import {setting, until} from './lib/env.mjs';
 import {summary} from './lib/stats.mjs';
 import {startTrace, stopTrace} from './lib/trace.mjs';
-import {messageTimes, openWidget, resetProbe} from './lib/widget.mjs';
+import {messageTimes, openFloor, openWidget, resetProbe} from './lib/widget.mjs';
+
+/** First arrival → all painted, and first → last arrival (ms), of the burst now on `page`. */
+async function burstTimes(page) {
+  const times = await messageTimes(page);
+  const first = Math.min(...times.map((m) => m.arrival));
+  const end = Math.max(...times.filter((m) => m.painted !== undefined).map((m) => m.painted));
+  const lastArrival = Math.max(...times.map((m) => m.arrival));
+  return {total: end - first, arrivalSpan: lastArrival - first, afterLast: end - lastArrival};
+}
 
 export default async function burst(ctx) {
   const count = setting('BURST_COUNT', 1000, 1000);
@@ -15,6 +27,7 @@ export default async function burst(ctx) {
   const longApi = [];
   const arrivalSpan = [];
   const afterLast = [];
+  const floorTotal = [];
   for (let run = 0; run < runs; run++) {
     const v = await server.visitor(`Burst ${run}`);
     const {page} = await openWidget(ctx, v);
@@ -32,27 +45,44 @@ export default async function burst(ctx) {
       30000
     );
     const tasks = await stopTrace(page);
-    const times = await messageTimes(page);
-    const first = Math.min(...times.map((m) => m.arrival));
-    const end = Math.max(...times.filter((m) => m.painted !== undefined).map((m) => m.painted));
-    const lastArrival = Math.max(...times.map((m) => m.arrival));
-    total.push(end - first);
-    // How the total splits: the frames' own spread (the server and the socket), and what the
-    // widget needs after the last one.
-    arrivalSpan.push(lastArrival - first);
-    afterLast.push(end - lastArrival);
+    const widget = await burstTimes(page);
+    total.push(widget.total);
+    // How the total splits: the frames' arrival (the socket, and the widget's work on each frame
+    // as it comes), and what the widget needs after the last one.
+    arrivalSpan.push(widget.arrivalSpan);
+    afterLast.push(widget.afterLast);
     const api = Math.max(0, ...(await page.evaluate(() => window.__long)));
     longApi.push(api);
     longest.push(Math.max(api, ...tasks));
     await page.close();
+
+    const bare = await server.visitor(`Burst floor ${run}`);
+    const floor = await openFloor(ctx, bare);
+    await resetProbe(floor.page);
+    const bulk = await server.bulk(bare.conversationId, count);
+    const lastBare = String(Math.max(...bulk.ids));
+    await until(() => floor.page.evaluate((k) => window.__bench.painted.has(k), lastBare), 'the floor page painted the burst', 30000);
+    floorTotal.push((await burstTimes(floor.page)).total);
+    await floor.page.close();
   }
   const t = summary(total);
   const l = summary(longest);
+  const floor = summary(floorTotal);
+  const ratio = summary(total.map((value, run) => value / floorTotal[run]));
   return {
     rows: [
       {metric: `${count} messages: first arrival → all painted`, value: t, unit: 'ms', target: '< 100 ms', pass: t.median < 100, note: `${runs} runs`},
-      {metric: 'of which: first → last frame arrival', value: summary(arrivalSpan), unit: 'ms', target: '', pass: null, note: 'the frames arriving (server and socket)'},
+      {metric: 'of which: first → last frame arrival', value: summary(arrivalSpan), unit: 'ms', target: '', pass: null, note: 'the frames arriving (the socket, and the widget’s work on each as it comes)'},
       {metric: 'of which: last arrival → all painted', value: summary(afterLast), unit: 'ms', target: '', pass: null, note: 'what the widget adds after the last frame'},
+      {
+        metric: 'floor: a bare socket appending each message',
+        value: floor,
+        unit: 'ms',
+        target: '',
+        pass: null,
+        note: 'the same burst and probe without the widget: how fast this browser hands a page 1,000 frames',
+      },
+      {metric: 'widget ÷ floor', value: ratio, unit: '×', target: '', pass: null, note: 'per run'},
       {
         metric: 'longest main-thread task',
         value: l,
@@ -62,6 +92,6 @@ export default async function burst(ctx) {
         note: `the longer of a trace of every task and the Long Tasks API (per run: ${longApi.map((x) => (x ? x.toFixed(0) : '<50')).join(', ')} ms)`,
       },
     ],
-    data: {count, runs, totalMs: total, arrivalSpanMs: arrivalSpan, afterLastArrivalMs: afterLast, longestTaskMs: longest, longTaskApiMs: longApi},
+    data: {count, runs, totalMs: total, floorTotalMs: floorTotal, arrivalSpanMs: arrivalSpan, afterLastArrivalMs: afterLast, longestTaskMs: longest, longTaskApiMs: longApi},
   };
 }

@@ -53,7 +53,8 @@ function fileUnder(dir, path) {
 
 /**
  * Serves GET /w?attr=value… (a page with the widget; `_x` parameters are for the probe), GET
- * /frames (an empty page, for pages of /w in frames), the
+ * /frames (an empty page, for pages of /w in frames), GET /floor?cable=…&token=… (the floor page of
+ * the latency and burst benchmarks, bench/floor/bare-socket-page.js), the
  * bundle as /akece-chat.js and every other file of `dir` (the chunks, catalogues and
  * rich-content module the bundle loads from beside itself).
  */
@@ -63,6 +64,7 @@ export async function pageServer({widget: bundle, dir}) {
     // Marks the moment the bundle starts: defer scripts run in order, back to back.
     '/mark.js': "performance.mark('bundle-start');",
     '/akece-chat.js': bundle,
+    '/floor.js': readFileSync(new URL('../floor/bare-socket-page.js', import.meta.url), 'utf8'),
   };
   const server = createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
@@ -74,6 +76,11 @@ export async function pageServer({widget: bundle, dir}) {
       // An empty page of this origin, to hold several widget pages in frames (the tabs bench).
       res.writeHead(200, {'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store'});
       return res.end('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>tabs</title></head><body></body></html>');
+    }
+    if (url.pathname === '/floor') {
+      // The floor page (bench/floor/bare-socket-page.js): a bare socket appending each message, no widget.
+      res.writeHead(200, {'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': "script-src 'self'"});
+      return res.end('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>floor</title><script src="/floor.js" defer></script></head><body></body></html>');
     }
     if (url.pathname !== '/w') {
       const file = fileUnder(dir, url.pathname);
@@ -102,6 +109,8 @@ export async function pageServer({widget: bundle, dir}) {
     origin,
     /** URL of a page whose <akece-chat> has these attributes. */
     url: (attrs) => `${origin}/w?${new URLSearchParams(attrs)}`,
+    /** URL of the floor page for the visitor whose pubsub token is `token`. */
+    floorUrl: (cable, token) => `${origin}/floor?${new URLSearchParams({cable, token})}`,
     close: () => new Promise((r) => (server.closeAllConnections(), server.close(r))),
   };
 }

@@ -46,3 +46,14 @@ export const messageTimes = (page) =>
 
 /** Ids painted so far. */
 export const paintedCount = (page) => page.evaluate(() => window.__bench.painted.size);
+
+/**
+ * Opens the floor page (bench/floor/bare-socket-page.js) for visitor `v`: a bare socket that
+ * appends each message, measured by the same probe; waits until it is subscribed.
+ */
+export async function openFloor({browser, pages, server}, v) {
+  const {page, cdp} = await newPage(browser);
+  await page.goto(pages.floorUrl(`${server.url.replace(/^http/, 'ws')}/cable`, v.token), {waitUntil: 'load'});
+  await page.waitForFunction(() => window.__floor?.subscribed === true, {timeout: 20000});
+  return {page, cdp};
+}

@@ -1,6 +1,7 @@
 import type {ReactiveControllerHost} from 'lit';
 import type {ChatState} from '../state/chat-state.js';
 import type {Message, MessageSequence} from '../state/model.js';
+import {Deadline} from '../utils/deadline.js';
 
 /** How long an announcement stays in the live region: long enough to be read out, then it goes. */
 export const ANNOUNCEMENT_MS = 5000;
@@ -27,7 +28,8 @@ function findByKey(messages: MessageSequence, key: string): Message | undefined 
 export class LiveRegion {
   /** What the region holds now; null when empty. */
   announcement: Announcement | null = null;
-  #timer: ReturnType<typeof setTimeout> | undefined;
+  /** Empties the region once the announcement has been read out. */
+  readonly #readOut = new Deadline(() => this.#clear());
 
   constructor(private readonly host: ReactiveControllerHost) {}
 
@@ -52,15 +54,13 @@ export class LiveRegion {
   }
 
   #say(announcement: Announcement) {
-    clearTimeout(this.#timer);
     this.announcement = announcement;
-    this.#timer = setTimeout(() => this.#clear(), ANNOUNCEMENT_MS);
+    this.#readOut.setFromNow(ANNOUNCEMENT_MS);
     this.host.requestUpdate();
   }
 
   #clear() {
-    clearTimeout(this.#timer);
-    this.#timer = undefined;
+    this.#readOut.cancel();
     if (!this.announcement) return;
     this.announcement = null;
     this.host.requestUpdate();

@@ -3,6 +3,7 @@
 // backoff, and the browser's own signals (online, offline, a tab becoming visible) cut waits short.
 import {STALE_AFTER_MS} from './constants.js';
 import {Timer} from './timer.js';
+import {Deadline} from '../utils/deadline.js';
 import {backoff} from '../utils/backoff.js';
 
 /** Something that can carry event listeners (window, document, or a test's stand-in). */
@@ -45,8 +46,10 @@ export class ConnectionMonitor {
   readonly #connection: MonitoredConnection;
   readonly #environment: CableEnvironment;
   readonly #random: () => number;
-  /** Runs out when the open socket has said nothing for STALE_AFTER_MS. */
-  readonly #staleTimer = new Timer();
+  /** Runs out when the open socket has said nothing for STALE_AFTER_MS (pushed back by every frame). */
+  readonly #staleCountdown = new Deadline(() => {
+    if (!this.#connection.isHalted()) this.#connection.dropSocket();
+  });
   /** The backoff before the next socket. */
   readonly #retryTimer = new Timer();
   /** Everything `dispose()` undoes: page listeners and timers. */
@@ -61,7 +64,7 @@ export class ConnectionMonitor {
     this.#environment = options.environment;
     this.#random = options.random;
     this.#disposers.push(
-      () => this.#staleTimer.cancel(),
+      () => this.#staleCountdown.cancel(),
       () => this.#retryTimer.cancel()
     );
   }
@@ -79,8 +82,8 @@ export class ConnectionMonitor {
   /** Any frame (pings included) or the socket opening: restarts the stale countdown. */
   signOfLife(): void {
     this.#lastSignOfLife = Date.now();
-    this.#staleTimer.cancel();
-    if (!this.#connection.isHalted()) this.#staleTimer.start(() => this.#connection.dropSocket(), STALE_AFTER_MS);
+    if (this.#connection.isHalted()) this.#staleCountdown.cancel();
+    else this.#staleCountdown.setFromNow(STALE_AFTER_MS);
   }
 
   /**
@@ -111,7 +114,7 @@ export class ConnectionMonitor {
 
   /** The socket closed: nothing to watch until the next one, no retry pending. */
   stopTimers(): void {
-    this.#staleTimer.cancel();
+    this.#staleCountdown.cancel();
     this.#retryTimer.cancel();
   }
 
