@@ -302,7 +302,7 @@ export class AkeceChat extends LitElement {
   #renderLiveRegion() {
     const strings = this.#i18n.launcherStrings;
     const said = this.#chat.announcement;
-    const text = !said ? '' : said.kind == 'typing' ? t(strings.typing, said.name || strings.agent) : `${said.message.sender?.name || strings.agent}: ${said.message.content}`;
+    const text = !said ? '' : said.kind == 'typing' ? t(strings.typing, said.name || strings.agent) : `${said.message.sender?.name || strings.agent}: ${said.text}`;
     return html`<p class="sr" aria-live="polite">${text}</p>`;
   }
 

@@ -6,8 +6,26 @@ import {Deadline} from '../utils/deadline.js';
 /** How long an announcement stays in the live region: long enough to be read out, then it goes. */
 export const ANNOUNCEMENT_MS = 5000;
 
-/** What the live region says: the latest message from the other side, or who started typing. */
-export type Announcement = {kind: 'message'; message: Message} | {kind: 'typing'; name: string};
+/** How much of a message is read out: a paragraph (the whole message is in the list). */
+export const ANNOUNCED_LENGTH = 400;
+
+/**
+ * What the live region says: the latest message from the other side (`text`: its content, cut
+ * to ANNOUNCED_LENGTH), or who started typing.
+ */
+export type Announcement = {kind: 'message'; message: Message; text: string} | {kind: 'typing'; name: string};
+
+/**
+ * The start of `content` up to `length` characters, cut at a space where there is one, with an
+ * ellipsis. A screen reader would read a 150,000-character message for an hour, and the live
+ * region, a one-pixel box, would lay it out a word per line: half a second for such a message.
+ */
+export function excerpt(content: string, length = ANNOUNCED_LENGTH): string {
+  if (content.length <= length) return content;
+  const cut = content.slice(0, length);
+  const space = cut.search(/\s\S*$/);
+  return `${(space > length / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
 
 /** The message with `key`, searched from the newest (an announced message is among the latest). */
 function findByKey(messages: MessageSequence, key: string): Message | undefined {
@@ -40,7 +58,7 @@ export class LiveRegion {
 
   /** A message from the other side arrived. */
   announceMessage(message: Message) {
-    if (message.role != 'visitor') this.#say({kind: 'message', message});
+    if (message.role != 'visitor') this.#say({kind: 'message', message, text: excerpt(message.content)});
   }
 
   /** The session committed `state`: announces an agent who started typing; drops a message edited or deleted since. */

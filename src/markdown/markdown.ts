@@ -213,8 +213,10 @@ class MarkdownRenderer {
  */
 export function markdown(src: string): TemplateResult {
   const tokens = parse(src.replace(/\r\n?/g, '\n'));
-  const body = tokens ? new MarkdownRenderer().blocks(tokens) : textWithLinks(src);
-  return html`${keyed(src, html`<div class="md ${src.length > LONG ? 'long' : ''}">${body}</div>`)}`;
+  // Too long or too deep for Markdown: laid out as the visitor's plain text is (in pieces, each
+  // laid out only when in view), not as one block inside a Markdown box.
+  if (!tokens) return plainWithLinks(src);
+  return html`${keyed(src, html`<div class="md ${src.length > LONG ? 'long' : ''}">${new MarkdownRenderer().blocks(tokens)}</div>`)}`;
 }
 
 /** Plain text whose addresses are links, in pieces as `plain` lays it out. */

@@ -197,6 +197,12 @@ describe('<akece-chat>', () => {
     frame('message.created', message(12, 'A long answer. '.repeat(2000)));
     await settle();
     expect(region().textContent).to.contain('A long answer.');
+    // Its first paragraph, cut at a word, not 30,000 characters for a screen reader to read.
+    const readOut = region().textContent!.trim();
+    expect(readOut.endsWith('…'), readOut).to.equal(true);
+    const start = readOut.slice('Priya: '.length, -1);
+    expect('A long answer. '.repeat(2000).startsWith(`${start} `), 'cut after a whole word').to.equal(true);
+    expect(readOut.length).to.be.within(200, 420);
     const box = region().getBoundingClientRect();
     expect([box.width, box.height]).to.deep.equal([1, 1]);
     expect(document.documentElement.scrollHeight).to.equal(pageHeight);
