@@ -5,7 +5,13 @@
 // others hand it what their visitor writes or retries over a BroadcastChannel, and hear back
 // what it shows and what the server has. When that tab goes, the browser gives the lock to the
 // next tab, which holds the same queue and sends the rest; a message the first tab was posting
-// as it went is looked for on the server before it is sent again.
+// as it went is looked for on the server before it is sent again. A sending tab that freezes or
+// hangs loses the turn the same way as the leading tab of the socket (src/tabs/tab-lead.ts).
+//
+// The sending tab is not simply the tab that holds the socket: that tab may have no writer (its
+// visitor never opened the chat there, contract §8), and loading the writer's chunk in it only
+// to send for the others would load it where nobody writes. So the writers queue for a lock of
+// their own, under the same rules.
 //
 // Only tabs whose writer has loaded take part (src/state/visitor-writer.ts: the panel was seen,
 // the visitor wrote, or storage holds unsent messages): a tab that only counts unread replies
@@ -15,6 +21,7 @@ import type {Message} from '../state/model.js';
 import {QueuedMessage} from '../state/outbox.js';
 import type {StoredOutboxEntry} from '../state/persisted-session.js';
 import type {OutboxPeers, VisitorWriter} from '../state/visitor-writer.js';
+import {TabLead, type LeadPage} from './tab-lead.js';
 
 /** An entry as one tab tells the others of it: what storage keeps, its files, how it shows. */
 interface SharedEntry {
@@ -45,19 +52,20 @@ export interface MirrorOptions {
   contact(): string | undefined;
   /** Called once with dispose(). */
   disposed(): void;
+  /** Where the lead runs (a test hangs or freezes one tab of a page). */
+  page?: LeadPage;
 }
 
 /** One contact's channel and lock, for as long as this tab writes as that contact. */
 interface Scope {
   readonly contact: string;
   readonly channel: BroadcastChannel;
-  /** Cancels the lock request, or ends the hold of the lock. */
-  readonly abort: AbortController;
+  /** This tab's place in the queue for the turn to send. */
+  lead: TabLead | null;
   /** This tab holds the lock: it sends for every tab. */
   sending: boolean;
-  release(): void;
   /** Settles when this tab may send, or when the scope ends (the waiter looks again). */
-  readonly turn: Promise<void>;
+  turn: Promise<void>;
   endWait(): void;
 }
 
@@ -143,29 +151,38 @@ export class OutboxMirror implements OutboxPeers {
   #join(contact: string) {
     const name = `akece-chat:outbox:${contact}`;
     const channel = new BroadcastChannel(name);
-    let endWait = () => {};
-    const turn = new Promise<void>((resolve) => (endWait = resolve));
-    const scope: Scope = {contact, channel, abort: new AbortController(), sending: false, release: () => {}, turn, endWait};
+    const scope: Scope = {contact, channel, lead: null, sending: false, turn: Promise.resolve(), endWait: () => {}};
+    const waitForTurn = () => (scope.turn = new Promise<void>((resolve) => (scope.endWait = resolve)));
+    waitForTurn();
     this.#scope = scope;
     channel.onmessage = ({data}: MessageEvent<MirrorMessage>) => this.#hear(data);
     this.#post({kind: 'hello', from: this.#id});
-    navigator.locks
-      .request(name, {signal: scope.abort.signal}, () => {
-        if (this.#scope !== scope) return undefined;
-        scope.sending = true;
-        this.#takeOver();
-        scope.endWait();
-        return new Promise<void>((resolve) => (scope.release = resolve));
-      })
-      .catch(() => {}); // aborted: this tab left the contact
+    scope.lead = new TabLead(
+      name,
+      {
+        lead: () => {
+          scope.sending = true;
+          this.#takeOver();
+          scope.endWait();
+        },
+        // Frozen, or another tab took the turn while this one hung: the sends of this tab wait
+        // again (a POST under way goes on; the next sender looks for it on the server first).
+        follow: () => {
+          scope.sending = false;
+          waitForTurn();
+          this.#post({kind: 'hello', from: this.#id});
+        },
+        resumed: () => this.#post({kind: 'hello', from: this.#id}),
+      },
+      this.#options.page
+    );
   }
 
   #leave() {
     const scope = this.#scope;
     if (!scope) return;
     this.#scope = null;
-    scope.abort.abort();
-    scope.release(); // the next tab in the queue sends
+    scope.lead?.dispose(); // the next tab in the queue sends
     scope.channel.close();
     scope.endWait();
   }

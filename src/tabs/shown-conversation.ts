@@ -61,7 +61,8 @@ export class ShownConversationSync {
       this.#following = undefined;
       return;
     }
-    this.#chosenAt = Date.now();
+    // Newer than the choice it replaces even within the same millisecond (else the other tabs would keep that one).
+    this.#chosenAt = Math.max(Date.now(), this.#chosenAt + 1);
     this.#post({kind: 'shown', conversationId: state.conversationId, at: this.#chosenAt});
   }
 

@@ -2,14 +2,18 @@
 // "Several tabs"). The tabs of a contact queue for one Web Lock: the tab holding it leads (it
 // opens the one real cable and repeats everything it hears on a BroadcastChannel); the others
 // follow (they hear the leader's state, events, subscriptions and errors as if from their own
-// socket). When the leader's tab closes, the browser hands the lock to the next tab at once; it
-// opens a socket and reports its first subscription as resumed, so that every tab backfills
-// what arrived in between: nothing is lost, and merging by id shows nothing twice.
+// socket). When the leader's tab closes, the browser hands the lock to the next tab at once; when
+// it freezes or hangs, another tab takes the lead within 2 s (src/tabs/tab-lead.ts), and the old
+// leader closes its socket as soon as it runs again. The new leader opens a socket and reports
+// its first subscription as resumed, and so does a tab that stops leading or wakes from a freeze,
+// so that every tab backfills what arrived in between: nothing is lost, and merging by id shows
+// nothing twice.
 //
 // Both are the page's own APIs, so this works from a CDN's script too (a SharedWorker would
 // have to be same-origin with the page). Where either is missing, each tab keeps its own socket.
 import type {CableLike, CableLikeEvents} from '../state/chat-session.js';
 import type {ConnectionState} from '../state/model.js';
+import {TabLead, type LeadPage} from './tab-lead.js';
 
 export type CableOptions = Parameters<TabCableFactory>[0];
 type TabCableFactory = (options: {url: string; pubsubToken: string; presenceInterval: number}) => CableLike;
@@ -47,17 +51,21 @@ export class TabCable implements CableLike {
   #channel: BroadcastChannel | null = null;
   /** The real cable while this tab leads. */
   #leading: CableLike | null = null;
-  /** Ends this tab's hold of the lock. */
-  #stopLeading: (() => void) | null = null;
-  /** Cancels the lock request of a tab still waiting to lead. */
-  readonly #abort = new AbortController();
+  /** Stops hearing the real cable (before it is disposed of: its last words are not this tab's). */
+  #unhear: (() => void)[] = [];
+  /** This tab's place in the queue for the lead. */
+  #lead: TabLead | null = null;
   /** This tab followed a leader: when it takes over, the first subscription is a resumption. */
   #followed = false;
+  /** This tab led, or was frozen: the next subscription it hears of is a resumption (it may have missed events). */
+  #missed = false;
   #disposed = false;
 
   constructor(
     private readonly options: CableOptions,
-    private readonly createCable: TabCableFactory
+    private readonly createCable: TabCableFactory,
+    /** Where the lead runs (a test hangs or freezes one tab of a page). */
+    private readonly page?: LeadPage
   ) {
     this.#name = tabsName(options);
   }
@@ -77,7 +85,7 @@ export class TabCable implements CableLike {
     channel.onmessage = (event: MessageEvent<TabMessage>) => this.#hear(event.data);
     this.#setState('connecting');
     this.#post({kind: 'hello', from: this.#id});
-    navigator.locks.request(this.#name, {signal: this.#abort.signal}, () => this.#lead()).catch(() => {}); // aborted by dispose()
+    this.#lead = new TabLead(this.#name, {lead: () => this.#startLeading(), follow: () => this.#follow(), resumed: () => this.#follow()}, this.page);
   }
 
   perform(action: string, data?: Record<string, unknown>): boolean {
@@ -98,39 +106,58 @@ export class TabCable implements CableLike {
   dispose(): void {
     if (this.#disposed) return;
     this.#disposed = true;
-    this.#abort.abort();
-    this.#leading?.dispose();
-    this.#leading = null;
-    this.#stopLeading?.(); // the next tab in the queue leads
+    this.#dropCable();
+    this.#lead?.dispose(); // the next tab in the queue leads
     this.#channel?.close();
     for (const listeners of Object.values(this.#listeners)) listeners.clear();
   }
 
-  /** This tab holds the lock: it opens the one socket and speaks for every tab until disposed. */
-  #lead(): Promise<void> {
-    if (this.#disposed) return Promise.resolve();
+  /** This tab holds the lock: it opens the one socket and speaks for every tab until it follows or is disposed. */
+  #startLeading() {
+    if (this.#disposed) return;
     const cable = (this.#leading = this.createCable(this.options));
-    let takingOver = this.#followed;
-    cable.on('state', ({state}) => {
-      this.#setState(state);
-      this.#post({kind: 'state', state});
-    });
-    cable.on('event', (event) => {
-      this.#emit('event', event);
-      this.#post({kind: 'event', event});
-    });
-    cable.on('subscribed', ({resumed}) => {
-      const subscription = {resumed: resumed || takingOver};
-      takingOver = false;
-      this.#emit('subscribed', subscription);
-      this.#post({kind: 'subscribed', ...subscription});
-    });
-    cable.on('error', (error) => {
-      this.#emit('error', error);
-      this.#post({kind: 'error', error});
-    });
+    let takingOver = this.#followed || this.#missed;
+    this.#missed = false;
+    this.#unhear = [
+      cable.on('state', ({state}) => {
+        this.#setState(state);
+        this.#post({kind: 'state', state});
+      }),
+      cable.on('event', (event) => {
+        this.#emit('event', event);
+        this.#post({kind: 'event', event});
+      }),
+      cable.on('subscribed', ({resumed}) => {
+        const subscription = {resumed: resumed || takingOver};
+        takingOver = false;
+        this.#emit('subscribed', subscription);
+        this.#post({kind: 'subscribed', ...subscription});
+      }),
+      cable.on('error', (error) => {
+        this.#emit('error', error);
+        this.#post({kind: 'error', error});
+      }),
+    ];
     cable.connect();
-    return new Promise((resolve) => (this.#stopLeading = resolve));
+  }
+
+  /**
+   * This tab leads no more (its page froze, or another tab took over while it hung), or it wakes
+   * from a freeze: its socket closes, it asks the leader how things are, and backfills once it
+   * hears of the subscription.
+   */
+  #follow() {
+    if (this.#disposed) return;
+    this.#dropCable();
+    this.#missed = true;
+    this.#post({kind: 'hello', from: this.#id});
+  }
+
+  #dropCable() {
+    for (const unhear of this.#unhear) unhear();
+    this.#unhear = [];
+    this.#leading?.dispose();
+    this.#leading = null;
   }
 
   #hear(message: TabMessage) {
@@ -154,7 +181,8 @@ export class TabCable implements CableLike {
         this.#emit('event', message.event);
         break;
       case 'subscribed':
-        this.#emit('subscribed', {resumed: message.resumed});
+        this.#emit('subscribed', {resumed: message.resumed || this.#missed});
+        this.#missed = false;
         break;
       case 'error':
         this.#emit('error', message.error);

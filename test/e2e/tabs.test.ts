@@ -1,8 +1,10 @@
 import {expect} from '@open-wc/testing';
+import {setPageLifecycle} from '../helpers/server.js';
 import {agent, deep, everythingDelivered, onlyConversation, openWidget, part, perTest, publicMessages, shownTexts, until, type WidgetPage} from './helpers.js';
 
-// Several tabs of one visitor (contract §10), end to end: two frames of the same origin stand
-// for two tabs (they share storage, Web Locks and BroadcastChannel as tabs do). The local server
+// Several tabs of one visitor (contract §10), end to end: frames of the same origin stand for
+// tabs (they share storage, Web Locks and BroadcastChannel as tabs do); where the browser must
+// act on one tab alone (freeze it, cut its network), the tab is a window of its own. The local server
 // says how many sockets are subscribed for the contact: `/cable/raw` answers how many it sent
 // a frame to.
 describe('e2e: several tabs, one socket', function () {
@@ -20,7 +22,12 @@ describe('e2e: several tabs, one socket', function () {
   /** How many sockets are subscribed for the contact now (a ping the widget ignores). */
   const sockets = async (token: string) => ((await agent(t.server).raw(token, {type: 'ping', message: Math.floor(Date.now() / 1000)})) as {sent: number}).sent;
 
-  it('shares one socket between the tabs of a contact; when the leading tab closes, another leads within 2 s and nothing is lost', async () => {
+  /** Closes every extra tab a test opened (the first is t.page, closed by perTest). */
+  const others: WidgetPage[] = [];
+  afterEach(() => others.splice(0).forEach((page) => page.close()));
+  const copiesOf = (page: WidgetPage, content: string) => page.el.messages.filter((m) => m.content === content).length;
+
+  it('shares one socket between three tabs of a contact; when the leading tab closes, another leads within 2 s and nothing is lost', async () => {
     const first = (t.page = await openWidget(attrs()));
     part(first.el, 'launcher')!.click();
     await until(() => first.el.connectionState === 'connected', 'the first tab connected');
@@ -28,51 +35,94 @@ describe('e2e: several tabs, one socket', function () {
     const conversation = await onlyConversation(t.server);
     const token = storedToken(first);
 
-    second = await openWidget(attrs()); // a known contact: it connects at load, through the first tab
-    await until(() => second!.el.connectionState === 'connected', 'the second tab connected');
-    expect(await sockets(token), 'one socket for two tabs').to.equal(1);
+    // A known contact: they connect at load, through the first tab.
+    others.push(await openWidget(attrs()), await openWidget(attrs()));
+    const [second, third] = others;
+    await until(() => second.el.connectionState === 'connected' && third.el.connectionState === 'connected', 'the other tabs connected');
+    expect(await sockets(token), 'one socket for three tabs').to.equal(1);
 
-    await agent(t.server).reply(conversation.id, 'Seen in both tabs');
-    await until(() => first.el.messages.some((m) => m.content === 'Seen in both tabs'), 'the reply in the first tab');
-    await until(() => second!.el.messages.some((m) => m.content === 'Seen in both tabs'), 'the reply in the second tab');
+    await agent(t.server).reply(conversation.id, 'Seen in every tab');
+    for (const page of [first, second, third]) await until(() => copiesOf(page, 'Seen in every tab') === 1, 'the reply in every tab');
 
     first.close(); // the leading tab goes
     t.page = undefined;
     const closedAt = Date.now();
-    await until(async () => (await sockets(token)) === 1, 'the second tab’s own socket', 4000);
-    expect(Date.now() - closedAt).to.be.below(2000);
-    await agent(t.server).reply(conversation.id, 'After the handover');
-    await until(() => second!.el.messages.some((m) => m.content === 'After the handover'), 'the reply after the handover');
+    await agent(t.server).reply(conversation.id, 'After the handover'); // sent while no tab leads
+    for (const page of [second, third]) await until(() => copiesOf(page, 'After the handover') === 1, 'the reply after the handover in both remaining tabs', 4000);
+    expect(Date.now() - closedAt, 'another tab led within 2 s').to.be.below(2000);
+    expect(await sockets(token), 'one socket again').to.equal(1);
     second.el.show();
-    await until(() => shownTexts(second!.el).some((text) => text.includes('After the handover')), 'the reply shown');
-    expect(second.el.messages.filter((m) => m.content === 'Seen in both tabs'), 'nothing twice').to.have.length(1);
+    await until(() => shownTexts(second.el).some((text) => text.includes('After the handover')), 'the reply shown');
+    for (const page of [second, third]) {
+      await everythingDelivered(t.server, page.el, conversation.id);
+      for (const text of ['Seen in every tab', 'After the handover']) expect(copiesOf(page, text), `${text}, once`).to.equal(1);
+    }
   });
 
-  it('agrees across tabs within 1 s on what the visitor read and on muting the chime', async () => {
+  it('agrees across three tabs within 1 s on what the visitor read and on muting the chime', async () => {
     const first = (t.page = await openWidget(attrs()));
-    await first.el.sendMessage('Two tabs, one visitor');
+    await first.el.sendMessage('Three tabs, one visitor');
     const conversation = await onlyConversation(t.server);
-    second = await openWidget(attrs());
-    await until(() => first.el.connectionState === 'connected' && second!.el.connectionState === 'connected', 'both tabs connected');
+    others.push(await openWidget(attrs()), await openWidget(attrs()));
+    const tabs = [first, ...others];
+    await until(() => tabs.every((page) => page.el.connectionState === 'connected'), 'every tab connected');
 
-    await agent(t.server).reply(conversation.id, 'Unread in both tabs');
-    await until(() => first.el.unreadCount === 1 && second!.el.unreadCount === 1, 'one unread message in each tab');
+    await agent(t.server).reply(conversation.id, 'Unread in every tab');
+    await until(() => tabs.every((page) => page.el.unreadCount === 1), 'one unread message in each tab');
     first.el.show(); // the visitor reads it in the first tab
     await until(() => first.el.unreadCount === 0, 'read in the first tab');
     const readAt = Date.now();
-    await until(() => second!.el.unreadCount === 0, 'read in the second tab too', 1000);
+    await until(() => tabs.every((page) => page.el.unreadCount === 0), 'read in the other tabs too', 1000);
     expect(Date.now() - readAt).to.be.below(1000);
 
-    second.el.show();
+    for (const page of others) page.el.show();
     const toggles = await until(() => {
-      const [mine, theirs] = [part(first.el, 'sound-toggle'), part(second!.el, 'sound-toggle')];
-      return mine && theirs ? [mine, theirs] : null;
-    }, 'both panels’ sound toggles');
-    toggles[0].click();
-    await until(() => toggles[0].getAttribute('aria-pressed') === 'true', 'muted in the first tab');
+      const found = tabs.map((page) => part(page.el, 'sound-toggle'));
+      return found.every(Boolean) ? found : null;
+    }, 'every panel’s sound toggle');
+    toggles[0]!.click();
+    await until(() => toggles[0]!.getAttribute('aria-pressed') === 'true', 'muted in the first tab');
     const mutedAt = Date.now();
-    await until(() => part(second!.el, 'sound-toggle')!.getAttribute('aria-pressed') === 'true', 'muted in the second tab too', 1000);
+    await until(() => others.every((page) => part(page.el, 'sound-toggle')!.getAttribute('aria-pressed') === 'true'), 'muted in the other tabs too', 1000);
     expect(Date.now() - mutedAt).to.be.below(1000);
+  });
+
+  it('hands the lead on within 2 s when the leading tab is frozen (Page Lifecycle, in a real window); resumed, it follows', async () => {
+    // The first tab is a window of its own, which DevTools can freeze as the browser does a background tab.
+    const first = (t.page = await openWidget(attrs(), {popup: true}));
+    first.el.show();
+    await first.el.sendMessage('Hello from the first tab'); // its writer sends for every tab
+    const conversation = await onlyConversation(t.server);
+    const token = storedToken(first);
+    others.push(await openWidget(attrs()), await openWidget(attrs()));
+    const [second, third] = others;
+    second.el.show(); // the visitor may write here too
+    await until(() => others.every((page) => page.el.connectionState === 'connected' && copiesOf(page, 'Hello from the first tab') === 1), 'the other tabs with the conversation');
+    expect(await sockets(token), 'one socket for three tabs').to.equal(1);
+
+    await setPageLifecycle(0, 'frozen');
+    const frozenAt = Date.now();
+    await agent(t.server).reply(conversation.id, 'During the freeze');
+    for (const page of others) await until(() => copiesOf(page, 'During the freeze') === 1, 'the reply in both live tabs', 4000);
+    expect(Date.now() - frozenAt, 'another tab led within 2 s').to.be.below(2000);
+    expect(await sockets(token), 'one socket: the frozen tab closed its own').to.equal(1);
+
+    // Written in a tab that does not send: the tab that sends now (not the frozen one) posts it, once.
+    await second.el.sendMessage('Written during the freeze');
+    for (const page of others) await until(() => page.el.messages.some((m) => m.content === 'Written during the freeze' && m.status === 'sent'), 'sent, in both live tabs');
+    for (const page of others) await everythingDelivered(t.server, page.el, conversation.id);
+    for (const page of others) for (const text of ['During the freeze', 'Written during the freeze']) expect(copiesOf(page, text), `${text}, once`).to.equal(1);
+    expect((await publicMessages(t.server, conversation.id)).filter((m) => m.content === 'Written during the freeze'), 'posted once').to.have.length(1);
+
+    await setPageLifecycle(0, 'active');
+    // It follows again and catches up (a backfill: what came while it was frozen, it never heard).
+    for (const text of ['During the freeze', 'Written during the freeze']) await until(() => copiesOf(first, text), `${text} in the resumed tab`);
+    await everythingDelivered(t.server, first.el, conversation.id);
+    for (const text of ['Hello from the first tab', 'During the freeze', 'Written during the freeze']) expect(copiesOf(first, text), `${text}, once in the resumed tab`).to.equal(1);
+    expect(await sockets(token), 'still one socket').to.equal(1);
+    await agent(t.server).reply(conversation.id, 'After the resume');
+    for (const page of [first, second, third]) await until(() => copiesOf(page, 'After the resume') === 1, 'the reply in every tab');
+    expect(await sockets(token), 'still one socket').to.equal(1);
   });
 
   /** Two tabs of a visitor with a conversation, each with its panel open (so each may write). */

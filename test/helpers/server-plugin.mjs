@@ -96,21 +96,47 @@ const commands = {
 // it would lift the emulation.
 const cdpSessions = new WeakMap();
 
-async function setOffline(session, offline) {
+/** The popups the test page opened (live ones), oldest first. */
+function popupsOf(session) {
   const testPage = session.browser.getPage(session.id);
-  const popups = testPage.browser().targets().filter((t) => t.type() === 'page' && t.opener() === testPage.target());
-  const target = popups.at(-1);
-  if (!target) {
-    if (!offline) return false; // nothing to bring back online
-    throw new Error('network-offline needs the widget in its own window: openWidget(attrs, {popup: true})');
-  }
+  return testPage.browser().targets().filter((t) => t.type() === 'page' && t.opener() === testPage.target());
+}
+
+/** The DevTools session kept open for a popup. */
+async function cdpOf(target) {
   let cdp = cdpSessions.get(target);
   if (!cdp) {
     cdp = await target.createCDPSession();
     cdpSessions.set(target, cdp);
-    await cdp.send('Network.enable');
   }
-  await cdp.send('Network.emulateNetworkConditions', {offline, latency: 0, downloadThroughput: -1, uploadThroughput: -1});
+  return cdp;
+}
+
+/** Switches the network of the newest popup (with `all`, of every popup: the whole browser but the test page) off or on. */
+async function setOffline(session, offline, all = false) {
+  const popups = popupsOf(session);
+  const targets = all ? popups : popups.slice(-1);
+  if (!targets.length) {
+    if (!offline) return false; // nothing to bring back online
+    throw new Error('network-offline needs the widget in its own window: openWidget(attrs, {popup: true})');
+  }
+  for (const target of targets) {
+    const cdp = await cdpOf(target);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {offline, latency: 0, downloadThroughput: -1, uploadThroughput: -1});
+  }
+  return true;
+}
+
+/**
+ * Freezes (`frozen`) or thaws (`active`) the popup at `index` (oldest first) as the browser does
+ * a background tab it suspends: the page hears `freeze` (and is hidden), then runs nothing until
+ * `active` (it hears `resume`).
+ */
+async function setLifecycle(session, {index, state}) {
+  const target = popupsOf(session)[index];
+  if (!target) throw new Error(`no popup ${index}`);
+  await (await cdpOf(target)).send('Page.setWebLifecycleState', {state});
   return true;
 }
 
@@ -234,7 +260,8 @@ export function serverPlugin() {
     async executeCommand({command, payload, session}) {
       // E2E_DEBUG=1 logs every command as it arrives: where a stalled browser test stopped.
       if (process.env.E2E_DEBUG) console.error(new Date().toISOString(), command, JSON.stringify(payload ?? {}).slice(0, Number(process.env.E2E_DEBUG) > 1 ? 1e5 : 120));
-      if (command === 'network-offline') return setOffline(session, Boolean(payload?.offline));
+      if (command === 'network-offline') return setOffline(session, Boolean(payload?.offline), Boolean(payload?.all));
+      if (command === 'page-lifecycle') return setLifecycle(session, payload);
       if (pageCommands[command]) return pageCommands[command](session, payload);
       const run = commands[command];
       return run ? run(payload) : undefined;

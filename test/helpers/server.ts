@@ -19,7 +19,10 @@ export const restartServer = (server: TestServer, elsewhere = false) =>
 export const nodeFetch = <T = unknown>(url: string, method = 'GET', body?: unknown) =>
   executeServerCommand<{status: number; body: T}, {url: string; method: string; body?: unknown}>('http', {url, method, body});
 export const stopServer = (server: TestServer) => executeServerCommand('server-stop', {id: server.id});
-export const setOffline = (offline: boolean) => executeServerCommand('network-offline', {offline});
+/** Switches the network of the newest popup off or on; with `all`, of every popup the test page opened. */
+export const setOffline = (offline: boolean, all = false) => executeServerCommand('network-offline', {offline, all});
+/** Freezes or thaws the popup at `index` (oldest first), as the browser does a background tab (Page Lifecycle). */
+export const setPageLifecycle = (index: number, state: 'frozen' | 'active') => executeServerCommand('page-lifecycle', {index, state});
 
 export interface CspVisit {
   csp: string;

@@ -2,10 +2,29 @@ import {expect} from '@open-wc/testing';
 import type {CableLike, CableLikeEvents} from '../../src/state/chat-session.js';
 import type {ConnectionState} from '../../src/state/model.js';
 import {TabCable, canShareAcrossTabs} from '../../src/tabs/tab-cable.js';
+import type {LeadPage} from '../../src/tabs/tab-lead.js';
 
 // Tabs sharing one socket: several TabCables in one page stand for several tabs (Web Locks and
 // BroadcastChannel work the same between objects of one page as between tabs). The real cable
-// is faked (it is the network): each leader's cable is a FakeCable the test drives.
+// is faked (it is the network): each leader's cable is a FakeCable the test drives. Each tab
+// has a page of its own: real timers the test can stop (the tab hangs) and an event target
+// where the test fires the page's lifecycle events (`freeze`, `resume`).
+
+/** A tab's page: its clock runs until `hang()`, and `freeze()`/`resume()` fire the page's lifecycle events. */
+class TestPage implements LeadPage {
+  readonly document = new EventTarget();
+  hung = false;
+  every(ms: number, tick: () => void) {
+    const timer = setInterval(() => this.hung || tick(), ms);
+    return () => clearInterval(timer);
+  }
+  freeze() {
+    this.document.dispatchEvent(new Event('freeze'));
+  }
+  resume() {
+    this.document.dispatchEvent(new Event('resume'));
+  }
+}
 
 /** A CableLike whose events the test raises. */
 class FakeCable implements CableLike {
@@ -57,14 +76,16 @@ let contact = 0;
 function browserTabs() {
   const token = `token-${++contact}-${Math.random()}`;
   const cables: FakeCable[] = [];
-  const tabs: {cable: TabCable; heard: string[]; subscribed: boolean[]}[] = [];
+  const tabs: {cable: TabCable; page: TestPage; heard: string[]; subscribed: boolean[]}[] = [];
   const open = () => {
-    const cable = new TabCable({url: 'wss://akece.test/cable', pubsubToken: token, presenceInterval: 30}, () => {
+    const page = new TestPage();
+    const factory = () => {
       const real = new FakeCable();
       cables.push(real);
       return real;
-    });
-    const tab = {cable, heard: [] as string[], subscribed: [] as boolean[]};
+    };
+    const cable = new TabCable({url: 'wss://akece.test/cable', pubsubToken: token, presenceInterval: 30}, factory, page);
+    const tab = {cable, page, heard: [] as string[], subscribed: [] as boolean[]};
     cable.on('event', (event) => tab.heard.push(String((event.data as {content?: string}).content)));
     cable.on('subscribed', ({resumed}) => tab.subscribed.push(resumed));
     cable.connect();
@@ -158,5 +179,65 @@ describe('TabCable: one socket for all tabs', () => {
     const third = browser.open();
     await until(() => third.cable.leading, 'the third tab leading');
     expect(browser.cables).to.have.length(2);
+  });
+
+  /** The cables not disposed of: the sockets open now. */
+  const open = () => browser.cables.filter((cable) => !cable.disposed);
+
+  it('gives up the lead when its page freezes: another tab leads within 2 s and backfills; resumed, the frozen tab follows', async () => {
+    const first = browser.open();
+    await until(() => browser.cables.length == 1, 'the leader’s cable');
+    browser.cables[0].subscribe();
+    const second = browser.open();
+    const third = browser.open();
+    await until(() => second.cable.state == 'connected' && third.cable.state == 'connected', 'followers connected');
+
+    const frozenAt = performance.now();
+    first.page.freeze();
+    expect(browser.cables[0].disposed, 'the frozen tab’s socket closed').to.equal(true);
+    expect(first.cable.leading).to.equal(false);
+    await until(() => browser.cables.length == 2, 'a new leader’s socket');
+    expect(performance.now() - frozenAt).to.be.below(2000);
+    browser.cables[1].subscribe();
+    await until(() => [second, third].every((tab) => tab.subscribed.at(-1) === true), 'every live tab told to backfill');
+    expect(open(), 'one socket').to.have.length(1);
+
+    // (Frozen for real, it would have heard nothing meanwhile; here it heard all of it.)
+    const heardBefore = first.subscribed.length;
+    first.page.resume();
+    await until(() => first.subscribed.length > heardBefore, 'the resumed tab hearing of the subscription');
+    expect(first.subscribed.at(-1), 'it backfills what it missed while frozen').to.equal(true);
+    expect(first.cable.leading).to.equal(false);
+    expect(open(), 'still one socket').to.have.length(1);
+    browser.cables[1].emit('event', created('After the freeze'));
+    await until(() => browser.tabs.every((tab) => tab.heard.includes('After the freeze')), 'the event in every tab');
+    expect(browser.tabs.map((tab) => tab.heard)).to.deep.equal([['After the freeze'], ['After the freeze'], ['After the freeze']]);
+  });
+
+  it('takes the lead from a leader that hangs (silent for 1.5 s) within 2 s; the hung tab stops leading and follows', async () => {
+    const first = browser.open();
+    await until(() => browser.cables.length == 1, 'the leader’s cable');
+    browser.cables[0].subscribe();
+    const second = browser.open();
+    const third = browser.open();
+    await until(() => second.cable.state == 'connected' && third.cable.state == 'connected', 'followers connected');
+    // Followers hear the heartbeat: a healthy leader keeps the lead however long.
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(browser.cables, 'no takeover from a leader that beats').to.have.length(1);
+
+    const hungAt = performance.now();
+    first.page.hung = true; // its heartbeat stops; no lifecycle event
+    await until(() => browser.cables.length >= 2, 'a new leader’s socket', 3000);
+    expect(performance.now() - hungAt).to.be.below(2000);
+    // Here the old leader runs on (only its clock stopped), so it hears at once that its lock was taken.
+    await until(() => browser.cables[0].disposed, 'the hung leader’s socket closed');
+    expect([first, second, third].filter((tab) => tab.cable.leading), 'one leader').to.have.length(1);
+    expect(browser.cables, 'one takeover, not one per follower').to.have.length(2);
+    browser.cables[1].subscribe();
+    await until(() => browser.tabs.every((tab) => tab.subscribed.at(-1) === true), 'every tab told to backfill');
+
+    browser.cables[1].emit('event', created('After the hang'));
+    await until(() => browser.tabs.every((tab) => tab.heard.includes('After the hang')), 'the event in every tab');
+    expect(browser.tabs.map((tab) => tab.heard.filter((text) => text == 'After the hang').length)).to.deep.equal([1, 1, 1]);
   });
 });
