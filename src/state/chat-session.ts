@@ -383,7 +383,15 @@ export class ChatSession {
     const made = this.options.createWriter(this.writerContext());
     if (!(made instanceof Promise)) return this.attachWriter(made);
     this.writerArriving = made.then(
-      (writer) => this.writer ?? this.attachWriter(writer),
+      (writer) => {
+        if (this.disposed) {
+          // The element went while the writer's chunk was coming: the writer would join the
+          // other tabs (their lock, their channel) for a session that is gone.
+          writer.dispose();
+          throw new ApiError('Aborted', 'aborted', {method: 'POST', url: ''});
+        }
+        return this.writer ?? this.attachWriter(writer);
+      },
       (error: unknown) => {
         this.writerArriving = undefined; // the next write asks again
         this.report('module-refused', error);

@@ -1,4 +1,4 @@
-import {expect, fixture, html, oneEvent} from '@open-wc/testing';
+import {expect, fixture, fixtureCleanup, html, oneEvent} from '@open-wc/testing';
 import sinon from 'sinon';
 import type {AkeceChat} from '../../src/chat/chat.js';
 import {fakeSockets} from '../../src/protocol/testing.js';
@@ -30,7 +30,15 @@ describe('<akece-chat>', () => {
     });
   });
 
-  afterEach(() => {
+  afterEach(async function () {
+    // Every element removed (the fixtures' own cleanup, done here so that it comes first), the
+    // tabs' locks must go too: a socket or sender left behind by a removed element would lead
+    // the next test's tabs, holding its socket open after that element is removed in turn.
+    fixtureCleanup();
+    const leftOver = async () => (await navigator.locks.query()).held!.filter((lock) => lock.name!.startsWith('akece-chat:')).map((lock) => lock.name);
+    const end = performance.now() + 2000;
+    while ((await leftOver()).length && performance.now() < end) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await leftOver(), `locks held after "${this.currentTest?.title}"`).to.deep.equal([]);
     sinon.restore();
     window.WebSocket = realWebSocket;
     localStorage.clear();
