@@ -107,6 +107,8 @@ function conversationsOf({host, actions, state}: PanelViewContext) {
 }
 
 type FirstContactView = typeof import('./first-contact-view.js');
+/** How long a refused §11 chunk is left alone before a render asks for it again. */
+const FIRST_CONTACT_RETRY_MS = 10_000;
 /** The §11 chunk (inbox, availability, greeting, sign-in and pre-chat form). */
 const firstContactChunks = new WeakMap<SettingsHost, LazyModule<FirstContactView>>();
 
@@ -114,7 +116,9 @@ const firstContactChunks = new WeakMap<SettingsHost, LazyModule<FirstContactView
 function firstContact(strings: Catalogue, title: string, messages: MessageSequence, entry: EntryContext): FirstContactParts {
   const chunk = lazyChunk(firstContactChunks, entry.host, () => import('./first-contact-view.js'));
   if (chunk.module) return chunk.module.firstContactParts(strings, title, messages, entry);
-  chunk.load({again: true}).catch(() => {}); // a failed chunk is asked for again at the next render
+  // A failed chunk is asked for again at a later render, not at every one (each failure
+  // re-renders: that was a request loop while the file was refused).
+  chunk.load({againAfter: FIRST_CONTACT_RETRY_MS}).catch(() => {});
   // Whether a form or a sign-in comes first is the chunk's to say: until then the panel waits (without it, the composer).
   return {title, replyTime: '', officeHours: null, messages, notice: nothing, entry: chunk.error ? entry.composer : entry.waiting};
 }
@@ -131,6 +135,13 @@ const waitingEntry = (strings: Catalogue) =>
  * reads the rest from the element.
  */
 export type PanelRootContext = Pick<PanelViewContext, 'host' | 'actions' | 'id' | 'open' | 'strings' | 'state' | 'locale' | 'error'>;
+
+/**
+ * No conversation to show yet, and none to wait for: a new visitor, or a known one whose
+ * conversations have been looked up (connected) with none in view (or a new one started).
+ */
+const isNewConversation = (state: ChatState | null | undefined) =>
+  state != null && state.conversationId == null && (state.contact == null || state.connection == 'connected');
 
 /** The open panel: header, banners, message list and composer (or the conversation list, the pre-chat form), with their parts exported. */
 export const renderPanelView = (root: PanelRootContext) => {
@@ -162,6 +173,7 @@ export const renderPanelView = (root: PanelRootContext) => {
     .hasOlder=${state?.hasOlder ?? false}
     .loadingOlder=${state?.loadingOlder ?? false}
     .typing=${state?.agentTyping ? state.agentTyping.name : null}
+    .newConversation=${isNewConversation(state)}
   ></akece-message-list>`;
   // Below the list: a notice (away, signing in) and the composer, or the pre-chat form in its place.
   const entry = html`${welcome.notice}${welcome.entry}`;

@@ -131,8 +131,6 @@ export const en = {
   notifications_denied: 'Notifications are blocked. You can allow them in your browser’s settings.',
 
   // Availability and first contact (contract §11)
-  team_online: 'We’re online',
-  team_away: 'We’re away right now',
   /** {time}: a time of day, already formatted (`formatTime`). */
   back_today: 'Back today at {time}',
   back_tomorrow: 'Back tomorrow at {time}',
@@ -146,6 +144,8 @@ export const en = {
   reply_day: 'Usually replies in a day',
   greeting: 'Hi there! How can we help?',
   away_notice: 'We’re away right now, but leave a message and we’ll get back to you.',
+  /** In the middle of a conversation not yet written (no greeting set), inviting the first message. */
+  empty_conversation: 'Ask us anything. We’re here to help.',
   away_email_ask: 'Leave your email so we can reply',
 
   // Pre-chat form and its errors (each tied to its field, so none names the field)

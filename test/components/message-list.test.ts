@@ -59,6 +59,24 @@ describe('<akece-message-list>', () => {
     expect(qa(el, '[part=message]')).to.have.length(0);
     expect(q(el, '[part=typing-indicator]')).to.be.null;
     expect(q(el, '.older')).to.be.null;
+    expect(q(el, '.empty-note'), 'no invitation unless the conversation is new').to.be.null;
+  });
+
+  it('invites the first message of a new conversation in the middle of the log, until there is one', async () => {
+    const el = await list([], {newConversation: true});
+    const note = q(el, '.empty-note')!;
+    expect(note.textContent!.trim()).to.equal(en.empty_conversation);
+    const box = note.getBoundingClientRect();
+    const frame = log(el).getBoundingClientRect();
+    expect(Math.abs(box.top + box.height / 2 - (frame.top + frame.height / 2)), 'centred (but for the gap after the empty rows box)').to.be.at.most(4);
+    await expect(el).to.be.accessible();
+    el.typing = 'Priya'; // someone is writing: the indicator speaks instead
+    await el.updateComplete;
+    expect(q(el, '.empty-note')).to.be.null;
+    el.typing = null;
+    el.messages = [visitor({content: 'Hello'})];
+    await el.updateComplete;
+    expect(q(el, '.empty-note')).to.be.null;
   });
 
   it('renders one message part per message, oldest first, grouped by sender', async () => {

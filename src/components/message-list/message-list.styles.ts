@@ -21,6 +21,22 @@ export const messageListStyles = css`
     /* long words and names wrap instead of scrolling the log sideways */
     overflow-wrap: anywhere;
   }
+  /* a new conversation's invitation to write, in the middle of the empty log */
+  .empty-note {
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    gap: 8px;
+    max-width: 28ch;
+    margin: auto;
+    text-align: center;
+    opacity: 0.75;
+  }
+  .empty-note svg {
+    width: 32px;
+    height: 32px;
+    stroke-width: 1.5;
+  }
   .rows,
   .spacer {
     flex: none;

@@ -17,6 +17,7 @@ import {messageListStyles} from './message-list.styles.js';
 import {markdownStyles} from '../../markdown/markdown.styles.js';
 import {renderReplyQuote, replyQuoteStyles} from '../message/reply-quote.js';
 import {textDirection} from '../composer/text-direction.js';
+import {chatIcon} from '../icons.js';
 
 /** Set by the root as properties only. */
 const PROPERTY = {attribute: false};
@@ -75,6 +76,7 @@ export class AkeceMessageList extends LitElement {
     hasOlder: PROPERTY,
     loadingOlder: PROPERTY,
     typing: PROPERTY,
+    newConversation: PROPERTY,
   };
 
   /** The conversation, oldest first. */
@@ -91,6 +93,12 @@ export class AkeceMessageList extends LitElement {
   loadingOlder = false;
   /** Name of the agent typing a public reply ('' when unnamed), or null when nobody is. */
   typing: string | null = null;
+  /**
+   * The conversation is yet to be written (none on the server): while it has no message, the
+   * log invites the first one instead of standing blank. (A conversation whose messages are
+   * loading shows nothing meanwhile.)
+   */
+  newConversation = false;
 
   readonly #window = new RowWindow();
   #atBottom = true;
@@ -176,6 +184,9 @@ export class AkeceMessageList extends LitElement {
     return html`<div part="messages" class="log" role="log" aria-label=${strings.messages} aria-live="off" tabindex="0" @scroll=${this.#handleScroll}>
       ${this.hasOlder ? html`<button class="pill-button older" @click=${this.#loadOlder}>${this.loadingOlder ? strings.loading : strings.older}</button>` : nothing}
       <div class="rows"></div>
+      ${this.newConversation && !this.messages.length && this.typing == null
+        ? html`<p class="empty-note">${chatIcon}<span>${strings.empty_conversation}</span></p>`
+        : nothing}
       ${this.typing == null ? nothing : html`<p part="typing-indicator" class="typing-indicator">${t(strings.typing, this.typing || strings.agent)}</p>`}
     </div>
     <p class="sr" role="status"></p>`;

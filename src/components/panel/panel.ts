@@ -42,7 +42,8 @@ export interface PanelOptions {
 
 /**
  * What the header says about the team, so that it never contradicts itself. Outside working
- * hours the team is away, whoever is online, and the line says when it is back. Otherwise the
+ * hours the team is away, whoever is online, and the line says when it is back (and nothing
+ * else: the subtitle line goes, unless the page set its own). Otherwise the
  * agents' presence is the server's word, so it shows only while connected (never "Online"
  * beside "You are offline"); within working hours and not offline, the team counts as in until
  * the server says otherwise. The reply-time line promises a reply only while someone is there.
@@ -53,7 +54,9 @@ export const headerLines = ({strings, subtitle, replyTime, availability, officeH
   const reachable = connection != 'offline' && connection != 'reconnecting' && connection != 'error';
   const status: Availability | null = closed ? 'away' : (present ?? (officeHours?.open && reachable ? 'online' : null));
   return {
-    subtitle: subtitle || (status == 'away' ? strings.team_away : replyTime || strings.subtitle),
+    // Away, the availability line says it once ("Away · Back tomorrow at 09:00") and the
+    // conversation's notice says the rest: no second line repeating it.
+    subtitle: subtitle || (status == 'away' ? '' : replyTime || strings.subtitle),
     availability: status,
     back: closed ? officeHours.back : '',
   };
@@ -83,7 +86,7 @@ export const renderPanel = (options: PanelOptions, body: unknown) => {
         ${leading}
         <div>
           <h2 id="${id}-t">${title || strings.title}</h2>
-          <p class="reply-time">${lines.subtitle}</p>
+          ${lines.subtitle ? html`<p class="reply-time">${lines.subtitle}</p>` : nothing}
           ${lines.availability
             ? html`<p part="availability" class="availability ${lines.availability}">${strings[lines.availability]}${lines.back ? html` · <span>${lines.back}</span>` : nothing}</p>`
             : nothing}

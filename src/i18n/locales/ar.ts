@@ -104,8 +104,6 @@ const ar: Catalogue = {
   notifications_enabled: 'الإشعارات مفعّلة',
   notifications_denied: 'الإشعارات محظورة. يمكنك السماح بها من إعدادات المتصفح.',
 
-  team_online: 'نحن متصلون الآن',
-  team_away: 'نحن غير متواجدين حاليًا',
   back_today: 'نعود اليوم الساعة {time}',
   back_tomorrow: 'نعود غدًا الساعة {time}',
   back_on_day: 'نعود {day} الساعة {time}',
@@ -116,6 +114,7 @@ const ar: Catalogue = {
   reply_day: 'يرد عادةً خلال يوم',
   greeting: 'مرحبًا! كيف يمكننا مساعدتك؟',
   away_notice: 'نحن غير متواجدين حاليًا، لكن اترك لنا رسالة وسنرد عليك.',
+  empty_conversation: 'اسألنا عن أي شيء، نحن هنا لمساعدتك.',
   away_email_ask: 'اترك بريدك الإلكتروني لنتمكن من الرد عليك',
 
   prechat_intro: 'أخبرنا قليلًا عن نفسك وسنكون معك حالًا.',

@@ -89,8 +89,6 @@ const de: Catalogue = {
   notifications_enabled: 'Benachrichtigungen sind eingeschaltet',
   notifications_denied: 'Benachrichtigungen sind blockiert. Sie können sie in den Einstellungen Ihres Browsers erlauben.',
 
-  team_online: 'Wir sind online',
-  team_away: 'Wir sind gerade nicht da',
   back_today: 'Wieder erreichbar heute ab {time}',
   back_tomorrow: 'Wieder erreichbar morgen ab {time}',
   back_on_day: 'Wieder erreichbar {day} ab {time}',
@@ -101,6 +99,7 @@ const de: Catalogue = {
   reply_day: 'Antwortet meist innerhalb eines Tages',
   greeting: 'Hallo! Wie können wir Ihnen helfen?',
   away_notice: 'Wir sind gerade nicht da. Hinterlassen Sie uns eine Nachricht, wir melden uns bei Ihnen.',
+  empty_conversation: 'Fragen Sie uns, was Sie möchten – wir helfen gern.',
   away_email_ask: 'Hinterlassen Sie Ihre E-Mail-Adresse, damit wir Ihnen antworten können',
 
   prechat_intro: 'Erzählen Sie uns kurz etwas über sich, dann sind wir gleich für Sie da.',

@@ -89,8 +89,6 @@ const es: Catalogue = {
   notifications_enabled: 'Notificaciones activadas',
   notifications_denied: 'Las notificaciones están bloqueadas. Puedes permitirlas en la configuración de tu navegador.',
 
-  team_online: 'Estamos en línea',
-  team_away: 'Ahora mismo no estamos disponibles',
   back_today: 'Volvemos hoy a las {time}',
   back_tomorrow: 'Volvemos mañana a las {time}',
   back_on_day: 'Volvemos {day} a las {time}',
@@ -101,6 +99,7 @@ const es: Catalogue = {
   reply_day: 'Suele responder en un día',
   greeting: '¡Hola! ¿En qué podemos ayudarte?',
   away_notice: 'Ahora mismo no estamos disponibles, pero déjanos un mensaje y te responderemos.',
+  empty_conversation: 'Pregúntanos lo que quieras. Estamos aquí para ayudarte.',
   away_email_ask: 'Déjanos tu correo para poder responderte',
 
   prechat_intro: 'Cuéntanos un poco sobre ti y enseguida te atendemos.',

@@ -90,8 +90,6 @@ const fr: Catalogue = {
   notifications_enabled: 'Notifications activées',
   notifications_denied: 'Les notifications sont bloquées. Vous pouvez les autoriser dans les paramètres de votre navigateur.',
 
-  team_online: 'Nous sommes en ligne',
-  team_away: 'Nous sommes absents pour le moment',
   back_today: 'De retour aujourd’hui à {time}',
   back_tomorrow: 'De retour demain à {time}',
   back_on_day: 'De retour {day} à {time}',
@@ -102,6 +100,7 @@ const fr: Catalogue = {
   reply_day: 'Répond généralement en une journée',
   greeting: 'Bonjour\u202f! Comment pouvons-nous vous aider\u202f?',
   away_notice: 'Nous sommes absents pour le moment, mais laissez-nous un message et nous vous répondrons.',
+  empty_conversation: 'Posez-nous toutes vos questions, nous sommes là pour vous aider.',
   away_email_ask: 'Laissez-nous votre e-mail pour que nous puissions vous répondre',
 
   prechat_intro: 'Présentez-vous en quelques mots et nous sommes à vous.',

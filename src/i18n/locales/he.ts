@@ -90,8 +90,6 @@ const he: Catalogue = {
   notifications_enabled: 'ההתראות פועלות',
   notifications_denied: 'ההתראות חסומות. אפשר לאשר אותן בהגדרות הדפדפן.',
 
-  team_online: 'אנחנו זמינים',
-  team_away: 'אנחנו לא זמינים כרגע',
   back_today: 'נחזור היום בשעה {time}',
   back_tomorrow: 'נחזור מחר בשעה {time}',
   back_on_day: 'נחזור {day} בשעה {time}',
@@ -102,6 +100,7 @@ const he: Catalogue = {
   reply_day: 'בדרך כלל עונים תוך יום',
   greeting: 'היי! איך אפשר לעזור?',
   away_notice: 'אנחנו לא זמינים כרגע, אבל השאירו הודעה ונחזור אליכם.',
+  empty_conversation: 'אפשר לשאול אותנו כל דבר. אנחנו כאן כדי לעזור.',
   away_email_ask: 'השאירו כתובת אימייל כדי שנוכל לענות',
 
   prechat_intro: 'ספרו לנו קצת על עצמכם ונהיה איתכם מיד.',

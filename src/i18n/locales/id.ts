@@ -89,8 +89,6 @@ const id: Catalogue = {
   notifications_enabled: 'Notifikasi aktif',
   notifications_denied: 'Notifikasi diblokir. Anda dapat mengizinkannya di pengaturan browser.',
 
-  team_online: 'Kami sedang online',
-  team_away: 'Kami sedang tidak di tempat',
   back_today: 'Kembali hari ini pukul {time}',
   back_tomorrow: 'Kembali besok pukul {time}',
   back_on_day: 'Kembali {day} pukul {time}',
@@ -101,6 +99,7 @@ const id: Catalogue = {
   reply_day: 'Biasanya membalas dalam sehari',
   greeting: 'Halo! Ada yang bisa kami bantu?',
   away_notice: 'Kami sedang tidak di tempat, tetapi silakan tinggalkan pesan dan kami akan membalas Anda.',
+  empty_conversation: 'Tanyakan apa saja. Kami siap membantu.',
   away_email_ask: 'Tinggalkan email Anda agar kami dapat membalas',
 
   prechat_intro: 'Ceritakan sedikit tentang diri Anda, dan kami akan segera membantu.',

@@ -89,8 +89,6 @@ const it: Catalogue = {
   notifications_enabled: 'Notifiche attive',
   notifications_denied: 'Le notifiche sono bloccate. Puoi consentirle nelle impostazioni del browser.',
 
-  team_online: 'Siamo online',
-  team_away: 'Al momento non siamo disponibili',
   back_today: 'Di nuovo disponibili oggi alle {time}',
   back_tomorrow: 'Di nuovo disponibili domani alle {time}',
   back_on_day: 'Di nuovo disponibili {day} alle {time}',
@@ -101,6 +99,7 @@ const it: Catalogue = {
   reply_day: 'Di solito risponde entro un giorno',
   greeting: 'Ciao! Come possiamo aiutarti?',
   away_notice: 'Al momento non siamo disponibili, ma lasciaci un messaggio e ti risponderemo.',
+  empty_conversation: 'Chiedici quello che vuoi: siamo qui per aiutarti.',
   away_email_ask: 'Lasciaci la tua email così possiamo risponderti',
 
   prechat_intro: 'Raccontaci qualcosa di te e saremo subito da te.',

@@ -89,8 +89,6 @@ const ja: Catalogue = {
   notifications_enabled: '通知はオンです',
   notifications_denied: '通知がブロックされています。ブラウザの設定で許可できます。',
 
-  team_online: 'オンライン対応中です',
-  team_away: 'ただいま不在にしています',
   back_today: '本日 {time} に対応を再開します',
   back_tomorrow: '明日 {time} に対応を再開します',
   back_on_day: '{day} {time} に対応を再開します',
@@ -101,6 +99,7 @@ const ja: Catalogue = {
   reply_day: '通常、1 日以内に返信します',
   greeting: 'こんにちは！ご用件をお聞かせください。',
   away_notice: 'ただいま不在にしていますが、メッセージを残していただければ折り返しご連絡します。',
+  empty_conversation: '何でもお気軽にお尋ねください。',
   away_email_ask: 'ご返信のため、メールアドレスを入力してください',
 
   prechat_intro: 'はじめに、お客様について少し教えてください。すぐに担当者がご対応します。',

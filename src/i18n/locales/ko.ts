@@ -89,8 +89,6 @@ const ko: Catalogue = {
   notifications_enabled: '알림이 켜져 있어요',
   notifications_denied: '알림이 차단돼 있어요. 브라우저 설정에서 허용할 수 있어요.',
 
-  team_online: '지금 상담 가능해요',
-  team_away: '지금은 자리를 비웠어요',
   back_today: '오늘 {time}에 돌아와요',
   back_tomorrow: '내일 {time}에 돌아와요',
   back_on_day: '{day} {time}에 돌아와요',
@@ -101,6 +99,7 @@ const ko: Catalogue = {
   reply_day: '보통 하루 안에 답변해요',
   greeting: '안녕하세요! 무엇을 도와드릴까요?',
   away_notice: '지금은 자리를 비웠지만, 메시지를 남겨 주시면 답변해 드릴게요.',
+  empty_conversation: '무엇이든 물어보세요. 기꺼이 도와드리겠습니다.',
   away_email_ask: '답변을 받으실 이메일 주소를 남겨 주세요',
 
   prechat_intro: '간단히 정보를 알려 주시면 바로 상담을 시작할게요.',

@@ -89,8 +89,6 @@ const nb: Catalogue = {
   notifications_enabled: 'Varsler er slått på',
   notifications_denied: 'Varsler er blokkert. Du kan tillate dem i innstillingene i nettleseren.',
 
-  team_online: 'Vi er pålogget',
-  team_away: 'Vi er ikke til stede akkurat nå',
   back_today: 'Tilbake i dag kl. {time}',
   back_tomorrow: 'Tilbake i morgen kl. {time}',
   back_on_day: 'Tilbake {day} kl. {time}',
@@ -101,6 +99,7 @@ const nb: Catalogue = {
   reply_day: 'Svarer vanligvis innen en dag',
   greeting: 'Hei! Hva kan vi hjelpe deg med?',
   away_notice: 'Vi er ikke til stede akkurat nå, men legg igjen en melding, så svarer vi deg.',
+  empty_conversation: 'Spør oss om hva som helst. Vi hjelper gjerne.',
   away_email_ask: 'Legg igjen e-postadressen din, så vi kan svare deg',
 
   prechat_intro: 'Fortell oss litt om deg selv, så er vi straks klare.',

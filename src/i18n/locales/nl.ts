@@ -89,8 +89,6 @@ const nl: Catalogue = {
   notifications_enabled: 'Meldingen staan aan',
   notifications_denied: 'Meldingen zijn geblokkeerd. Je kunt ze toestaan in de instellingen van je browser.',
 
-  team_online: 'We zijn online',
-  team_away: 'We zijn er nu even niet',
   back_today: 'Vandaag vanaf {time} terug',
   back_tomorrow: 'Morgen vanaf {time} terug',
   back_on_day: '{day} vanaf {time} terug',
@@ -101,6 +99,7 @@ const nl: Catalogue = {
   reply_day: 'Reageert meestal binnen een dag',
   greeting: 'Hoi! Waarmee kunnen we je helpen?',
   away_notice: 'We zijn er nu even niet, maar laat een bericht achter en we nemen contact met je op.',
+  empty_conversation: 'Vraag ons gerust alles. We helpen je graag.',
   away_email_ask: 'Laat je e-mailadres achter zodat we je kunnen antwoorden',
 
   prechat_intro: 'Vertel ons iets over jezelf, dan helpen we je meteen verder.',

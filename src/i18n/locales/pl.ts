@@ -94,8 +94,6 @@ const pl: Catalogue = {
   notifications_enabled: 'Powiadomienia są włączone',
   notifications_denied: 'Powiadomienia są zablokowane. Możesz na nie zezwolić w ustawieniach przeglądarki.',
 
-  team_online: 'Jesteśmy dostępni',
-  team_away: 'Jesteśmy teraz niedostępni',
   back_today: 'Wracamy dziś o {time}',
   back_tomorrow: 'Wracamy jutro o {time}',
   back_on_day: 'Wracamy {day} o {time}',
@@ -106,6 +104,7 @@ const pl: Catalogue = {
   reply_day: 'Zwykle odpowiada w ciągu dnia',
   greeting: 'Cześć! W czym możemy pomóc?',
   away_notice: 'Jesteśmy teraz niedostępni, ale zostaw wiadomość, a odpowiemy najszybciej, jak to możliwe.',
+  empty_conversation: 'Zapytaj nas o cokolwiek. Chętnie pomożemy.',
   away_email_ask: 'Zostaw swój e-mail, abyśmy mogli odpowiedzieć',
 
   prechat_intro: 'Powiedz nam coś o sobie, a zaraz się odezwiemy.',

@@ -89,8 +89,6 @@ const ptBR: Catalogue = {
   notifications_enabled: 'Notificações ativadas',
   notifications_denied: 'As notificações estão bloqueadas. Você pode permiti-las nas configurações do navegador.',
 
-  team_online: 'Estamos online',
-  team_away: 'No momento estamos ausentes',
   back_today: 'Voltamos hoje às {time}',
   back_tomorrow: 'Voltamos amanhã às {time}',
   back_on_day: 'Voltamos {day} às {time}',
@@ -101,6 +99,7 @@ const ptBR: Catalogue = {
   reply_day: 'Costuma responder em um dia',
   greeting: 'Olá! Como podemos ajudar?',
   away_notice: 'No momento estamos ausentes, mas deixe sua mensagem que responderemos assim que possível.',
+  empty_conversation: 'Pergunte o que quiser. Estamos aqui para ajudar.',
   away_email_ask: 'Deixe seu e-mail para podermos responder',
 
   prechat_intro: 'Conte um pouco sobre você e já vamos atendê-lo.',

@@ -89,8 +89,6 @@ const sv: Catalogue = {
   notifications_enabled: 'Aviseringar är på',
   notifications_denied: 'Aviseringar är blockerade. Du kan tillåta dem i webbläsarens inställningar.',
 
-  team_online: 'Vi är online',
-  team_away: 'Vi är inte här just nu',
   back_today: 'Tillbaka i dag kl. {time}',
   back_tomorrow: 'Tillbaka i morgon kl. {time}',
   back_on_day: 'Tillbaka {day} kl. {time}',
@@ -101,6 +99,7 @@ const sv: Catalogue = {
   reply_day: 'Svarar oftast inom en dag',
   greeting: 'Hej! Hur kan vi hjälpa dig?',
   away_notice: 'Vi är inte här just nu, men lämna ett meddelande så återkommer vi.',
+  empty_conversation: 'Fråga oss vad som helst. Vi hjälper gärna till.',
   away_email_ask: 'Lämna din e-postadress så att vi kan svara dig',
 
   prechat_intro: 'Berätta lite om dig själv så hjälper vi dig strax.',

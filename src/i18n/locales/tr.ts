@@ -90,8 +90,6 @@ const tr: Catalogue = {
   notifications_enabled: 'Bildirimler açık',
   notifications_denied: 'Bildirimler engellendi. Tarayıcınızın ayarlarından izin verebilirsiniz.',
 
-  team_online: 'Çevrimiçiyiz',
-  team_away: 'Şu anda uzaktayız',
   back_today: 'Bugün saat {time} itibarıyla buradayız',
   back_tomorrow: 'Yarın saat {time} itibarıyla buradayız',
   back_on_day: '{day} saat {time} itibarıyla buradayız',
@@ -102,6 +100,7 @@ const tr: Catalogue = {
   reply_day: 'Genellikle bir gün içinde yanıt verir',
   greeting: 'Merhaba! Size nasıl yardımcı olabiliriz?',
   away_notice: 'Şu anda uzaktayız ama bir mesaj bırakın, size geri döneceğiz.',
+  empty_conversation: 'Bize dilediğinizi sorun, yardımcı olmaktan memnuniyet duyarız.',
   away_email_ask: 'Size yanıt verebilmemiz için e-posta adresinizi bırakın',
 
   prechat_intro: 'Kendinizden biraz bahsedin, hemen sizinle ilgilenelim.',

@@ -89,8 +89,6 @@ const vi: Catalogue = {
   notifications_enabled: 'Thông báo đang bật',
   notifications_denied: 'Thông báo đang bị chặn. Bạn có thể cho phép trong phần cài đặt của trình duyệt.',
 
-  team_online: 'Chúng tôi đang trực tuyến',
-  team_away: 'Hiện chúng tôi đang vắng mặt',
   back_today: 'Quay lại hôm nay lúc {time}',
   back_tomorrow: 'Quay lại ngày mai lúc {time}',
   back_on_day: 'Quay lại vào {day} lúc {time}',
@@ -101,6 +99,7 @@ const vi: Catalogue = {
   reply_day: 'Thường trả lời trong một ngày',
   greeting: 'Xin chào! Chúng tôi có thể giúp gì cho bạn?',
   away_notice: 'Hiện chúng tôi đang vắng mặt, nhưng bạn cứ để lại tin nhắn, chúng tôi sẽ trả lời sau.',
+  empty_conversation: 'Hãy hỏi chúng tôi bất cứ điều gì. Chúng tôi luôn sẵn lòng giúp đỡ.',
   away_email_ask: 'Hãy để lại email để chúng tôi có thể trả lời bạn',
 
   prechat_intro: 'Cho chúng tôi biết đôi chút về bạn, chúng tôi sẽ hỗ trợ ngay.',

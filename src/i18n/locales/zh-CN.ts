@@ -89,8 +89,6 @@ const zhCN: Catalogue = {
   notifications_enabled: '通知已开启',
   notifications_denied: '通知已被阻止。您可以在浏览器设置中允许通知。',
 
-  team_online: '我们在线',
-  team_away: '我们暂时不在',
   back_today: '今天 {time} 回来',
   back_tomorrow: '明天 {time} 回来',
   back_on_day: '{day} {time} 回来',
@@ -101,6 +99,7 @@ const zhCN: Catalogue = {
   reply_day: '通常一天内回复',
   greeting: '您好！有什么可以帮您？',
   away_notice: '我们暂时不在，请留言，我们会尽快回复您。',
+  empty_conversation: '有任何问题都可以问我们，我们很乐意帮忙。',
   away_email_ask: '请留下您的邮箱，以便我们回复',
 
   prechat_intro: '请简单介绍一下您自己，我们马上为您服务。',

@@ -89,8 +89,6 @@ const zhTW: Catalogue = {
   notifications_enabled: '通知已開啟',
   notifications_denied: '通知已被封鎖。您可以在瀏覽器設定中允許通知。',
 
-  team_online: '我們在線上',
-  team_away: '我們暫時不在',
   back_today: '今天 {time} 回來',
   back_tomorrow: '明天 {time} 回來',
   back_on_day: '{day} {time} 回來',
@@ -101,6 +99,7 @@ const zhTW: Catalogue = {
   reply_day: '通常一天內回覆',
   greeting: '您好！有什麼可以為您服務的嗎？',
   away_notice: '我們暫時不在，請留言，我們會盡快回覆您。',
+  empty_conversation: '有任何問題都可以問我們，我們很樂意協助。',
   away_email_ask: '請留下您的電子郵件，方便我們回覆',
 
   prechat_intro: '請簡單介紹一下您自己，我們馬上為您服務。',
