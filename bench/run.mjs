@@ -47,6 +47,9 @@ async function chromiumVersion(browser) {
 
 const started = Date.now();
 const loadBefore = loadNow();
+// The commit (and whether the tree was clean) when the bundle is built, not when the run ends:
+// an engineer may commit meanwhile.
+const builtFrom = machine();
 console.log(`akece-chat benchmarks${QUICK ? ' (BENCH_QUICK: fewer repeats)' : ''}`);
 const built = await buildBundles();
 
@@ -98,7 +101,7 @@ const record = {
   quick: QUICK,
   sections: chosen.map(([id]) => id),
   seconds,
-  machine: {...machine(), chromium},
+  machine: {...builtFrom, chromium},
   load: {before: loadBefore, after: loadAfter},
   bundle: built.source,
   rows: results,

@@ -159,6 +159,12 @@ await widget(form, () => document.querySelector('akece-chat').show());
 await sleep(800);
 await shot(form, 'pre-chat-hebrew-phone');
 
+// A new visitor's conversation before its first message: the log invites it (phone, dark).
+const fresh = await shop({width: 390, height: 760, scheme: 'dark', visitor: 'new'});
+await widget(fresh, () => document.querySelector('akece-chat').show());
+await fresh.waitForFunction(() => document.querySelector('akece-chat').connectionState === 'connected');
+await shot(fresh, 'new-visitor-phone-dark');
+
 // Away: outside working hours, the header says when the team is back, and the visitor is asked
 // for an email with the first message (light, desktop).
 await fetch(`${server.url}/agent/api/inbox`, {

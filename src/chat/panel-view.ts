@@ -4,6 +4,7 @@
 import {html, nothing} from 'lit';
 import '../define-panel.js';
 import {LazyModule} from '../controllers/lazy-module.js';
+import {loadAgainAfter} from '../controllers/lazy-retry.js';
 import {renderPanel, panelStyles as frameStyles} from '../components/panel/panel.js';
 import {panelLayoutStyles} from './chat.styles.js';
 import {controls} from '../styles/shared.styles.js';
@@ -118,7 +119,7 @@ function firstContact(strings: Catalogue, title: string, messages: MessageSequen
   if (chunk.module) return chunk.module.firstContactParts(strings, title, messages, entry);
   // A failed chunk is asked for again at a later render, not at every one (each failure
   // re-renders: that was a request loop while the file was refused).
-  chunk.load({againAfter: FIRST_CONTACT_RETRY_MS}).catch(() => {});
+  loadAgainAfter(chunk, FIRST_CONTACT_RETRY_MS).catch(() => {});
   // Whether a form or a sign-in comes first is the chunk's to say: until then the panel waits (without it, the composer).
   return {title, replyTime: '', officeHours: null, messages, notice: nothing, entry: chunk.error ? entry.composer : entry.waiting};
 }

@@ -21,16 +21,12 @@ export class LazyModule<T> {
     private readonly onError: (error: Error) => void
   ) {}
 
-  /** When the last attempt failed (Date.now()). */
-  #failedAt = 0;
-
   /**
    * Starts loading (once) and settles with the module. After a failure it tries again only
-   * with `again` (the visitor acted), or with `againAfter` once that many ms have passed since
-   * the failure: a refused file is not requested on every render (each failure re-renders).
+   * with `again` (the visitor acted), so that a refused file is not requested on every render.
    */
-  load({again = false, againAfter = Infinity} = {}): Promise<T> {
-    if (this.error && (again || Date.now() - this.#failedAt >= againAfter)) this.#loading = null;
+  load({again = false} = {}): Promise<T> {
+    if (again && this.error) this.#loading = null;
     this.#loading ??= this.importModule().then(
       (module) => {
         this.module = module;
@@ -41,7 +37,6 @@ export class LazyModule<T> {
       (cause: unknown) => {
         const error = cause instanceof Error ? cause : new Error(String(cause));
         this.error = error;
-        this.#failedAt = Date.now();
         this.onError(error);
         this.host.requestUpdate();
         throw error;
