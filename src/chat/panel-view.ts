@@ -4,14 +4,13 @@
 import {html, nothing} from 'lit';
 import '../define-panel.js';
 import {LazyModule} from '../controllers/lazy-module.js';
-import {loadAgainAfter} from '../controllers/lazy-retry.js';
 import {renderPanel, panelStyles as frameStyles} from '../components/panel/panel.js';
 import {panelLayoutStyles} from './chat.styles.js';
 import {controls} from '../styles/shared.styles.js';
 import type {Catalogue} from '../i18n/en.js';
 import {HostSettings, type SettingsHost} from '../controllers/host-settings.js';
 import type {InboxHost} from '../controllers/inbox-status.js';
-import type {EntryContext, FirstContactParts} from './first-contact-view.js';
+import {firstContactParts} from './first-contact-view.js';
 import {firstContactStyles} from './first-contact.styles.js';
 import type {ChatSession} from '../state/chat-session.js';
 import type {ChatState} from '../state/chat-state.js';
@@ -107,23 +106,6 @@ function conversationsOf({host, actions, state}: PanelViewContext) {
   return chunk.module?.conversationsView(host, actions);
 }
 
-type FirstContactView = typeof import('./first-contact-view.js');
-/** How long a refused §11 chunk is left alone before a render asks for it again. */
-const FIRST_CONTACT_RETRY_MS = 10_000;
-/** The §11 chunk (inbox, availability, greeting, sign-in and pre-chat form). */
-const firstContactChunks = new WeakMap<SettingsHost, LazyModule<FirstContactView>>();
-
-/** The §11 parts of the panel; until their chunk arrives (requested with the first render, re-rendering the element), what the panel shows without them. */
-function firstContact(strings: Catalogue, title: string, messages: MessageSequence, entry: EntryContext): FirstContactParts {
-  const chunk = lazyChunk(firstContactChunks, entry.host, () => import('./first-contact-view.js'));
-  if (chunk.module) return chunk.module.firstContactParts(strings, title, messages, entry);
-  // A failed chunk is asked for again at a later render, not at every one (each failure
-  // re-renders: that was a request loop while the file was refused).
-  loadAgainAfter(chunk, FIRST_CONTACT_RETRY_MS).catch(() => {});
-  // Whether a form or a sign-in comes first is the chunk's to say: until then the panel waits (without it, the composer).
-  return {title, replyTime: '', officeHours: null, messages, notice: nothing, entry: chunk.error ? entry.composer : entry.waiting};
-}
-
 /** In place of the composer while the panel cannot yet tell whether the visitor must first sign in or answer a form. */
 const waitingEntry = (strings: Catalogue) =>
   html`<div class="entry-waiting" role="status">
@@ -164,7 +146,11 @@ export const renderPanelView = (root: PanelRootContext) => {
     .maxAttachmentSize=${settings.positiveNumber('max-attachment-size', 40) * 1024 * 1024}
     .accept=${settings.attribute('accept') ?? ''}
   ></akece-composer>`;
-  const welcome = firstContact(strings, title, messages, {host, composer, waiting: waitingEntry(strings), contact: state?.contact ?? null, session: root.actions.session()});
+  // The §11 parts (inbox, availability, greeting, sign-in and pre-chat form): their module is one
+  // of this chunk's own imports, fetched beside it. A composer shows only once it is known
+  // whether a form or a sign-in comes first, so opening needs them; asked for at the first
+  // render, they were a second round trip before every first open.
+  const welcome = firstContactParts(strings, title, messages, {host, composer, waiting: waitingEntry(strings), contact: state?.contact ?? null, session: root.actions.session()});
   const messageList = html`<akece-message-list
     exportparts="messages,message,typing-indicator,reply-quote"
     .messages=${welcome.messages}

@@ -1,15 +1,9 @@
 import {expect} from '@open-wc/testing';
-import sinon from 'sinon';
 import {LazyModule} from '../../src/controllers/lazy-module.js';
-import {loadAgainAfter} from '../../src/controllers/lazy-retry.js';
 
 // A chunk that loads on first need. A refused file must not be asked for on every render: each
 // failure re-renders the element, so asking again at every render was a request loop.
-describe('LazyModule, and loadAgainAfter', () => {
-  let clock: sinon.SinonFakeTimers;
-  beforeEach(() => (clock = sinon.useFakeTimers({now: 1_700_000_000_000, toFake: ['Date']})));
-  afterEach(() => clock.restore());
-
+describe('LazyModule', () => {
   /** A module whose import fails while `refused` is true, counting the imports and renders. */
   function refusedModule() {
     const seen = {imports: 0, renders: 0, errors: 0, refused: true};
@@ -26,17 +20,16 @@ describe('LazyModule, and loadAgainAfter', () => {
   }
   const settle = (promise: Promise<unknown>) => promise.catch(() => undefined);
 
-  it('after a failure, asks again only when the visitor acts or the wait has passed, however often the host renders', async () => {
+  it('after a failure, does not ask again however often the host renders, until the visitor acts', async () => {
     const {module, seen} = refusedModule();
-    await settle(loadAgainAfter(module, 10_000));
+    await settle(module.load());
     expect(seen).to.include({imports: 1, errors: 1, renders: 1});
     expect(module.error).to.be.instanceOf(TypeError);
     // The failure re-rendered the host; every render asks for the module again.
-    for (let render = 0; render < 50; render++) await settle(loadAgainAfter(module, 10_000));
+    for (let render = 0; render < 50; render++) await settle(module.load());
     expect(seen.imports, 'not once per render').to.equal(1);
-    clock.tick(10_000);
     seen.refused = false;
-    const loaded = await loadAgainAfter(module, 10_000);
+    const loaded = await module.load({again: true});
     expect(loaded.name).to.equal('view');
     expect(seen.imports).to.equal(2);
     expect(module.error).to.equal(null);
@@ -51,8 +44,6 @@ describe('LazyModule, and loadAgainAfter', () => {
     await module.load({again: true});
     expect(seen.imports).to.equal(2);
     await module.load({again: true});
-    clock.tick(60_000);
-    await loadAgainAfter(module, 0);
     expect(seen.imports, 'kept once arrived').to.equal(2);
   });
 });
