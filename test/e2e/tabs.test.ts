@@ -59,6 +59,25 @@ describe('e2e: several tabs, one socket', function () {
     }
   });
 
+  it('connects tabs opened as windows one right after another, and shows them each agent message once', async () => {
+    const first = (t.page = await openWidget(attrs()));
+    first.el.show();
+    await first.el.sendMessage('Hello before the windows');
+    const conversation = await onlyConversation(t.server);
+    const token = storedToken(first);
+    // The second window opens as the first says hello to the leading tab: Chromium drops a
+    // message posted just before a window opens, and the first window stayed 'connecting'.
+    others.push(await openWidget(attrs(), {popup: true}), await openWidget(attrs(), {popup: true}));
+    await until(() => others.every((page) => page.el.connectionState === 'connected'), 'both windows connected', 4000);
+    expect(await sockets(token), 'one socket for three tabs').to.equal(1);
+    await agent(t.server).reply(conversation.id, 'Seen in every window');
+    for (const page of [first, ...others]) await until(() => copiesOf(page, 'Seen in every window') === 1, 'the reply in every tab');
+    others[0].el.show();
+    await until(() => shownTexts(others[0].el).some((text) => text.includes('Seen in every window')), 'the reply shown in the first window');
+    for (const page of [first, ...others]) await everythingDelivered(t.server, page.el, conversation.id);
+    for (const page of [first, ...others]) expect(copiesOf(page, 'Seen in every window'), 'once').to.equal(1);
+  });
+
   it('agrees across three tabs within 1 s on what the visitor read and on muting the chime', async () => {
     const first = (t.page = await openWidget(attrs()));
     await first.el.sendMessage('Three tabs, one visitor');
