@@ -1,6 +1,6 @@
 import {expect} from '@open-wc/testing';
-import {setPageLifecycle} from '../helpers/server.js';
-import {agent, deep, everythingDelivered, onlyConversation, openWidget, part, perTest, publicMessages, shownTexts, until, type WidgetPage} from './helpers.js';
+import {setOffline, setPageLifecycle} from '../helpers/server.js';
+import {agent, deep, everythingDelivered, field, onlyConversation, openWidget, part, perTest, publicMessages, shownTexts, typeAndSend, until, type WidgetPage} from './helpers.js';
 
 // Several tabs of one visitor (contract §10), end to end: frames of the same origin stand for
 // tabs (they share storage, Web Locks and BroadcastChannel as tabs do); where the browser must
@@ -14,9 +14,9 @@ describe('e2e: several tabs, one socket', function () {
   afterEach(() => second?.close());
 
   const attrs = () => ({'base-url': t.server.url, 'inbox-identifier': 'demo-inbox'});
-  /** The stored contact's pubsub token (both tabs read the same storage). */
+  /** The stored contact's pubsub token (every tab reads the same storage; the key is the session's, src/state/storage-key.ts). */
   const storedToken = (page: WidgetPage) => {
-    const stored = Object.keys(page.win.localStorage).map((key) => page.win.localStorage.getItem(key)!).find((value) => value.includes('pubsubToken'))!;
+    const stored = page.win.localStorage.getItem(`akece-chat:${t.server.url}:demo-inbox`)!;
     return /"pubsubToken":"([^"]+)"/.exec(stored)![1];
   };
   /** How many sockets are subscribed for the contact now (a ping the widget ignores). */
@@ -24,7 +24,10 @@ describe('e2e: several tabs, one socket', function () {
 
   /** Closes every extra tab a test opened (the first is t.page, closed by perTest). */
   const others: WidgetPage[] = [];
-  afterEach(() => others.splice(0).forEach((page) => page.close()));
+  afterEach(() => {
+    others.splice(0).forEach((page) => page.close());
+    localStorage.clear(); // every tab's (the test page's origin): a test that closed its first tab leaves none to perTest
+  });
   const copiesOf = (page: WidgetPage, content: string) => page.el.messages.filter((m) => m.content === content).length;
 
   it('shares one socket between three tabs of a contact; when the leading tab closes, another leads within 2 s and nothing is lost', async () => {
@@ -76,6 +79,31 @@ describe('e2e: several tabs, one socket', function () {
     await until(() => shownTexts(others[0].el).some((text) => text.includes('Seen in every window')), 'the reply shown in the first window');
     for (const page of [first, ...others]) await everythingDelivered(t.server, page.el, conversation.id);
     for (const page of [first, ...others]) expect(copiesOf(page, 'Seen in every window'), 'once').to.equal(1);
+  });
+
+  it('sends once a message typed offline in a background tab, and shows it once in every tab', async () => {
+    const first = (t.page = await openWidget(attrs()));
+    first.el.show();
+    await first.el.sendMessage('Hello from the leading tab');
+    const conversation = await onlyConversation(t.server);
+    others.push(await openWidget(attrs()), await openWidget(attrs(), {popup: true}));
+    const [second, background] = others;
+    background.el.show();
+    await until(() => others.every((page) => page.el.connectionState === 'connected') && copiesOf(background, 'Hello from the leading tab') === 1, 'the other tabs with the conversation');
+    expect(first.el.connectionState, 'the first tab leads: it connected first').to.equal('connected');
+    await until(() => deep(background.el, 'composer')[0]?.querySelector('textarea'), 'the composer in the background tab');
+
+    await setOffline(true); // the window's network only: the other tabs stay online
+    await until(() => !background.win.navigator.onLine, 'the background tab offline');
+    await typeAndSend(background.el, 'Typed offline');
+    await until(() => copiesOf(background, 'Typed offline') === 1, 'shown in the tab where it was typed');
+    expect(field(background.el).value, 'the composer emptied: the message is taken').to.equal('');
+    await setOffline(false);
+
+    for (const page of [first, second, background]) await until(() => page.el.messages.some((m) => m.content === 'Typed offline' && m.status === 'sent'), 'sent, in every tab');
+    for (const page of [first, second, background]) await everythingDelivered(t.server, page.el, conversation.id);
+    for (const page of [first, second, background]) expect(copiesOf(page, 'Typed offline'), 'once in every tab').to.equal(1);
+    expect((await publicMessages(t.server, conversation.id)).filter((m) => m.content === 'Typed offline'), 'on the server once').to.have.length(1);
   });
 
   it('agrees across three tabs within 1 s on what the visitor read and on muting the chime', async () => {
