@@ -248,6 +248,40 @@ describe('e2e: several tabs, one socket', function () {
     await until(() => copies(other, 'Hello from the first tab').length === 1, 'its messages');
   });
 
+  it('follows, in a tab that only shows the launcher (no writer loaded), the conversation started in another; opened, it shows it with the same pending message', async () => {
+    const {first, conversation} = await (async () => {
+      const page = (t.page = await openWidget(attrs()));
+      page.el.show();
+      await page.el.sendMessage('Hello from the first tab');
+      return {first: page, conversation: await onlyConversation(t.server)};
+    })();
+    const quiet = (second = await openWidget(attrs())); // a known contact: the launcher only
+    await until(() => quiet.el.connectionState === 'connected' && quiet.el.conversationId === conversation.id, 'the launcher-only tab connected');
+    const writerLoaded = () => quiet.win.performance.getEntriesByType('resource').some((entry) => entry.name.includes('/akece-chat.tab-writer.'));
+    expect(writerLoaded(), 'no writer before').to.equal(false);
+
+    await first.el.startConversation();
+    await until(() => quiet.el.conversationId === null, 'the new conversation in the launcher-only tab too', 1000);
+    await agent(t.server).fault({method: 'POST', path: '/messages', delayMs: 5000}); // the server is slow to take it
+    const sent = first.el.sendMessage('A question in a new conversation');
+    const created = await until(async () => (await agent(t.server).conversations()).find((c) => c.id !== conversation.id), 'the new conversation on the server');
+    await until(() => first.el.conversationId === created.id && copies(first, 'A question in a new conversation')[0]?.status === 'pending', 'pending in the first tab');
+    await until(() => quiet.el.conversationId === created.id, 'the launcher-only tab shows the new conversation');
+    expect(quiet.el.unreadCount, 'the same unread count').to.equal(first.el.unreadCount);
+    expect(writerLoaded(), 'still no writer in the launcher-only tab').to.equal(false);
+
+    quiet.el.show(); // the visitor opens it there
+    await until(() => shownTexts(quiet.el).some((text) => text.includes('A question in a new conversation')), 'the pending message shown in the tab opened');
+    expect(quiet.el.conversationId).to.equal(created.id);
+    expect(copies(quiet, 'A question in a new conversation').map((m) => m.status), 'pending there too').to.deep.equal(['pending']);
+    expect(shownTexts(quiet.el).some((text) => text.includes('Hello from the first tab')), 'not the first conversation').to.equal(false);
+
+    await sent;
+    for (const page of [first, quiet]) await everythingDelivered(t.server, page.el, created.id);
+    for (const page of [first, quiet]) expect(copies(page, 'A question in a new conversation').map((m) => m.status), 'sent, once').to.deep.equal(['sent']);
+    expect((await publicMessages(t.server, created.id)).filter((m) => m.content === 'A question in a new conversation'), 'posted once').to.have.length(1);
+  });
+
   it('keeps a socket per tab with storage="none": nothing is shared', async () => {
     // A contact made by the site's own server, given to both tabs by attributes.
     const response = await fetch(`${t.server.url}/public/api/v1/inboxes/demo-inbox/contacts`, {method: 'POST', headers: {'content-type': 'application/json'}, body: '{}'});
