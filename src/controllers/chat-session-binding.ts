@@ -8,6 +8,7 @@ import type {ChatState} from '../state/chat-state.js';
 import type {Message, MessageSequence} from '../state/model.js';
 import {emit} from '../events/public-events.js';
 import {LiveRegion} from './live-region.js';
+import {ShownConversationSync} from '../tabs/shown-conversation.js';
 import {TabSync} from '../tabs/tab-sync.js';
 import {cableFactory, sharesAcrossTabs} from './cable-factory.js';
 import {reportStateChanges} from './state-events.js';
@@ -60,13 +61,14 @@ export class ChatSessionBinding {
       handover: start.handover,
       createCable: cableFactory(options.storage),
       // What writing needs is a chunk of its own (contract §8: a known contact who only reads never
-      // loads it), with what the visitor's tabs share of it (the outbox, the conversation shown).
+      // loads it), with what the visitor's tabs share of it (the outbox).
       createWriter: (context) => import('../tabs/tab-writer.js').then(({createWriter}) => createWriter(context, shared && session)),
       // Who may have a contact, and with what details (identity check, pre-chat form): its own
       // chunk, which only a visitor without a contact needs.
       prepareContact: (user) => import('./contact-gate.js').then((gate) => gate.prepareContact(host, session, user)),
     }));
-    const tabs = shared ? new TabSync(session, options) : null;
+    // The read state and the conversation shown are the same in every tab, writing or not.
+    const tabs = shared ? [new TabSync(session, options), new ShownConversationSync(session)] : [];
     // What is on view now: the session's changes are told to the page against it.
     this.state = start.previous;
     this.#unsubscribe = [
@@ -83,7 +85,7 @@ export class ChatSessionBinding {
     const followPage: ReactiveController = {hostUpdate: () => this.#followConversationId()};
     host.addController(followPage);
     this.#unsubscribe.push(() => host.removeController(followPage));
-    if (tabs) this.#unsubscribe.push(() => tabs.dispose());
+    for (const shared of tabs) this.#unsubscribe.push(() => shared.dispose());
     session.start();
     // What starting changed is told at once, as one change (taking over from the quiet start,
     // the state passes through the session's empty one, which the page must not hear of).

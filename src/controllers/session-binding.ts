@@ -4,7 +4,8 @@
 // its unread count); the full session (chat-session-binding.ts, a chunk of its own) is loaded
 // once the visitor or the conversation needs it, and takes over the watch's cable and what it
 // fetched and heard. A visitor without a contact, or with unsent messages, gets the full session
-// at once.
+// at once. The visitor choosing a conversation in another tab (contract §10: every tab shows the
+// same) needs the full session too, when the watch would show another: it follows the choice.
 import {RestClient} from '../api/client.js';
 import {ContactApi} from '../api/contact-api.js';
 import {emit} from '../events/public-events.js';
@@ -14,7 +15,8 @@ import type {ChatSession, SessionOptions} from '../state/chat-session.js';
 import {ContactWatch, type WatchState} from '../state/contact-watch.js';
 import type {Message} from '../state/model.js';
 import {readPersistedSession, storageKey} from '../state/persisted-session.js';
-import {cableFactory} from './cable-factory.js';
+import {shownChannel, type ShownMessage} from '../tabs/shown-channel.js';
+import {cableFactory, sharesAcrossTabs} from './cable-factory.js';
 import {LazyModule} from './lazy-module.js';
 import type {Announcement} from './live-region.js';
 import type {SessionHost} from './session-controller.js';
@@ -45,6 +47,10 @@ export class SessionBinding {
   #quietState: ChatState = QUIET_START;
   /** The watch's requests, aborted when it is disposed of. */
   readonly #requests = new AbortController();
+  /** Where the watch hears of the conversation chosen in another tab (src/tabs/shown-channel.ts). */
+  #choices: BroadcastChannel | null = null;
+  /** That conversation (null: a new one), undefined until a tab says. */
+  #chosenElsewhere: number | null | undefined;
   #panelVisible = false;
   /** The session is needed: `fresh` when the watch's cable and findings are not to be used. */
   #needed: {fresh: boolean} | null = null;
@@ -111,6 +117,7 @@ export class SessionBinding {
 
   dispose(): void {
     this.#disposed = true;
+    this.#choices?.close();
     this.#watch?.dispose();
     this.#requests.abort();
     this.#full?.dispose();
@@ -125,12 +132,27 @@ export class SessionBinding {
     watch.on('change', (state) => this.#commitQuiet(state));
     watch.on('needs-session', ({fresh}) => void this.#need(fresh).catch(noop));
     watch.start();
+    if (sharesAcrossTabs(storage)) {
+      const choices = (this.#choices = shownChannel(contact.pubsubToken));
+      choices.onmessage = ({data}: MessageEvent<ShownMessage>) => {
+        if (data.kind == 'shown') this.#chosenElsewhere = data.conversationId;
+        this.#followChoice();
+      };
+      choices.postMessage({kind: 'ask'} satisfies ShownMessage);
+    }
+  }
+
+  /** Another tab shows a conversation the watch, having looked, would not: the full session follows it (its ShownConversationSync asks). */
+  #followChoice(): void {
+    const chosen = this.#chosenElsewhere;
+    if (chosen !== undefined && this.#watch?.hasLooked && chosen !== this.#quietState.conversationId) void this.#need(false).catch(noop);
   }
 
   #commitQuiet(watched: WatchState): void {
     const previous = this.#quietState;
     this.#quietState = {...previous, ...watched};
     reportStateChanges(this.#host, this.#quietState, previous, (conversationId) => (this.#host.conversationId = conversationId));
+    this.#followChoice();
   }
 
   /**
@@ -148,6 +170,7 @@ export class SessionBinding {
     if (this.#disposed) throw new Error('Disposed');
     const handover = this.#watch?.handOver(!this.#needed?.fresh) ?? undefined;
     this.#watch = null;
+    this.#choices?.close();
     const full = (this.#full = new module.ChatSessionBinding(this.#host, this.#options, {handover, previous: this.#quietState}));
     if (this.#panelVisible) full.session.setPanelVisible(true);
     return full;

@@ -251,7 +251,10 @@ export class ChatSession {
     this.agentTyping.stopped();
     this.dispatch({type: 'conversation-shown', conversationId});
     if (conversationId == null) return;
-    this.conversationReceived(await this.api.getConversation(conversationId));
+    const conversation = await this.api.getConversation(conversationId);
+    // Another was shown meanwhile (a choice in another tab followed, then one here): it stays.
+    if (this.state.conversationId !== conversationId) return;
+    this.conversationReceived(conversation);
     await this.history.loadPage();
   }
 

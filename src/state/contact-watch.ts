@@ -97,6 +97,11 @@ export class ContactWatch {
     return this.events.on(type, listener);
   }
 
+  /** It has looked: `state.conversationId` is the conversation the session would show. */
+  get hasLooked(): boolean {
+    return this.looked != null;
+  }
+
   /** Connects, and looks at the conversation at once (as the session would). */
   start(): void {
     const cable = this.cable;

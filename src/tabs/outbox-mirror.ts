@@ -50,8 +50,6 @@ const REMEMBERED_DELIVERIES = 20;
 export interface MirrorOptions {
   /** The contact this tab writes as (its socket token, one per contact); undefined before there is one. */
   contact(): string | undefined;
-  /** Called once with dispose(). */
-  disposed(): void;
   /** Where the lead runs (a test hangs or freezes one tab of a page). */
   page?: LeadPage;
 }
@@ -137,7 +135,6 @@ export class OutboxMirror implements OutboxPeers {
     if (this.#disposed) return;
     this.#disposed = true;
     this.#leave();
-    this.#options.disposed();
   }
 
   /** Joins the channel and lock of the contact this tab now writes as (the contact may come, go or change). */

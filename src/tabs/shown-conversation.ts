@@ -2,14 +2,13 @@
 // when the visitor opens another conversation, or starts a new one, in one tab, the others show
 // it too. The newest choice wins (each carries when it was made), so two tabs choosing at once
 // settle on one instead of swapping for ever. A tab that joins asks what was chosen.
+// It runs with the full session (src/controllers/chat-session-binding.ts), whether or not the
+// visitor wrote in that tab: a tab that only shows the launcher counts the unread messages of the
+// conversation chosen elsewhere, and shows it when its panel opens. A quiet tab (the full session
+// not loaded) listens for choices in src/controllers/session-binding.ts.
 import type {ChatSession} from '../state/chat-session.js';
 import type {ChatState} from '../state/chat-state.js';
-
-type ShownMessage =
-  /** A tab joined: tabs that know of a choice answer. */
-  | {kind: 'ask'}
-  /** The visitor chose `conversationId` (null: a new one, not yet created) at `at` (unix ms). */
-  | {kind: 'shown'; conversationId: number | null; at: number};
+import {shownChannel, type ShownMessage} from './shown-channel.js';
 
 /**
  * The visitor chose the conversation in view (ChatSession.showConversation: the list, the
@@ -72,7 +71,7 @@ export class ShownConversationSync {
     this.#contact = contact;
     this.#chosenAt = 0;
     if (!contact) return;
-    this.#channel = new BroadcastChannel(`akece-chat:shown:${contact}`);
+    this.#channel = shownChannel(contact);
     this.#channel.onmessage = ({data}: MessageEvent<ShownMessage>) => this.#hear(data);
     this.#post({kind: 'ask'});
   }

@@ -9,24 +9,29 @@
 // so that every tab backfills what arrived in between: nothing is lost, and merging by id shows
 // nothing twice.
 //
+// A message on a BroadcastChannel can be lost: Chromium drops one posted just before a page of the
+// same process opens a window (window.open, a link to a new tab), so a follower whose hello went
+// that way never learned the leader's state and stayed 'connecting'. A follower therefore says
+// hello again until it hears the answer, which comes as one message (state and subscription).
+//
 // Both are the page's own APIs, so this works from a CDN's script too (a SharedWorker would
 // have to be same-origin with the page). Where either is missing, each tab keeps its own socket.
 import type {CableLike, CableLikeEvents} from '../state/chat-session.js';
 import type {ConnectionState} from '../state/model.js';
-import {TabLead, type LeadPage} from './tab-lead.js';
+import {BEAT_MS, TabLead, thisPage, type LeadPage} from './tab-lead.js';
 
 export type CableOptions = Parameters<TabCableFactory>[0];
 type TabCableFactory = (options: {url: string; pubsubToken: string; presenceInterval: number}) => CableLike;
 
 /** What the tabs of one contact say to each other. */
 type TabMessage =
-  /** A tab began to follow: the leader answers it (`to`) with its state. */
+  /** A tab began to follow: the leader answers it (`to`) with its state, and whether it is subscribed. */
   | {kind: 'hello'; from: string}
   /** A follower asks the leader to reconnect (the session found the subscription unanswered). */
   | {kind: 'reconnect'}
-  | {kind: 'state'; state: ConnectionState; to?: string}
+  | {kind: 'state'; state: ConnectionState; to?: string; subscribed?: boolean}
   | {kind: 'event'; event: CableLikeEvents['event']}
-  | {kind: 'subscribed'; resumed: boolean; to?: string}
+  | {kind: 'subscribed'; resumed: boolean}
   | {kind: 'error'; error: CableLikeEvents['error']};
 
 type Listeners = {[Type in keyof CableLikeEvents]: Set<(detail: CableLikeEvents[Type]) => void>};
@@ -59,6 +64,8 @@ export class TabCable implements CableLike {
   #followed = false;
   /** This tab led, or was frozen: the next subscription it hears of is a resumption (it may have missed events). */
   #missed = false;
+  /** Stops saying hello again: the leader answered, or this tab leads. */
+  #stopGreeting: (() => void) | null = null;
   #disposed = false;
 
   constructor(
@@ -84,7 +91,7 @@ export class TabCable implements CableLike {
     const channel = (this.#channel = new BroadcastChannel(this.#name));
     channel.onmessage = (event: MessageEvent<TabMessage>) => this.#hear(event.data);
     this.#setState('connecting');
-    this.#post({kind: 'hello', from: this.#id});
+    this.#greet();
     this.#lead = new TabLead(this.#name, {lead: () => this.#startLeading(), follow: () => this.#follow(), resumed: () => this.#follow()}, this.page);
   }
 
@@ -106,6 +113,7 @@ export class TabCable implements CableLike {
   dispose(): void {
     if (this.#disposed) return;
     this.#disposed = true;
+    this.#stopGreeting?.();
     this.#dropCable();
     this.#lead?.dispose(); // the next tab in the queue leads
     this.#channel?.close();
@@ -115,6 +123,8 @@ export class TabCable implements CableLike {
   /** This tab holds the lock: it opens the one socket and speaks for every tab until it follows or is disposed. */
   #startLeading() {
     if (this.#disposed) return;
+    this.#stopGreeting?.();
+    this.#stopGreeting = null;
     const cable = (this.#leading = this.createCable(this.options));
     let takingOver = this.#followed || this.#missed;
     this.#missed = false;
@@ -150,7 +160,13 @@ export class TabCable implements CableLike {
     if (this.#disposed) return;
     this.#dropCable();
     this.#missed = true;
+    this.#greet();
+  }
+
+  /** Says hello now and every BEAT_MS until the leader's answer comes (a message can be lost). */
+  #greet() {
     this.#post({kind: 'hello', from: this.#id});
+    this.#stopGreeting ??= (this.page ?? thisPage).every(BEAT_MS, () => this.#post({kind: 'hello', from: this.#id}));
   }
 
   #dropCable() {
@@ -163,9 +179,7 @@ export class TabCable implements CableLike {
   #hear(message: TabMessage) {
     if (this.#leading) {
       if (message.kind == 'hello') {
-        const to = message.from;
-        this.#post({kind: 'state', state: this.#state, to});
-        if (this.#state == 'connected') this.#post({kind: 'subscribed', resumed: false, to});
+        this.#post({kind: 'state', state: this.#state, to: message.from, subscribed: this.#state == 'connected'});
       } else if (message.kind == 'reconnect') {
         this.#leading.reconnect();
       }
@@ -175,19 +189,29 @@ export class TabCable implements CableLike {
     this.#followed = true;
     switch (message.kind) {
       case 'state':
+        if (message.to != null) {
+          // The answer to this tab's hello.
+          this.#stopGreeting?.();
+          this.#stopGreeting = null;
+        }
         this.#setState(message.state);
+        if (message.subscribed) this.#subscribed(false);
         break;
       case 'event':
         this.#emit('event', message.event);
         break;
       case 'subscribed':
-        this.#emit('subscribed', {resumed: message.resumed || this.#missed});
-        this.#missed = false;
+        this.#subscribed(message.resumed);
         break;
       case 'error':
         this.#emit('error', message.error);
         break;
     }
+  }
+
+  #subscribed(resumed: boolean) {
+    this.#emit('subscribed', {resumed: resumed || this.#missed});
+    this.#missed = false;
   }
 
   #setState(state: ConnectionState) {

@@ -45,7 +45,8 @@ export interface LeadPage {
   readonly document: EventTarget | null;
 }
 
-const thisPage: LeadPage = {
+/** The page this script runs in. */
+export const thisPage: LeadPage = {
   every(ms, tick) {
     const timer = setInterval(tick, ms);
     return () => clearInterval(timer);

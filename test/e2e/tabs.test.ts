@@ -1,6 +1,6 @@
 import {expect} from '@open-wc/testing';
-import {setPageLifecycle} from '../helpers/server.js';
-import {agent, deep, everythingDelivered, onlyConversation, openWidget, part, perTest, publicMessages, shownTexts, until, type WidgetPage} from './helpers.js';
+import {setOffline, setPageLifecycle} from '../helpers/server.js';
+import {agent, deep, everythingDelivered, field, onlyConversation, openWidget, part, perTest, publicMessages, shownTexts, typeAndSend, until, type WidgetPage} from './helpers.js';
 
 // Several tabs of one visitor (contract §10), end to end: frames of the same origin stand for
 // tabs (they share storage, Web Locks and BroadcastChannel as tabs do); where the browser must
@@ -14,9 +14,9 @@ describe('e2e: several tabs, one socket', function () {
   afterEach(() => second?.close());
 
   const attrs = () => ({'base-url': t.server.url, 'inbox-identifier': 'demo-inbox'});
-  /** The stored contact's pubsub token (both tabs read the same storage). */
+  /** The stored contact's pubsub token (every tab reads the same storage; the key is the session's, src/state/storage-key.ts). */
   const storedToken = (page: WidgetPage) => {
-    const stored = Object.keys(page.win.localStorage).map((key) => page.win.localStorage.getItem(key)!).find((value) => value.includes('pubsubToken'))!;
+    const stored = page.win.localStorage.getItem(`akece-chat:${t.server.url}:demo-inbox`)!;
     return /"pubsubToken":"([^"]+)"/.exec(stored)![1];
   };
   /** How many sockets are subscribed for the contact now (a ping the widget ignores). */
@@ -24,7 +24,10 @@ describe('e2e: several tabs, one socket', function () {
 
   /** Closes every extra tab a test opened (the first is t.page, closed by perTest). */
   const others: WidgetPage[] = [];
-  afterEach(() => others.splice(0).forEach((page) => page.close()));
+  afterEach(() => {
+    others.splice(0).forEach((page) => page.close());
+    localStorage.clear(); // every tab's (the test page's origin): a test that closed its first tab leaves none to perTest
+  });
   const copiesOf = (page: WidgetPage, content: string) => page.el.messages.filter((m) => m.content === content).length;
 
   it('shares one socket between three tabs of a contact; when the leading tab closes, another leads within 2 s and nothing is lost', async () => {
@@ -57,6 +60,50 @@ describe('e2e: several tabs, one socket', function () {
       await everythingDelivered(t.server, page.el, conversation.id);
       for (const text of ['Seen in every tab', 'After the handover']) expect(copiesOf(page, text), `${text}, once`).to.equal(1);
     }
+  });
+
+  it('connects tabs opened as windows one right after another, and shows them each agent message once', async () => {
+    const first = (t.page = await openWidget(attrs()));
+    first.el.show();
+    await first.el.sendMessage('Hello before the windows');
+    const conversation = await onlyConversation(t.server);
+    const token = storedToken(first);
+    // The second window opens as the first says hello to the leading tab: Chromium drops a
+    // message posted just before a window opens, and the first window stayed 'connecting'.
+    others.push(await openWidget(attrs(), {popup: true}), await openWidget(attrs(), {popup: true}));
+    await until(() => others.every((page) => page.el.connectionState === 'connected'), 'both windows connected', 4000);
+    expect(await sockets(token), 'one socket for three tabs').to.equal(1);
+    await agent(t.server).reply(conversation.id, 'Seen in every window');
+    for (const page of [first, ...others]) await until(() => copiesOf(page, 'Seen in every window') === 1, 'the reply in every tab');
+    others[0].el.show();
+    await until(() => shownTexts(others[0].el).some((text) => text.includes('Seen in every window')), 'the reply shown in the first window');
+    for (const page of [first, ...others]) await everythingDelivered(t.server, page.el, conversation.id);
+    for (const page of [first, ...others]) expect(copiesOf(page, 'Seen in every window'), 'once').to.equal(1);
+  });
+
+  it('sends once a message typed offline in a background tab, and shows it once in every tab', async () => {
+    const first = (t.page = await openWidget(attrs()));
+    first.el.show();
+    await first.el.sendMessage('Hello from the leading tab');
+    const conversation = await onlyConversation(t.server);
+    others.push(await openWidget(attrs()), await openWidget(attrs(), {popup: true}));
+    const [second, background] = others;
+    background.el.show();
+    await until(() => others.every((page) => page.el.connectionState === 'connected') && copiesOf(background, 'Hello from the leading tab') === 1, 'the other tabs with the conversation');
+    expect(first.el.connectionState, 'the first tab leads: it connected first').to.equal('connected');
+    await until(() => deep(background.el, 'composer')[0]?.querySelector('textarea'), 'the composer in the background tab');
+
+    await setOffline(true); // the window's network only: the other tabs stay online
+    await until(() => !background.win.navigator.onLine, 'the background tab offline');
+    await typeAndSend(background.el, 'Typed offline');
+    await until(() => copiesOf(background, 'Typed offline') === 1, 'shown in the tab where it was typed');
+    expect(field(background.el).value, 'the composer emptied: the message is taken').to.equal('');
+    await setOffline(false);
+
+    for (const page of [first, second, background]) await until(() => page.el.messages.some((m) => m.content === 'Typed offline' && m.status === 'sent'), 'sent, in every tab');
+    for (const page of [first, second, background]) await everythingDelivered(t.server, page.el, conversation.id);
+    for (const page of [first, second, background]) expect(copiesOf(page, 'Typed offline'), 'once in every tab').to.equal(1);
+    expect((await publicMessages(t.server, conversation.id)).filter((m) => m.content === 'Typed offline'), 'on the server once').to.have.length(1);
   });
 
   it('agrees across three tabs within 1 s on what the visitor read and on muting the chime', async () => {
@@ -199,6 +246,40 @@ describe('e2e: several tabs, one socket', function () {
     await first.el.openConversation(conversation.id);
     await until(() => other.el.conversationId === conversation.id, 'the first conversation again in the second tab', 1000);
     await until(() => copies(other, 'Hello from the first tab').length === 1, 'its messages');
+  });
+
+  it('follows, in a tab that only shows the launcher (no writer loaded), the conversation started in another; opened, it shows it with the same pending message', async () => {
+    const {first, conversation} = await (async () => {
+      const page = (t.page = await openWidget(attrs()));
+      page.el.show();
+      await page.el.sendMessage('Hello from the first tab');
+      return {first: page, conversation: await onlyConversation(t.server)};
+    })();
+    const quiet = (second = await openWidget(attrs())); // a known contact: the launcher only
+    await until(() => quiet.el.connectionState === 'connected' && quiet.el.conversationId === conversation.id, 'the launcher-only tab connected');
+    const writerLoaded = () => quiet.win.performance.getEntriesByType('resource').some((entry) => entry.name.includes('/akece-chat.tab-writer.'));
+    expect(writerLoaded(), 'no writer before').to.equal(false);
+
+    await first.el.startConversation();
+    await until(() => quiet.el.conversationId === null, 'the new conversation in the launcher-only tab too', 1000);
+    await agent(t.server).fault({method: 'POST', path: '/messages', delayMs: 5000}); // the server is slow to take it
+    const sent = first.el.sendMessage('A question in a new conversation');
+    const created = await until(async () => (await agent(t.server).conversations()).find((c) => c.id !== conversation.id), 'the new conversation on the server');
+    await until(() => first.el.conversationId === created.id && copies(first, 'A question in a new conversation')[0]?.status === 'pending', 'pending in the first tab');
+    await until(() => quiet.el.conversationId === created.id, 'the launcher-only tab shows the new conversation');
+    expect(quiet.el.unreadCount, 'the same unread count').to.equal(first.el.unreadCount);
+    expect(writerLoaded(), 'still no writer in the launcher-only tab').to.equal(false);
+
+    quiet.el.show(); // the visitor opens it there
+    await until(() => shownTexts(quiet.el).some((text) => text.includes('A question in a new conversation')), 'the pending message shown in the tab opened');
+    expect(quiet.el.conversationId).to.equal(created.id);
+    expect(copies(quiet, 'A question in a new conversation').map((m) => m.status), 'pending there too').to.deep.equal(['pending']);
+    expect(shownTexts(quiet.el).some((text) => text.includes('Hello from the first tab')), 'not the first conversation').to.equal(false);
+
+    await sent;
+    for (const page of [first, quiet]) await everythingDelivered(t.server, page.el, created.id);
+    for (const page of [first, quiet]) expect(copies(page, 'A question in a new conversation').map((m) => m.status), 'sent, once').to.deep.equal(['sent']);
+    expect((await publicMessages(t.server, created.id)).filter((m) => m.content === 'A question in a new conversation'), 'posted once').to.have.length(1);
   });
 
   it('keeps a socket per tab with storage="none": nothing is shared', async () => {

@@ -145,6 +145,17 @@ describe('TabCable: one socket for all tabs', () => {
     expect(second.heard).to.deep.equal(['After the handover']);
   });
 
+  it('says hello again until the leader answers: Chromium drops a message posted just before a window opens', async () => {
+    browser.open();
+    await until(() => browser.cables.length == 1, 'the leader’s cable');
+    browser.cables[0].subscribe();
+    const follower = browser.open(); // its hello…
+    window.open('about:blank', '_blank', 'popup')?.close(); // …is lost as this page opens a window
+    await until(() => follower.cable.state == 'connected', 'the follower connected', 1500);
+    expect(follower.subscribed, 'subscribed once').to.deep.equal([false]);
+    expect(browser.cables, 'one socket').to.have.length(1);
+  });
+
   it('passes a follower’s reconnect to the leader', async () => {
     browser.open();
     await until(() => browser.cables.length == 1, 'the leader’s cable');

@@ -1,6 +1,7 @@
 import {expect} from '@open-wc/testing';
 import sinon from 'sinon';
 import type {AkeceEvent} from '../../src/protocol/payloads.js';
+import {ShownConversationSync} from '../../src/tabs/shown-conversation.js';
 import {createWriter} from '../../src/tabs/tab-writer.js';
 import {FakeServer, MemStorage, makeSession} from './fakes.js';
 
@@ -21,6 +22,8 @@ async function until(condition: () => unknown, what: string, ms = 3000) {
 }
 
 let contacts = 0;
+/** The sessions that made their writer. */
+const writersMade = new WeakSet<object>();
 
 describe('tabs of one visitor: the outbox and the conversation shown', () => {
   let srv: FakeServer;
@@ -37,18 +40,23 @@ describe('tabs of one visitor: the outbox and the conversation shown', () => {
     srv.convs.push({id: 87, status: 'open', contact_last_seen_at: 0});
     storage.map.set(KEY, JSON.stringify({version: 2, contact: {sourceId: contact, pubsubToken: 'tok-' + contact}, outbox: []}));
     tabs = [];
+    syncs = [];
   });
+  /** Each tab's ShownConversationSync (made with the full session, as in src/controllers/chat-session-binding.ts). */
+  let syncs: ShownConversationSync[];
   afterEach(() => {
+    for (const sync of syncs) sync.dispose();
     for (const tab of tabs) tab.session.dispose();
     sinon.restore();
   });
 
-  /** A tab: its session on the shared storage, its own (fake) socket, its writer sharing with the others. */
+  /** A tab: its session on the shared storage, its own (fake) socket, its writer sharing with the others (once it writes) and the conversation it shows. */
   async function openTab() {
-    // The writer is made once the session exists (as in src/controllers/session-binding.ts).
-    const tab = makeSession({storage, createWriter: (context) => createWriter(context, tab.session)});
+    // The writer is made once the session exists (as in src/controllers/chat-session-binding.ts).
+    const tab = makeSession({storage, createWriter: (context) => (writersMade.add(tab.session), createWriter(context, tab.session))});
     const session = tab.session;
     tabs.push(tab);
+    syncs.push(new ShownConversationSync(session));
     session.start();
     await until(() => tab.cable, 'the socket');
     tab.cable.confirmSubscription();
@@ -144,5 +152,16 @@ describe('tabs of one visitor: the outbox and the conversation shown', () => {
     await second.session.showConversation(null);
     await until(() => first.session.store.getState().conversationId === null, 'the first tab shows a new one');
     expect(second.session.store.getState().conversationId).to.equal(null);
+  });
+
+  it('follows it in a tab whose writer is not loaded (the launcher only)', async () => {
+    srv.convs.push({id: 85, status: 'resolved', contact_last_seen_at: 0});
+    const [first, second] = [await openTab(), await openTab()];
+    first.session.setPanelVisible(true); // the second tab never shows its panel, nor writes
+    await first.session.showConversation(85);
+    await until(() => second.session.store.getState().conversationId == 85, 'the launcher-only tab shows 85');
+    await first.session.showConversation(null);
+    await until(() => second.session.store.getState().conversationId === null, 'the launcher-only tab shows a new one');
+    expect(writersMade.has(second.session), 'no writer made in the launcher-only tab').to.equal(false);
   });
 });
