@@ -13,6 +13,9 @@
 // same process opens a window (window.open, a link to a new tab), so a follower whose hello went
 // that way never learned the leader's state and stayed 'connecting'. A follower therefore says
 // hello again until it hears the answer, which comes as one message (state and subscription).
+// The leader numbers the events it repeats, and after a burst of them says the last number once
+// more (a mark, at most every BEAT_MS): a follower that finds a number missing backfills, as after
+// a reconnect, so a lost event is fetched within half a second.
 //
 // Both are the page's own APIs, so this works from a CDN's script too (a SharedWorker would
 // have to be same-origin with the page). Where either is missing, each tab keeps its own socket.
@@ -29,10 +32,18 @@ type TabMessage =
   | {kind: 'hello'; from: string}
   /** A follower asks the leader to reconnect (the session found the subscription unanswered). */
   | {kind: 'reconnect'}
-  | {kind: 'state'; state: ConnectionState; to?: string; subscribed?: boolean}
-  | {kind: 'event'; event: CableLikeEvents['event']}
+  | {kind: 'state'; state: ConnectionState; to?: string; subscribed?: boolean; numbered?: Numbered}
+  | {kind: 'event'; event: CableLikeEvents['event']; numbered: Numbered}
+  /** The number of the leader's last event, said again after events (a follower may have lost the last). */
+  | {kind: 'mark'; numbered: Numbered}
   | {kind: 'subscribed'; resumed: boolean}
   | {kind: 'error'; error: CableLikeEvents['error']};
+
+/** Which leader repeated an event (`from`), and its number among that leader's events. */
+interface Numbered {
+  from: string;
+  count: number;
+}
 
 type Listeners = {[Type in keyof CableLikeEvents]: Set<(detail: CableLikeEvents[Type]) => void>};
 
@@ -66,6 +77,12 @@ export class TabCable implements CableLike {
   #missed = false;
   /** Stops saying hello again: the leader answered, or this tab leads. */
   #stopGreeting: (() => void) | null = null;
+  /** While leading: events repeated to the other tabs, and the count last marked. */
+  #repeated = 0;
+  #marked = 0;
+  #stopMarking: (() => void) | null = null;
+  /** While following: the last event number heard (from which leader). */
+  #heard: Numbered | null = null;
   #disposed = false;
 
   constructor(
@@ -135,7 +152,7 @@ export class TabCable implements CableLike {
       }),
       cable.on('event', (event) => {
         this.#emit('event', event);
-        this.#post({kind: 'event', event});
+        this.#post({kind: 'event', event, numbered: this.#numbered(++this.#repeated)});
       }),
       cable.on('subscribed', ({resumed}) => {
         const subscription = {resumed: resumed || takingOver};
@@ -148,7 +165,16 @@ export class TabCable implements CableLike {
         this.#post({kind: 'error', error});
       }),
     ];
+    this.#stopMarking = (this.page ?? thisPage).every(BEAT_MS, () => {
+      if (this.#marked == this.#repeated) return; // nothing new: nothing said
+      this.#marked = this.#repeated;
+      this.#post({kind: 'mark', numbered: this.#numbered(this.#repeated)});
+    });
     cable.connect();
+  }
+
+  #numbered(count: number): Numbered {
+    return {from: this.#id, count};
   }
 
   /**
@@ -160,6 +186,7 @@ export class TabCable implements CableLike {
     if (this.#disposed) return;
     this.#dropCable();
     this.#missed = true;
+    this.#heard = null;
     this.#greet();
   }
 
@@ -170,6 +197,8 @@ export class TabCable implements CableLike {
   }
 
   #dropCable() {
+    this.#stopMarking?.();
+    this.#stopMarking = null;
     for (const unhear of this.#unhear) unhear();
     this.#unhear = [];
     this.#leading?.dispose();
@@ -179,7 +208,7 @@ export class TabCable implements CableLike {
   #hear(message: TabMessage) {
     if (this.#leading) {
       if (message.kind == 'hello') {
-        this.#post({kind: 'state', state: this.#state, to: message.from, subscribed: this.#state == 'connected'});
+        this.#post({kind: 'state', state: this.#state, to: message.from, subscribed: this.#state == 'connected', numbered: this.#numbered(this.#repeated)});
       } else if (message.kind == 'reconnect') {
         this.#leading.reconnect();
       }
@@ -193,12 +222,18 @@ export class TabCable implements CableLike {
           // The answer to this tab's hello.
           this.#stopGreeting?.();
           this.#stopGreeting = null;
+          // Events are counted from here: what came before, the subscription backfills.
+          if (message.numbered) this.#heard = message.numbered;
         }
         this.#setState(message.state);
         if (message.subscribed) this.#subscribed(false);
         break;
       case 'event':
+        this.#count(message.numbered, 1);
         this.#emit('event', message.event);
+        break;
+      case 'mark':
+        this.#count(message.numbered, 0);
         break;
       case 'subscribed':
         this.#subscribed(message.resumed);
@@ -207,6 +242,18 @@ export class TabCable implements CableLike {
         this.#emit('error', message.error);
         break;
     }
+  }
+
+  /**
+   * Notes the number of an event (`step` 1) or a mark (`step` 0) from the leader; a number beyond
+   * the next one means an event was lost on the way: backfill, as after a reconnect. (A new
+   * leader's numbers start afresh; its subscription is a resumption, so it backfills anyway.)
+   */
+  #count(numbered: Numbered, step: 0 | 1) {
+    const last = this.#heard;
+    this.#heard = numbered;
+    if (last?.from != numbered.from || numbered.count <= last.count + step) return;
+    if (this.#state == 'connected') this.#emit('subscribed', {resumed: true});
   }
 
   #subscribed(resumed: boolean) {

@@ -1,7 +1,7 @@
 import {expect} from '@open-wc/testing';
 import type {CableLike, CableLikeEvents} from '../../src/state/chat-session.js';
 import type {ConnectionState} from '../../src/state/model.js';
-import {TabCable, canShareAcrossTabs} from '../../src/tabs/tab-cable.js';
+import {TabCable, canShareAcrossTabs, tabsName} from '../../src/tabs/tab-cable.js';
 import type {LeadPage} from '../../src/tabs/tab-lead.js';
 
 // Tabs sharing one socket: several TabCables in one page stand for several tabs (Web Locks and
@@ -92,7 +92,7 @@ function browserTabs() {
     tabs.push(tab);
     return tab;
   };
-  return {cables, tabs, open, dispose: () => tabs.forEach((tab) => tab.cable.dispose())};
+  return {cables, tabs, open, channelName: tabsName({url: 'wss://akece.test/cable', pubsubToken: token}), dispose: () => tabs.forEach((tab) => tab.cable.dispose())};
 }
 
 const created = (content: string) => ({event: 'message.created', data: {content}}) as unknown as CableLikeEvents['event'];
@@ -123,6 +123,73 @@ describe('TabCable: one socket for all tabs', () => {
     browser.cables[0].emit('event', created('Hello'));
     await until(() => second.heard.length && third.heard.length, 'the event in every tab');
     expect([first.heard, second.heard, third.heard]).to.deep.equal([['Hello'], ['Hello'], ['Hello']]);
+  });
+
+  /** Drops the leader's repeated events numbered in `lost` (as a BroadcastChannel may lose a message). */
+  function losing(lost: number[]) {
+    const post = BroadcastChannel.prototype.postMessage;
+    const stub = function (this: BroadcastChannel, message: unknown) {
+      const numbered = (message as {kind?: string; numbered?: {count: number}}).kind == 'event' ? (message as {numbered: {count: number}}).numbered : null;
+      if (numbered && lost.includes(numbered.count)) return;
+      post.call(this, message);
+    };
+    BroadcastChannel.prototype.postMessage = stub;
+    return () => (BroadcastChannel.prototype.postMessage = post);
+  }
+
+  /** A leader, subscribed, and a follower that has heard its state. */
+  async function leaderAndFollower() {
+    const first = browser.open();
+    await until(() => browser.cables.length == 1, 'the leader’s cable');
+    browser.cables[0].subscribe();
+    const second = browser.open();
+    await until(() => second.cable.state == 'connected', 'the follower connected');
+    return {first, second, real: browser.cables[0]};
+  }
+
+  it('backfills in a follower when an event repeated to it was lost on the way', async () => {
+    const {second, real} = await leaderAndFollower();
+    const restore = losing([2]);
+    try {
+      for (const content of ['one', 'two', 'three']) real.emit('event', created(content));
+      await until(() => second.heard.includes('three'), 'the third event');
+    } finally {
+      restore();
+    }
+    expect(second.heard).to.deep.equal(['one', 'three']);
+    expect(second.subscribed, 'a resumption: the session backfills the lost one').to.deep.equal([false, true]);
+  });
+
+  it('finds a lost last event by the mark the leader says after its events', async () => {
+    const {second, real} = await leaderAndFollower();
+    const restore = losing([2]);
+    try {
+      real.emit('event', created('one'));
+      real.emit('event', created('two')); // lost, and nothing follows it
+      await until(() => second.subscribed.length == 2, 'a backfill within half a second or so', 1500);
+    } finally {
+      restore();
+    }
+    expect(second.heard).to.deep.equal(['one']);
+    expect(second.subscribed).to.deep.equal([false, true]);
+  });
+
+  it('does not backfill when nothing was lost, marks or not', async () => {
+    const {second, real} = await leaderAndFollower();
+    // A tab of its own listening on the channel hears the leader's mark after the events.
+    const listener = new BroadcastChannel(browser.channelName);
+    const marks: number[] = [];
+    listener.onmessage = ({data}) => data.kind == 'mark' && marks.push(data.numbered.count);
+    try {
+      for (let count = 1; count <= 5; count++) real.emit('event', created(`message ${count}`));
+      await until(() => marks.includes(5), 'the mark after the fifth event', 1500);
+      // The follower hears the channel in order: once it has the next event, it has had the mark.
+      real.emit('event', created('message 6'));
+      await until(() => second.heard.length == 6, 'every event');
+    } finally {
+      listener.close();
+    }
+    expect(second.subscribed).to.deep.equal([false]);
   });
 
   it('hands the lead to another tab within 2 s when the leader closes; its subscription is a resumption (every tab backfills)', async () => {
