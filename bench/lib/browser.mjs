@@ -21,9 +21,22 @@ export async function launchBrowser() {
   });
 }
 
-/** A new page with the probe installed, the HTTP cache off, and a CDP session. */
-export async function newPage(browser) {
-  const page = await browser.newPage();
+/**
+ * A new page with the probe installed, the HTTP cache off, and a CDP session. `isolated`: in a
+ * browser context of its own, so in a renderer process of its own: pages of one origin may share
+ * a process, and with it the JS heap that performance.memory reports (closing the page closes
+ * its context).
+ */
+export async function newPage(browser, {isolated = false} = {}) {
+  const context = isolated ? await browser.createBrowserContext() : null;
+  const page = await (context ?? browser).newPage();
+  if (context) {
+    const close = page.close.bind(page);
+    page.close = async (...args) => {
+      await close(...args);
+      await context.close();
+    };
+  }
   await page.setCacheEnabled(false);
   await page.evaluateOnNewDocument(PROBE);
   const cdp = await page.createCDPSession();

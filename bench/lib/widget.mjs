@@ -1,9 +1,12 @@
 // Page-side reads the benchmarks share: frame arrival and paint times of messages, by id.
 import {newPage, visitorAttrs} from './browser.mjs';
 
-/** Opens a page with the widget for visitor `v`, panel open, and waits until it is subscribed. */
-export async function openWidget({browser, pages, server}, v, extra = {open: ''}) {
-  const {page, cdp} = await newPage(browser);
+/**
+ * Opens a page with the widget for visitor `v`, panel open, and waits until it is subscribed
+ * (`isolated`: in a renderer process of its own, see newPage).
+ */
+export async function openWidget({browser, pages, server}, v, extra = {open: ''}, {isolated = false} = {}) {
+  const {page, cdp} = await newPage(browser, {isolated});
   await page.goto(pages.url(visitorAttrs(server, v, extra)), {waitUntil: 'load'});
   await page.waitForFunction(() => document.querySelector('akece-chat')?.connectionState === 'connected', {timeout: 20000});
   // Let the history load and the first render settle before anything is timed.
