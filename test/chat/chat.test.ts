@@ -12,6 +12,12 @@ import '../../src/define.js'; // registers the elements (guarded, as on a page)
 const BASE = 'https://akece.test';
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), {status, headers: {'content-type': 'application/json'}});
 
+/** The id the Web Locks API gives this page (found by holding a lock of its own for a moment). */
+async function thisPagesClientId(): Promise<string> {
+  const name = `test:client:${Math.random()}`;
+  return navigator.locks.request(name, async () => (await navigator.locks.query()).held!.find((lock) => lock.name == name)!.clientId!);
+}
+
 describe('<akece-chat>', () => {
   let sockets: ReturnType<typeof fakeSockets>;
   let fetchStub: sinon.SinonStub;
@@ -35,10 +41,13 @@ describe('<akece-chat>', () => {
     // tabs' locks must go too: a socket or sender left behind by a removed element would lead
     // the next test's tabs, holding its socket open after that element is removed in turn.
     fixtureCleanup();
-    const leftOver = async () => (await navigator.locks.query()).held!.filter((lock) => lock.name!.startsWith('akece-chat:')).map((lock) => lock.name);
+    // (Locks are the origin's: the pages of other test files may hold theirs. Only this page's count.)
+    const page = await thisPagesClientId();
+    const leftOver = async () => (await navigator.locks.query()).held!.filter((lock) => lock.clientId == page && lock.name!.startsWith('akece-chat:')).map((lock) => lock.name);
     const end = performance.now() + 2000;
     while ((await leftOver()).length && performance.now() < end) await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(await leftOver(), `locks held after "${this.currentTest?.title}"`).to.deep.equal([]);
+    const held = await leftOver();
+    expect(held, `locks held after "${this.currentTest?.title}": ${held.join(", ")}`).to.deep.equal([]);
     sinon.restore();
     window.WebSocket = realWebSocket;
     localStorage.clear();
