@@ -137,18 +137,21 @@ describe('TabCable: one socket for all tabs', () => {
     return () => (BroadcastChannel.prototype.postMessage = post);
   }
 
-  /** A leader, subscribed, and a follower that has heard its state. */
-  async function leaderAndFollower() {
+  /** A leader, subscribed, and `count` followers that have heard its state. */
+  async function leaderWithFollowers(count: number) {
     const first = browser.open();
     await until(() => browser.cables.length == 1, 'the leader’s cable');
     browser.cables[0].subscribe();
-    const second = browser.open();
-    await until(() => second.cable.state == 'connected', 'the follower connected');
-    return {first, second, real: browser.cables[0]};
+    const followers = Array.from({length: count}, () => browser.open());
+    await until(() => followers.every((tab) => tab.cable.state == 'connected'), 'followers connected');
+    return {first, followers, real: browser.cables[0]};
   }
 
   it('backfills in a follower when an event repeated to it was lost on the way', async () => {
-    const {second, real} = await leaderAndFollower();
+    const {
+      followers: [second],
+      real,
+    } = await leaderWithFollowers(1);
     const restore = losing([2]);
     try {
       for (const content of ['one', 'two', 'three']) real.emit('event', created(content));
@@ -161,7 +164,10 @@ describe('TabCable: one socket for all tabs', () => {
   });
 
   it('finds a lost last event by the mark the leader says after its events', async () => {
-    const {second, real} = await leaderAndFollower();
+    const {
+      followers: [second],
+      real,
+    } = await leaderWithFollowers(1);
     const restore = losing([2]);
     try {
       real.emit('event', created('one'));
@@ -175,7 +181,10 @@ describe('TabCable: one socket for all tabs', () => {
   });
 
   it('does not backfill when nothing was lost, marks or not', async () => {
-    const {second, real} = await leaderAndFollower();
+    const {
+      followers: [second],
+      real,
+    } = await leaderWithFollowers(1);
     // A tab of its own listening on the channel hears the leader's mark after the events.
     const listener = new BroadcastChannel(browser.channelName);
     const marks: number[] = [];
@@ -193,11 +202,10 @@ describe('TabCable: one socket for all tabs', () => {
   });
 
   it('hands the lead to another tab within 2 s when the leader closes; its subscription is a resumption (every tab backfills)', async () => {
-    const first = browser.open();
-    await until(() => browser.cables.length == 1, 'the leader’s cable');
-    browser.cables[0].subscribe();
-    const second = browser.open();
-    await until(() => second.cable.state == 'connected', 'the follower connected');
+    const {
+      first,
+      followers: [second],
+    } = await leaderWithFollowers(1);
 
     const closedAt = performance.now();
     first.cable.dispose(); // the leading tab closes
@@ -263,12 +271,10 @@ describe('TabCable: one socket for all tabs', () => {
   const open = () => browser.cables.filter((cable) => !cable.disposed);
 
   it('gives up the lead when its page freezes: another tab leads within 2 s and backfills; resumed, the frozen tab follows', async () => {
-    const first = browser.open();
-    await until(() => browser.cables.length == 1, 'the leader’s cable');
-    browser.cables[0].subscribe();
-    const second = browser.open();
-    const third = browser.open();
-    await until(() => second.cable.state == 'connected' && third.cable.state == 'connected', 'followers connected');
+    const {
+      first,
+      followers: [second, third],
+    } = await leaderWithFollowers(2);
 
     const frozenAt = performance.now();
     first.page.freeze();
@@ -293,12 +299,10 @@ describe('TabCable: one socket for all tabs', () => {
   });
 
   it('takes the lead from a leader that hangs (silent for 1.5 s) within 2 s; the hung tab stops leading and follows', async () => {
-    const first = browser.open();
-    await until(() => browser.cables.length == 1, 'the leader’s cable');
-    browser.cables[0].subscribe();
-    const second = browser.open();
-    const third = browser.open();
-    await until(() => second.cable.state == 'connected' && third.cable.state == 'connected', 'followers connected');
+    const {
+      first,
+      followers: [second, third],
+    } = await leaderWithFollowers(2);
     // Followers hear the heartbeat: a healthy leader keeps the lead however long.
     await new Promise((resolve) => setTimeout(resolve, 2500));
     expect(browser.cables, 'no takeover from a leader that beats').to.have.length(1);
