@@ -467,6 +467,10 @@ export class ChatSession {
       if (requests != this.requests) throw new ApiError('Aborted', 'aborted', {method: 'POST', url: ''});
       const custom = {...this.customAttributes, ...prepared.custom_attributes};
       const contact = await this.contact.create(Object.keys(custom).length ? {...prepared, custom_attributes: custom} : prepared);
+      // Reset or disposed of while the server made it (its answer was in, the abort came too
+      // late): it is not used. (Stored after a dispose, it could overwrite what a newer start of
+      // the element stores.) Nobody saw it: it stays an unused contact on the server.
+      if (requests != this.requests) throw new ApiError('Aborted', 'aborted', {method: 'POST', url: ''});
       this.dispatch({type: 'contact-changed', contact});
       this.persist();
       // The visitor's details changed while the contact was being created; or an identity to
@@ -516,7 +520,8 @@ export class ChatSession {
   /** Opens the socket, or (`handed`) takes over one already open and reports its state. */
   private connectCable(handed?: CableLike): void {
     const contact = this.state.contact;
-    if (this.cable || !contact) {
+    // (disposed of: a socket opened now would never be closed, and would lead the other tabs)
+    if (this.cable || !contact || this.disposed) {
       if (handed && handed !== this.cable) handed.dispose(); // not needed: never left open
       return;
     }

@@ -1,4 +1,4 @@
-import {expect, fixture, html, oneEvent} from '@open-wc/testing';
+import {expect, fixture, fixtureCleanup, html, oneEvent} from '@open-wc/testing';
 import sinon from 'sinon';
 import type {AkeceChat} from '../../src/chat/chat.js';
 import {fakeSockets} from '../../src/protocol/testing.js';
@@ -11,6 +11,12 @@ import '../../src/define.js'; // registers the elements (guarded, as on a page)
 
 const BASE = 'https://akece.test';
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), {status, headers: {'content-type': 'application/json'}});
+
+/** The id the Web Locks API gives this page (found by holding a lock of its own for a moment). */
+async function thisPagesClientId(): Promise<string> {
+  const name = `test:client:${Math.random()}`;
+  return navigator.locks.request(name, async () => (await navigator.locks.query()).held!.find((lock) => lock.name == name)!.clientId!);
+}
 
 describe('<akece-chat>', () => {
   let sockets: ReturnType<typeof fakeSockets>;
@@ -30,10 +36,26 @@ describe('<akece-chat>', () => {
     });
   });
 
-  afterEach(() => {
+  afterEach(async function () {
+    // Every element removed (the fixtures' own cleanup, done here so that it comes first), the
+    // tabs' locks must go too: a socket or sender left behind by a removed element would lead
+    // the next test's tabs, holding its socket open after that element is removed in turn.
+    fixtureCleanup();
+    // (Locks are the origin's: the pages of other test files may hold theirs. Only this page's count.)
+    const page = await thisPagesClientId();
+    // (held, or still asked for: a removed element waiting in a queue would lead once its turn came)
+    const leftOver = async () => {
+      const {held = [], pending = []} = await navigator.locks.query();
+      const ours = (lock: LockInfo) => lock.clientId == page && lock.name!.startsWith('akece-chat:');
+      return [...held.filter(ours).map((lock) => `${lock.name} (held)`), ...pending.filter(ours).map((lock) => `${lock.name} (asked for)`)];
+    };
+    const end = performance.now() + 2000;
+    while ((await leftOver()).length && performance.now() < end) await new Promise((resolve) => setTimeout(resolve, 20));
+    const left = await leftOver();
     sinon.restore();
     window.WebSocket = realWebSocket;
     localStorage.clear();
+    expect(left, `locks left after "${this.currentTest?.title}": ${left.join(', ')}`).to.deep.equal([]);
   });
 
   const mount = (attrs = html`<akece-chat base-url=${BASE} inbox-identifier="inbox"></akece-chat>`) => fixture<AkeceChat>(attrs);

@@ -900,6 +900,49 @@ describe('ChatSession', () => {
     expect(got).to.have.length(0);
   });
 
+  describe('the contact answered after the session let it go (the abort came too late)', () => {
+    /** Holds the answer to the contact's creation until the test lets it through. */
+    function holdContactCreation() {
+      const held: {release?: () => void} = {};
+      srv.hook = (request) => {
+        if (request.method != 'POST' || request.path != '/contacts') return undefined;
+        return new Promise<Response>((resolve) => {
+          held.release = () => resolve(new Response(JSON.stringify({source_id: 'src-late', pubsub_token: 'tok-late', id: 9}), {status: 200}));
+        });
+      };
+      return held;
+    }
+
+    it('disposed of: no socket is opened and nothing is stored', async () => {
+      const held = holdContactCreation();
+      t = makeSession();
+      t.session.setPanelVisible(true);
+      await until(clock, () => held.release != null, 'the contact asked for');
+      t.session.dispose();
+      held.release!();
+      await wait();
+      expect(t.cables, 'a socket opened now would never close, and would lead the other tabs').to.have.length(0);
+      expect(t.storage.map.has(KEY)).to.equal(false);
+      expect(s().contact).to.equal(null);
+    });
+
+    it('reset: the late contact is not used; the next one is', async () => {
+      const held = holdContactCreation();
+      t = makeSession();
+      t.session.setPanelVisible(true);
+      await until(clock, () => held.release != null, 'the contact asked for');
+      const late = held.release!;
+      srv.hook = null; // the visitor's next contact is made at once
+      t.session.reset();
+      await until(clock, () => t.cables.length == 1, 'the next contact\'s socket');
+      late();
+      await wait();
+      expect(t.cables.map((cable) => cable.options.pubsubToken)).to.deep.equal(['tok-src-2']);
+      expect(s().contact!.pubsubToken).to.equal('tok-src-2');
+      expect(JSON.parse(t.storage.map.get(KEY)!).contact.pubsubToken).to.equal('tok-src-2');
+    });
+  });
+
   it('survives unreadable storage and storage that throws', async () => {
     t = makeSession();
     t.storage.map.set(KEY, '{nope');
