@@ -59,10 +59,16 @@ export class FakeWebSocket extends EventTarget {
     this.dispatchEvent(new Event('open'));
   }
 
-  /** Server side: deliver a frame (objects are JSON-encoded, anything else is sent as is). */
-  receive(frame: unknown): void {
+  /**
+   * Server side: deliver a frame (objects are JSON-encoded, anything else is sent as is).
+   * Resolves once the transport has handed it over (WebSocketTransport does so in a task of its
+   * own, with the frames that arrived meanwhile): await it, or the last of several, before
+   * looking at what the frame did.
+   */
+  receive(frame: unknown): Promise<void> {
     const data = typeof frame == 'string' || frame instanceof ArrayBuffer ? frame : JSON.stringify(frame);
     this.dispatchEvent(new MessageEvent('message', {data}));
+    return afterPostedTasks();
   }
 
   /** Server or network side: the connection is gone (no close frame). */
@@ -257,4 +263,19 @@ export class FakeEnvironment extends EventTarget implements CableEnvironment {
       remove(type, listener, options);
     };
   }
+}
+
+/**
+ * Resolves after the tasks posted so far through MessagePorts (the transport's hand-over among
+ * them) have run: a task posted now runs after them.
+ */
+function afterPostedTasks(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
 }

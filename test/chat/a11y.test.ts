@@ -154,15 +154,15 @@ describe('<akece-chat> accessibility (axe, both themes)', function () {
    * and reopened conversation, agents online, an agent typing. */
   async function everything(attrs: Record<string, string>) {
     const {el, ws} = await openWith(attrs, everyKind());
-    ws.receive(await fixtureEvent('presence.update'));
+    await ws.receive(await fixtureEvent('presence.update'));
     // First send: refused for good (422), shown failed with a retry button. Second: no answer yet, pending.
     server.post = async () => json(RECORD_INVALID, 422);
     await el.sendMessage('This one fails').catch(() => {});
     server.post = () => new Promise(() => {});
     el.sendMessage('This one is on its way').catch(() => {}); // rejected when the test unmounts
-    ws.receive(await fixtureEvent('conversation.status_changed', {status: 'resolved'}));
-    ws.receive(await fixtureEvent('conversation.status_changed', {status: 'open'}));
-    ws.receive(await fixtureEvent('conversation.typing_on'));
+    await ws.receive(await fixtureEvent('conversation.status_changed', {status: 'resolved'}));
+    await ws.receive(await fixtureEvent('conversation.status_changed', {status: 'open'}));
+    await ws.receive(await fixtureEvent('conversation.typing_on'));
     await until(() => inList(el, '[part~=typing-indicator]').length, 'the typing indicator');
     await settled(el);
     // Every kind is rendered (so axe sees it), not only held in the state.
@@ -212,8 +212,8 @@ describe('<akece-chat> accessibility (axe, both themes)', function () {
         localStorage.setItem(`akece-chat:${BASE}:inbox`, JSON.stringify({k: {sourceId: 'src-1', pubsubToken: TOKEN}, o: []}));
         const el = await mount({theme});
         const ws = await connect(el, net.sockets);
-        ws.receive({identifier: IDENTIFIER, message: {event: 'message.created', data: wire({content: 'Your refund is on its way.'})}});
-        ws.receive({identifier: IDENTIFIER, message: {event: 'message.created', data: wire({content: 'Anything else?'})}});
+        await ws.receive({identifier: IDENTIFIER, message: {event: 'message.created', data: wire({content: 'Your refund is on its way.'})}});
+        await ws.receive({identifier: IDENTIFIER, message: {event: 'message.created', data: wire({content: 'Anything else?'})}});
         await until(() => part(el, 'unread-badge'), 'the unread badge');
         await settled(el);
         expect(part(el, 'unread-badge')!.textContent!.trim()).to.equal('2');

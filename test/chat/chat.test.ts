@@ -75,8 +75,8 @@ describe('<akece-chat>', () => {
     const socket = sockets.last!;
     const identifier = JSON.stringify({channel: 'RoomChannel', pubsub_token: 'tok-1'});
     socket.accept();
-    socket.receive({type: 'welcome'});
-    socket.receive({identifier, type: 'confirm_subscription'});
+    await socket.receive({type: 'welcome'});
+    await socket.receive({identifier, type: 'confirm_subscription'});
     await until(() => el.connectionState == 'connected', 'connected');
     // The history request has been answered (empty) before the test's frames arrive.
     await until(() => fetchStub.getCalls().some((call) => String(call.args[0]).includes('/messages')), 'the history request');
@@ -150,10 +150,10 @@ describe('<akece-chat>', () => {
     const changes: string[] = [];
     el.addEventListener('akece-connection-change', (e) => changes.push(e.detail.state));
     socket.accept();
-    socket.receive({type: 'welcome'});
+    await socket.receive({type: 'welcome'});
     const identifier = JSON.stringify({channel: 'RoomChannel', pubsub_token: 'tok-1'});
     expect(socket.frames[0]).to.deep.equal({command: 'subscribe', identifier});
-    socket.receive({identifier, type: 'confirm_subscription'});
+    await socket.receive({identifier, type: 'confirm_subscription'});
     expect(el.connectionState).to.equal('connected');
     expect(changes).to.include('connected');
     await el.updateComplete;
@@ -167,7 +167,7 @@ describe('<akece-chat>', () => {
     const {el, socket, identifier} = await mountSubscribed();
     const got = oneEvent(el, 'akece-message');
     const unread = oneEvent(el, 'akece-unread-change');
-    socket.receive({
+    await socket.receive({
       identifier,
       message: {event: 'message.created', data: {id: 9, content: '<img src=x onerror=alert(1)> hi', message_type: 1, created_at: 1781692380, conversation_id: 87, sender: {id: 7, name: 'Priya'}}},
     });
@@ -190,25 +190,27 @@ describe('<akece-chat>', () => {
     // Every change of the region's text, as a screen reader would hear it.
     new MutationObserver(() => said.push(region().textContent!.trim())).observe(region(), {subtree: true, childList: true, characterData: true});
     const frame = (event: string, data: unknown) => socket.receive({identifier, message: {event, data}});
-    // Frames are handled as they arrive; the region's text is in the DOM once the element has
-    // rendered, and the observer's records once that microtask has run.
+    // A frame is read once its transport hands it over (`frame` resolves then); the region's text
+    // is in the DOM once the element has rendered, and the observer's records once that microtask has run.
     const settle = async () => {
       await el.updateComplete;
       await Promise.resolve();
     };
     const agent = {id: 7, name: 'Priya', type: 'user'};
-    frame('conversation.typing_on', {conversation: {id: 87}, is_private: false, user: agent});
+    await frame('conversation.typing_on', {conversation: {id: 87}, is_private: false, user: agent});
     await settle();
-    frame('conversation.typing_on', {conversation: {id: 87}, is_private: false, user: agent}); // again: not repeated
+    await frame('conversation.typing_on', {conversation: {id: 87}, is_private: false, user: agent}); // again: not repeated
     await settle();
     const message = (id: number, content: string) => ({id, content, message_type: 1, created_at: 1781692380 + id, conversation_id: 87, sender: {id: 7, name: 'Priya'}});
-    frame('message.created', message(1, 'Hello there'));
+    await frame('message.created', message(1, 'Hello there'));
     await settle();
-    frame('message.created', message(1, 'Hello there')); // twice: read once
-    frame('message.updated', {...message(1, 'Hello there!'), updated_at: '2026-01-01T00:00:00Z'}); // an edit is not news
+    await frame('message.created', message(1, 'Hello there')); // twice: read once
+    await frame('message.updated', {...message(1, 'Hello there!'), updated_at: '2026-01-01T00:00:00Z'}); // an edit is not news
     await settle();
     // A burst (a backfill after a reconnect) is one announcement, the latest message.
-    for (let id = 2; id < 12; id++) frame('message.created', message(id, `burst ${id}`));
+    let burst: Promise<void> = Promise.resolve();
+    for (let id = 2; id < 12; id++) burst = frame('message.created', message(id, `burst ${id}`));
+    await burst;
     await settle();
     expect(said.filter(Boolean)).to.deep.equal(['Priya is typing…', 'Priya: Hello there', 'Priya: burst 11']);
     // The region is outside the panel, which is closed: a reply is heard all the same.
@@ -216,7 +218,7 @@ describe('<akece-chat>', () => {
     expect(region().closest('[hidden]')).to.equal(null);
     // Unseen, and a long message read out does not make the page longer.
     const pageHeight = document.documentElement.scrollHeight;
-    frame('message.created', message(12, 'A long answer. '.repeat(2000)));
+    await frame('message.created', message(12, 'A long answer. '.repeat(2000)));
     await settle();
     expect(region().textContent).to.contain('A long answer.');
     // Its first paragraph, cut at a word, not 30,000 characters for a screen reader to read.
@@ -235,17 +237,17 @@ describe('<akece-chat>', () => {
     const region = () => el.shadowRoot!.querySelector('[aria-live=polite]')!;
     const frame = (event: string, data: unknown) => socket.receive({identifier, message: {event, data}});
     const message = (id: number, content: string, more: object = {}) => ({id, content, message_type: 1, created_at: 1781692380 + id, conversation_id: 87, sender: {id: 7, name: 'Priya'}, ...more});
-    frame('message.created', message(31, 'My phone number is 555-0101'));
+    await frame('message.created', message(31, 'My phone number is 555-0101'));
     await until(() => region().textContent!.includes('555-0101'), 'the message read out');
-    frame('message.updated', message(31, 'This message was deleted', {content_attributes: {deleted: true}}));
+    await frame('message.updated', message(31, 'This message was deleted', {content_attributes: {deleted: true}}));
     await until(() => !region().textContent!.includes('555-0101'), 'the deleted text gone from the region');
     expect(el.shadowRoot!.textContent).to.not.contain('555-0101');
-    frame('message.created', message(32, 'Meet at 10'));
+    await frame('message.created', message(32, 'Meet at 10'));
     await until(() => region().textContent!.includes('Meet at 10'), 'the next message read out');
-    frame('message.updated', message(32, 'Meet at 11'));
+    await frame('message.updated', message(32, 'Meet at 11'));
     await until(() => !region().textContent!.includes('Meet at 10'), 'the edited text gone from the region');
     // Once read out, the region empties by itself (a screen reader's browse mode finds nothing stale).
-    frame('message.created', message(33, 'Bye'));
+    await frame('message.created', message(33, 'Bye'));
     await until(() => region().textContent!.includes('Bye'), 'the last message read out');
     await until(() => region().textContent!.trim() == '', 'the region empty after it was read out', 8000);
   });
@@ -334,7 +336,7 @@ describe('<akece-chat>', () => {
       await until(() => sockets.sockets.length > 0, 'a socket');
       const socket = sockets.last!;
       socket.accept();
-      socket.receive({type: 'welcome'});
+      await socket.receive({type: 'welcome'});
       const parent = el.parentElement!;
       expect(timers.live, 'the connected widget runs its timers').to.be.greaterThan(0);
       el.remove();

@@ -222,12 +222,12 @@ describe('<akece-chat> availability and first contact', function () {
     const ws = await connect(el, net.sockets);
     await settled(el);
     expect(launcherHidden(el), 'connected, no presence report yet: not taken for away').to.equal(false);
-    ws.receive(presence({'7': 'online'}));
+    await ws.receive(presence({'7': 'online'}));
     await settled(el);
     expect(launcherHidden(el)).to.equal(false);
-    ws.receive(presence({'7': 'busy'}));
+    await ws.receive(presence({'7': 'busy'}));
     await until(() => launcherHidden(el), 'hidden with nobody online');
-    ws.receive(presence({'7': 'online'}));
+    await ws.receive(presence({'7': 'online'}));
     await until(() => !launcherHidden(el), 'back with an agent online');
   });
 

@@ -148,9 +148,9 @@ describe('<akece-chat> under fuzzed server input', function () {
     if (!ws || ws.readyState > 1) return null;
     if (ws.readyState == 0) {
       ws.accept();
-      ws.receive({type: 'welcome'});
+      await ws.receive({type: 'welcome'});
     }
-    ws.receive({identifier: IDENTIFIER, type: 'confirm_subscription'});
+    await ws.receive({identifier: IDENTIFIER, type: 'confirm_subscription'});
     return ws;
   };
 
@@ -177,7 +177,7 @@ describe('<akece-chat> under fuzzed server input', function () {
   const validShows = async (el: AkeceChat, ws: FakeWebSocket, id: number) => {
     const text = `valid message ${id}`;
     const data = {...messageData, id, content: text, conversation_id: CONV, created_at: 4e9, updated_at: undefined};
-    ws.receive({identifier: IDENTIFIER, message: {event: 'message.created', data}});
+    await ws.receive({identifier: IDENTIFIER, message: {event: 'message.created', data}});
     await el.updateComplete;
     await list(el).updateComplete;
     const all = el.messages;
@@ -205,7 +205,7 @@ describe('<akece-chat> under fuzzed server input', function () {
             skipped++;
             continue;
           }
-          sockets.last!.receive(f);
+          await sockets.last!.receive(f);
           count++;
         }
         await report(async () => {
@@ -242,7 +242,7 @@ describe('<akece-chat> under fuzzed server input', function () {
         for (const edge of EDGES) {
           const v = mutate(f, [[n, 'set', edge]]);
           if (typeof v?.message?.data?.id == 'number' && edge !== v.message.data.id) v.message.data.id = ++id;
-          sockets.last!.receive(JSON.stringify(v));
+          await sockets.last!.receive(JSON.stringify(v));
           count++;
         }
       await report(async () => {

@@ -428,14 +428,14 @@ describe('<akece-chat> by keyboard', function () {
     [
       'an agent message arrives',
       async (el, ws) => {
-        ws.receive({identifier: IDENTIFIER, message: {event: 'message.created', data: wire({content: 'Found it: **order 1042**.'})}});
+        await ws.receive({identifier: IDENTIFIER, message: {event: 'message.created', data: wire({content: 'Found it: **order 1042**.'})}});
         await until(() => inList(el, '[part~=message]').some((m) => m.textContent!.includes('order 1042')), 'the new message');
       },
     ],
     [
       'an agent starts typing',
       async (el, ws) => {
-        ws.receive(await fixtureJson('conversation.typing_on'));
+        await ws.receive(await fixtureJson('conversation.typing_on'));
         await until(() => inList(el, '[part~=typing-indicator]').length, 'the typing indicator');
       },
     ],

@@ -83,8 +83,8 @@ export async function connect(el: AkeceChat, sockets: ReturnType<typeof fakeSock
   await until(() => sockets.sockets.length > after, 'a socket');
   const ws = sockets.last!;
   ws.accept();
-  ws.receive({type: 'welcome'});
-  ws.receive({identifier: IDENTIFIER, type: 'confirm_subscription'});
+  await ws.receive({type: 'welcome'});
+  await ws.receive({identifier: IDENTIFIER, type: 'confirm_subscription'});
   await until(() => el.connectionState == 'connected', 'connected');
   return ws;
 }

@@ -77,8 +77,8 @@ describe('<akece-chat> with oversized input', function () {
     while (!sockets.last) await tick(10);
     const ws = sockets.last as FakeWebSocket;
     ws.accept();
-    ws.receive({type: 'welcome'});
-    ws.receive({identifier: IDENTIFIER, type: 'confirm_subscription'});
+    await ws.receive({type: 'welcome'});
+    await ws.receive({identifier: IDENTIFIER, type: 'confirm_subscription'});
     await tick(20);
     await settled(el);
     return {el, ws};
@@ -113,7 +113,7 @@ describe('<akece-chat> with oversized input', function () {
     const agentText = ('START ' + unit.repeat(Math.ceil(150000 / unit.length))).slice(0, 149990) + ' AGENT-END';
     expect(agentText.length).to.equal(150000);
     let t = performance.now();
-    push(ws, wire(1, agentText));
+    await push(ws, wire(1, agentText));
     await settled(el);
     const agentMs = performance.now() - t;
     const last = rendered(el).at(-1)!;
@@ -122,7 +122,7 @@ describe('<akece-chat> with oversized input', function () {
 
     const own = 'v'.repeat(149990) + ' VISIT-END';
     t = performance.now();
-    push(ws, {...wire(2, own), message_type: 0, sender: {id: 5, type: 'contact'}});
+    await push(ws, {...wire(2, own), message_type: 0, sender: {id: 5, type: 'contact'}});
     await settled(el);
     const visitorMs = performance.now() - t;
     expect(rendered(el).at(-1)!.textContent).to.contain('VISIT-END');
@@ -134,7 +134,9 @@ describe('<akece-chat> with oversized input', function () {
     const {el, ws} = await start();
     const N = 10000;
     let t = performance.now();
-    for (let i = 1; i <= N; i++) push(ws, wire(i, `socket message ${i}`, i % 3 ? {} : {message_type: 0, sender: {id: 5, type: 'contact'}}));
+    let pushed: Promise<void> = Promise.resolve();
+    for (let i = 1; i <= N; i++) pushed = push(ws, wire(i, `socket message ${i}`, i % 3 ? {} : {message_type: 0, sender: {id: 5, type: 'contact'}}));
+    await pushed; // (handed over together, in one task)
     const mergeMs = performance.now() - t;
     t = performance.now();
     await settled(el);
@@ -147,7 +149,7 @@ describe('<akece-chat> with oversized input', function () {
     expect(nodes).to.be.below(5000);
     // One more message on top of 10,000.
     t = performance.now();
-    push(ws, wire(N + 1, 'one more'));
+    await push(ws, wire(N + 1, 'one more'));
     await settled(el);
     const oneMs = performance.now() - t;
     expect(rendered(el).at(-1)!.textContent).to.contain('one more');
@@ -172,8 +174,8 @@ describe('<akece-chat> with oversized input', function () {
     expect(dom.at(-1)!.textContent).to.contain(`history message ${N}`);
     const sockets0 = sockets.last!;
     sockets0.accept();
-    sockets0.receive({type: 'welcome'});
-    sockets0.receive({identifier: IDENTIFIER, type: 'confirm_subscription'});
+    await sockets0.receive({type: 'welcome'});
+    await sockets0.receive({identifier: IDENTIFIER, type: 'confirm_subscription'});
     const sendMs = await composerWorks(el, 'still typing after a 10k history');
     console.log(`oversized: a 10,000-message history page loaded and rendered in ${loadMs.toFixed(0)} ms, ${dom.length} [part~=message] in the DOM; composer send ${sendMs.toFixed(0)} ms`);
     expect(fetchStub.called).to.equal(true);
@@ -183,7 +185,7 @@ describe('<akece-chat> with oversized input', function () {
     const {el, ws} = await start();
     const name = 'N'.repeat(4990) + ' NAME-END';
     const t = performance.now();
-    push(ws, wire(1, 'hello from a long name', {sender: {id: 9, name, available_name: name, type: 'user'}}));
+    await push(ws, wire(1, 'hello from a long name', {sender: {id: 9, name, available_name: name, type: 'user'}}));
     await settled(el);
     const ms = performance.now() - t;
     const msg = rendered(el).at(-1)!;

@@ -26,7 +26,7 @@ function cableOnFakeSockets(): CableDriver {
     await waitFor(clock, () => net.last?.readyState === 0, 'new socket');
     const socket = net.last!;
     socket.accept();
-    socket.receive(welcome());
+    await socket.receive(welcome());
     return socket;
   };
   return {
@@ -38,7 +38,7 @@ function cableOnFakeSockets(): CableDriver {
       await tick();
     },
     event: async ({event: name, data}) => {
-      net.last?.receive(event(IDENTIFIER, name, data));
+      await net.last?.receive(event(IDENTIFIER, name, data));
       await tick();
     },
     teardown: () => clock.restore(),

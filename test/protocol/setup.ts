@@ -34,8 +34,8 @@ export function setup(options: Partial<CableOptions> = {}) {
     await tick(wait);
     const ws = last();
     ws.accept();
-    ws.receive(welcome());
-    ws.receive(confirm());
+    await ws.receive(welcome());
+    await ws.receive(confirm());
     return ws;
   };
   /** connect(), and the first socket open and welcomed (the cable has sent subscribe). */
@@ -44,7 +44,7 @@ export function setup(options: Partial<CableOptions> = {}) {
     await tick();
     const ws = last();
     ws.accept();
-    ws.receive(welcome());
+    await ws.receive(welcome());
     return ws;
   };
   /** connect(), and the first socket subscribed. */
@@ -76,7 +76,7 @@ export function setup(options: Partial<CableOptions> = {}) {
   const alive = async (ms: number) => {
     for (let t = 0; t < ms; t += 3000) {
       await tick(Math.min(3000, ms - t));
-      if (last().readyState == 1) last().receive(ping());
+      if (last().readyState == 1) await last().receive(ping());
     }
   };
   /** Frames of a type the client sent on a socket. */

@@ -16,8 +16,8 @@ export interface TransportServer {
   sent(): string[];
   /** The current connection attempt succeeds. */
   accept(): void;
-  /** A text frame arrives on the current socket. */
-  receive(text: string): void;
+  /** A text frame arrives on the current socket; resolves once the transport may have handed it over. */
+  receive(text: string): Promise<void> | void;
   /** The current socket (or attempt) is lost. */
   drop(): void;
   /** The current socket (or attempt) fails with an error. */
@@ -101,10 +101,10 @@ export function describeTransportContract(name: string, create: TransportFactory
       expect(server.sent()).to.deep.equal(['one', 'two']);
     });
 
-    it('hands over messages as the raw text that arrived', async () => {
+    it('hands over messages as the raw text that arrived, in order', async () => {
       await open();
       server.receive('{"type":"ping"}');
-      server.receive('not json');
+      await server.receive('not json');
       expect(calls).to.deep.equal(['waiting', 'open', 'message {"type":"ping"}', 'message not json']);
     });
 
@@ -156,7 +156,7 @@ export function describeTransportContract(name: string, create: TransportFactory
       transport.close();
       expect(transport.isOpen).to.equal(false);
       const heard = calls.length;
-      server.receive('{"type":"ping"}');
+      await server.receive('{"type":"ping"}');
       transport.proceed();
       await clock.tickAsync(60_000);
       expect(calls).to.have.length(heard);

@@ -85,6 +85,96 @@ describe('WebSocketTransport', () => {
     transport.close();
   });
 
+  describe('hands messages over in a task of its own (a burst is taken in first, then read in batches)', () => {
+    const heard: string[] = [];
+    let net: ReturnType<typeof fakeSockets>;
+    let transport: WebSocketTransport;
+    /** Resolves in a task posted after those posted so far (the hand-over among them; the clock is fake, so no timer). */
+    const nextTask = () =>
+      new Promise((resolve) => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = resolve;
+        channel.port2.postMessage(null);
+      });
+    beforeEach(async () => {
+      heard.length = 0;
+      net = fakeSockets();
+      transport = new WebSocketTransport(
+        {url: CABLE_URL, WebSocket: net.WebSocket, handshakeTimeoutMs: HANDSHAKE_TIMEOUT_MS},
+        {...handlers, onMessage: (data) => heard.push(`message ${String(data)}`), onClose: () => heard.push('close')}
+      );
+      await clock.tickAsync(1);
+      transport.proceed();
+      await clock.tickAsync(1);
+      net.last!.accept();
+    });
+    afterEach(() => transport.close());
+
+    it('the messages that arrive together come in one later task, in order', async () => {
+      const socket = net.last!;
+      const handedOver: string[][] = [];
+      const origin = heard.length;
+      void socket.receive('one');
+      void socket.receive('two');
+      expect(heard, 'nothing is read in the task that received it').to.deep.equal([]);
+      await socket.receive('three');
+      handedOver.push(heard.slice(origin));
+      expect(handedOver).to.deep.equal([['message one', 'message two', 'message three']]);
+      await socket.receive('four');
+      expect(heard).to.deep.equal(['message one', 'message two', 'message three', 'message four']);
+    });
+
+    it('a socket that closes hands over what arrived before it first', async () => {
+      void net.last!.receive('last words');
+      net.last!.drop();
+      expect(heard).to.deep.equal(['message last words', 'close']);
+      await nextTask();
+      expect(heard, 'and only once').to.deep.equal(['message last words', 'close']);
+    });
+
+    it('close() drops what it has not handed over: nobody is told after it', async () => {
+      void net.last!.receive('too late');
+      transport.close();
+      await nextTask();
+      expect(heard).to.deep.equal([]);
+    });
+
+    it('a reader that throws on one message loses none of the others', async () => {
+      const errors: unknown[] = [];
+      const onError = window.onerror;
+      window.onerror = (message) => {
+        errors.push(message);
+        return true; // handled: not a failure of this test
+      };
+      try {
+        const reader = new WebSocketTransport(
+          {url: CABLE_URL, WebSocket: net.WebSocket, handshakeTimeoutMs: HANDSHAKE_TIMEOUT_MS},
+          {
+            ...handlers,
+            onMessage: (data) => {
+              if (data == 'bad') throw new Error('unreadable');
+              heard.push(String(data));
+            },
+          }
+        );
+        await clock.tickAsync(1);
+        reader.proceed();
+        await clock.tickAsync(1);
+        net.last!.accept();
+        void net.last!.receive('before');
+        void net.last!.receive('bad');
+        await net.last!.receive('after');
+        await nextTask();
+        expect(heard).to.deep.equal(['before', 'after']);
+        expect(errors).to.have.length(1);
+        expect(String(errors[0])).to.contain('unreadable');
+        reader.close();
+      } finally {
+        window.onerror = onError;
+      }
+    });
+  });
+
   it('throws when there is no WebSocket constructor to use', () => {
     expect(() => new WebSocketTransport({url: CABLE_URL, WebSocket: {}, handshakeTimeoutMs: HANDSHAKE_TIMEOUT_MS}, handlers)).to.throw();
   });
