@@ -16,8 +16,8 @@ export interface TransportHandlers {
   /**
    * A message arrived: its raw data, not yet trusted in any way. Messages come in the order they
    * arrived, all of them before the `onClose` of their socket; not necessarily in the task in
-   * which the socket received them (WebSocketTransport hands over those that arrive together in
-   * one task of their own).
+   * which the socket received them (WebSocketTransport hands over those of a burst together in a
+   * task of their own).
    */
   onMessage(data: unknown): void;
   /** The socket closed, or failed to open; `onWaiting` follows. */
@@ -71,8 +71,7 @@ export interface WebSocketTransportOptions {
  * So its delays are pinned to 0 and its URL provider is a gate: a promise that resolves only when
  * the owner calls `proceed()`. A gate that never opens is how the cable stops.
  *
- * Messages are handed over in a task of their own, all those that arrived meanwhile together
- * (see ArrivedMessages).
+ * The messages of a burst are handed over together, in a task of their own (see ArrivedMessages).
  */
 export class WebSocketTransport implements Transport {
   readonly #url: string;
@@ -151,35 +150,46 @@ export class WebSocketTransport implements Transport {
 }
 
 /**
- * Messages taken in from the socket, handed to their reader in a task of their own: all those
- * that arrived meanwhile, in order.
+ * Messages taken in from the socket and handed to their reader: the first at once, and those that
+ * arrive while it is read and until the task after it (a burst) together, in that task, in order.
  *
- * The browser runs each WebSocket message in a task of its own, one after another. Reading a
- * frame in its own task (decoding it, merging the message, telling the page) held the next ones
- * back: a burst of 1,000 messages took the widget 1.8× as long as a bare socket that only appends
- * each message, and 1.5× with this hand-over (bench/burst.mjs, back-to-back runs). Handed over
- * later, the frames of a burst are taken in as fast as the browser delivers them and read in a
- * few batches, while the rest are still coming. A single message waits one task more (well under
- * a millisecond); the widget draws once a frame anyway.
+ * The browser runs each WebSocket message in a task of its own, one after another. Reading each
+ * frame of a burst in its own task (decoding it, merging the message, telling the page) held the
+ * next ones back: a burst of 1,000 messages took the widget 1.7–1.8× as long as a bare socket
+ * that only appends each message, and about 1.5× when the frames that arrive together are read
+ * together (bench/burst.mjs and back-to-back runs). A message that comes alone (a reply, or the
+ * 50 a second of the latency benchmark) is still read in its own task: put off to a later one,
+ * it could miss the frame being drawn, which the browser may run first.
  *
- * The task is a posted message, not a timer: a hidden tab's timers run once a second at most,
- * and its visitor would hear of a reply that late.
+ * The later task is a posted message, not a timer: a hidden tab's timers run once a second at
+ * most, and its visitor would hear of a reply that late.
  */
 class ArrivedMessages {
   readonly #read: (data: unknown) => void;
   readonly #channel = new MessageChannel();
   #messages: unknown[] = [];
+  /** The task that reads what arrives meanwhile is on its way. */
+  #batching = false;
 
   constructor(read: (data: unknown) => void) {
     this.#read = read;
-    this.#channel.port1.onmessage = () => this.handOver();
+    this.#channel.port1.onmessage = () => {
+      this.#batching = false;
+      this.handOver();
+    };
     // (in Node, an open port would keep the process running; the socket does that while it is needed)
     unref(this.#channel.port1);
   }
 
   add(data: unknown): void {
-    // The first message of a batch asks for the task; the others join it.
-    if (this.#messages.push(data) == 1) this.#channel.port2.postMessage(null);
+    if (this.#batching) {
+      this.#messages.push(data);
+      return;
+    }
+    // Read at once; what arrives before the next task waits for it.
+    this.#batching = true;
+    this.#channel.port2.postMessage(null);
+    this.#read(data);
   }
 
   /** Hands over the messages that arrived, oldest first (at once: before the socket's close, say). */

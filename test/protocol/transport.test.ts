@@ -85,7 +85,7 @@ describe('WebSocketTransport', () => {
     transport.close();
   });
 
-  describe('hands messages over in a task of its own (a burst is taken in first, then read in batches)', () => {
+  describe('reads a message that comes alone at once, and those of a burst together, in a task of their own', () => {
     const heard: string[] = [];
     let net: ReturnType<typeof fakeSockets>;
     let transport: WebSocketTransport;
@@ -96,50 +96,55 @@ describe('WebSocketTransport', () => {
         channel.port1.onmessage = resolve;
         channel.port2.postMessage(null);
       });
+    const open = async (onMessage: (data: unknown) => void = (data) => heard.push(`message ${String(data)}`)) => {
+      const opened = new WebSocketTransport(
+        {url: CABLE_URL, WebSocket: net.WebSocket, handshakeTimeoutMs: HANDSHAKE_TIMEOUT_MS},
+        {...handlers, onMessage, onClose: () => heard.push('close')}
+      );
+      await clock.tickAsync(1);
+      opened.proceed();
+      await clock.tickAsync(1);
+      net.last!.accept();
+      return opened;
+    };
     beforeEach(async () => {
       heard.length = 0;
       net = fakeSockets();
-      transport = new WebSocketTransport(
-        {url: CABLE_URL, WebSocket: net.WebSocket, handshakeTimeoutMs: HANDSHAKE_TIMEOUT_MS},
-        {...handlers, onMessage: (data) => heard.push(`message ${String(data)}`), onClose: () => heard.push('close')}
-      );
-      await clock.tickAsync(1);
-      transport.proceed();
-      await clock.tickAsync(1);
-      net.last!.accept();
+      transport = await open();
     });
     afterEach(() => transport.close());
 
-    it('the messages that arrive together come in one later task, in order', async () => {
+    it('the first message at once; those that arrive before the next task, together in it, in order', async () => {
       const socket = net.last!;
-      const handedOver: string[][] = [];
-      const origin = heard.length;
       void socket.receive('one');
+      expect(heard, 'a message that comes alone is not put off').to.deep.equal(['message one']);
       void socket.receive('two');
-      expect(heard, 'nothing is read in the task that received it').to.deep.equal([]);
-      await socket.receive('three');
-      handedOver.push(heard.slice(origin));
-      expect(handedOver).to.deep.equal([['message one', 'message two', 'message three']]);
-      await socket.receive('four');
-      expect(heard).to.deep.equal(['message one', 'message two', 'message three', 'message four']);
+      void socket.receive('three');
+      expect(heard, 'the rest of the burst waits for the next task').to.deep.equal(['message one']);
+      await nextTask();
+      expect(heard).to.deep.equal(['message one', 'message two', 'message three']);
+      void socket.receive('four');
+      expect(heard, 'after the burst, the next message is read at once again').to.deep.equal(['message one', 'message two', 'message three', 'message four']);
     });
 
     it('a socket that closes hands over what arrived before it first', async () => {
+      void net.last!.receive('first');
       void net.last!.receive('last words');
       net.last!.drop();
-      expect(heard).to.deep.equal(['message last words', 'close']);
+      expect(heard).to.deep.equal(['message first', 'message last words', 'close']);
       await nextTask();
-      expect(heard, 'and only once').to.deep.equal(['message last words', 'close']);
+      expect(heard, 'and only once').to.deep.equal(['message first', 'message last words', 'close']);
     });
 
     it('close() drops what it has not handed over: nobody is told after it', async () => {
+      void net.last!.receive('read');
       void net.last!.receive('too late');
       transport.close();
       await nextTask();
-      expect(heard).to.deep.equal([]);
+      expect(heard).to.deep.equal(['message read']);
     });
 
-    it('a reader that throws on one message loses none of the others', async () => {
+    it('a reader that throws on one message of a burst loses none of the others', async () => {
       const errors: unknown[] = [];
       const onError = window.onerror;
       window.onerror = (message) => {
@@ -147,20 +152,11 @@ describe('WebSocketTransport', () => {
         return true; // handled: not a failure of this test
       };
       try {
-        const reader = new WebSocketTransport(
-          {url: CABLE_URL, WebSocket: net.WebSocket, handshakeTimeoutMs: HANDSHAKE_TIMEOUT_MS},
-          {
-            ...handlers,
-            onMessage: (data) => {
-              if (data == 'bad') throw new Error('unreadable');
-              heard.push(String(data));
-            },
-          }
-        );
-        await clock.tickAsync(1);
-        reader.proceed();
-        await clock.tickAsync(1);
-        net.last!.accept();
+        transport.close();
+        transport = await open((data) => {
+          if (data == 'bad') throw new Error('unreadable');
+          heard.push(String(data));
+        });
         void net.last!.receive('before');
         void net.last!.receive('bad');
         await net.last!.receive('after');
@@ -168,7 +164,6 @@ describe('WebSocketTransport', () => {
         expect(heard).to.deep.equal(['before', 'after']);
         expect(errors).to.have.length(1);
         expect(String(errors[0])).to.contain('unreadable');
-        reader.close();
       } finally {
         window.onerror = onError;
       }
