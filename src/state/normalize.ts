@@ -44,15 +44,36 @@ const ROLE_BY_MESSAGE_TYPE = new Map<unknown, SenderRole>([
 const SENDER_TYPES: readonly SenderType[] = ['contact', 'user', 'agent_bot', 'captain_assistant'];
 const senderType = (value: unknown): SenderType => SENDER_TYPES.find((type) => type === value) ?? '';
 
+/**
+ * The senders made lately, by what they hold: a conversation's messages come from a handful of
+ * people, and 10,000 messages each with its own copy of the same sender (and of its name and
+ * avatar address, which each parsed frame holds anew) weighed about a tenth of the widget's heap.
+ * Senders are never changed once made, so one object serves every message of the same sender.
+ */
+const recentSenders = new Map<string, Sender>();
+/** More distinct senders than this (a hostile stream of them) starts the map afresh. */
+const RECENT_SENDERS_HELD = 256;
+
 export function sender(value: unknown): Sender | null {
   if (!isJsonObject(value)) return null;
-  return {
+  const made: Sender = {
     type: senderType(value.type),
     id: num(value.id),
     name: str(value.available_name) || str(value.name),
     avatarUrl: url(value.avatar_url) || url(value.thumbnail),
   };
+  const key = JSON.stringify([made.type, made.id, made.name, made.avatarUrl]);
+  const known = recentSenders.get(key);
+  if (known) return known;
+  if (recentSenders.size >= RECENT_SENDERS_HELD) recentSenders.clear();
+  recentSenders.set(key, made);
+  return made;
 }
+
+/** The body of every plain text message (one object for all: bodies are never changed). */
+const TEXT_BODY: MessageBody = Object.freeze({type: 'text'});
+/** The attachments of every message without any. */
+const NO_ATTACHMENTS: readonly Attachment[] = Object.freeze([]);
 
 /** The last path segment of a URL, decoded when it can be. */
 function fileNameOf(address: string): string {
@@ -123,8 +144,16 @@ function bodyAndAnswer(contentType: unknown, attributes: JsonObject): [MessageBo
     case 'article':
       return [{type: 'article', items: listOf(attributes.items).map(article)}, null];
     default:
-      return [{type: 'text'}, null];
+      return [TEXT_BODY, null];
   }
+}
+
+/** The attachments that can be shown (those with an address). */
+function attachmentsOf(value: unknown): readonly Attachment[] {
+  const attachments = listOf(value)
+    .map(attachment)
+    .filter((item) => item.url);
+  return attachments.length ? attachments : NO_ATTACHMENTS;
 }
 
 /** A wire message (REST or socket) as a model message; null when it must not be shown. */
@@ -145,9 +174,7 @@ export function toMessage(value: unknown): Message | null {
     sender: sender(wire.sender),
     content: str(wire.content),
     body,
-    attachments: listOf(wire.attachments)
-      .map(attachment)
-      .filter((item) => item.url),
+    attachments: attachmentsOf(wire.attachments),
     // (0 when absent or beyond what a Date can show)
     createdAt: createdAtSeconds == null ? 0 : new Date(createdAtSeconds * 1000).getTime() || 0,
     status: 'sent',

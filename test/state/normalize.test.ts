@@ -100,3 +100,39 @@ describe('normalize', () => {
     expect(toMessage(wire(11, {content_type: 'form', content_attributes: {deleted: true}}))).to.deep.include({body: {type: 'text'}, deleted: true});
   });
 });
+
+describe('toMessage: what messages share (10,000 of them are held)', () => {
+  const wire = (id: number, sender: Record<string, unknown>) => ({id, content: `m${id}`, message_type: 1, created_at: 1000 + id, conversation_id: 87, sender});
+  const priya = {id: 7, name: 'Priya', available_name: 'Priya', avatar_url: 'https://cdn.example/p.png', type: 'user'};
+
+  it('the messages of one sender share one sender object (equal senders from separately parsed frames)', () => {
+    const first = toMessage(JSON.parse(JSON.stringify(wire(1, priya))))!;
+    const second = toMessage(JSON.parse(JSON.stringify(wire(2, priya))))!;
+    expect(second.sender).to.equal(first.sender);
+    expect(first.sender).to.deep.equal({type: 'user', id: 7, name: 'Priya', avatarUrl: 'https://cdn.example/p.png'});
+  });
+
+  it('a sender that differs in anything is another object', () => {
+    const base = toMessage(wire(1, priya))!.sender;
+    for (const changed of [{...priya, id: 8}, {...priya, available_name: 'Priya S.'}, {...priya, avatar_url: 'https://cdn.example/q.png'}, {...priya, type: 'agent_bot'}]) {
+      const other = toMessage(wire(2, changed))!.sender;
+      expect(other).to.not.equal(base);
+      expect(other).to.not.deep.equal(base);
+    }
+  });
+
+  it('a stream of distinct senders is held only up to a bound, and each still comes out right', () => {
+    for (let id = 0; id < 2000; id++) expect(toMessage(wire(id, {id, name: `Agent ${id}`, type: 'user'}))!.sender!.name).to.equal(`Agent ${id}`);
+  });
+
+  it('plain text bodies and empty attachment lists are one frozen object each', () => {
+    const first = toMessage(wire(1, priya))!;
+    const second = toMessage(wire(2, priya))!;
+    expect(second.body).to.equal(first.body);
+    expect(second.attachments).to.equal(first.attachments);
+    expect(Object.isFrozen(first.body) && Object.isFrozen(first.attachments)).to.equal(true);
+    const withFile = toMessage({...wire(3, priya), attachments: [{file_type: 'image', data_url: 'https://cdn.example/a.png'}]})!;
+    expect(withFile.attachments).to.have.length(1);
+    expect(withFile.attachments).to.not.equal(first.attachments);
+  });
+});
