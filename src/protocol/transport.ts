@@ -124,6 +124,8 @@ export class WebSocketTransport implements Transport {
   }
 
   restart(): void {
+    // What the old socket said after the owner gave it up is not read (as if it had closed then).
+    this.#arrived.drop();
     this.#socket.reconnect();
   }
 
@@ -168,6 +170,8 @@ class ArrivedMessages {
   readonly #read: (data: unknown) => void;
   readonly #channel = new MessageChannel();
   #messages: unknown[] = [];
+  /** The next of `#messages` to read (a reader may hand over again from within, on a close). */
+  #cursor = 0;
   /** The task that reads what arrives meanwhile is on its way. */
   #batching = false;
 
@@ -192,11 +196,14 @@ class ArrivedMessages {
     this.#read(data);
   }
 
-  /** Hands over the messages that arrived, oldest first (at once: before the socket's close, say). */
+  /**
+   * Hands over the messages that arrived, oldest first (at once: before the socket's close, say).
+   * One at a time, from a cursor: a reader may restart or close the transport while it reads one
+   * (which drops the rest), and the socket's close hands over again from within.
+   */
   handOver(): void {
-    const messages = this.#messages;
-    this.#messages = [];
-    for (const data of messages) {
+    while (this.#cursor < this.#messages.length) {
+      const data = this.#messages[this.#cursor++];
       try {
         this.#read(data);
       } catch (error) {
@@ -206,11 +213,18 @@ class ArrivedMessages {
         });
       }
     }
+    this.drop();
+  }
+
+  /** Forgets the messages not yet handed over (their socket was given up). */
+  drop(): void {
+    this.#messages = [];
+    this.#cursor = 0;
   }
 
   /** Drops the messages not yet handed over; none is handed over any more. */
   dispose(): void {
-    this.#messages = [];
+    this.drop();
     this.#channel.port1.onmessage = null;
     this.#channel.port1.close();
     this.#channel.port2.close();

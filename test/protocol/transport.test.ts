@@ -144,6 +144,22 @@ describe('WebSocketTransport', () => {
       expect(heard).to.deep.equal(['message read']);
     });
 
+    it('a reader that gives up the socket mid-burst (restart) hears nothing more of it, and its close comes after', async () => {
+      transport.close();
+      transport = await open((data) => {
+        heard.push(`message ${String(data)}`);
+        if (data == 'disconnect') transport.restart();
+      });
+      const old = net.last!;
+      void old.receive('first');
+      void old.receive('disconnect');
+      void old.receive('said after it');
+      await nextTask();
+      expect(heard).to.deep.equal(['message first', 'message disconnect', 'close']);
+      await nextTask();
+      expect(heard, 'nothing of the old socket later either').to.deep.equal(['message first', 'message disconnect', 'close']);
+    });
+
     it('a reader that throws on one message of a burst loses none of the others', async () => {
       const errors: unknown[] = [];
       const onError = window.onerror;
