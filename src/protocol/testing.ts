@@ -267,9 +267,9 @@ export class FakeEnvironment extends EventTarget implements CableEnvironment {
 
 /**
  * Resolves after the tasks posted so far through MessagePorts (the transport's hand-over among
- * them) have run: a task posted now runs after them.
+ * them) have run: a task posted now runs after them. (No timer: tests fake the clock.)
  */
-function afterPostedTasks(): Promise<void> {
+export function afterPostedTasks(): Promise<void> {
   return new Promise((resolve) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => {

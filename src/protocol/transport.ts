@@ -157,9 +157,8 @@ export class WebSocketTransport implements Transport {
  *
  * The browser runs each WebSocket message in a task of its own, one after another. Reading each
  * frame of a burst in its own task (decoding it, merging the message, telling the page) held the
- * next ones back: a burst of 1,000 messages took the widget 1.7–1.8× as long as a bare socket
- * that only appends each message, and about 1.5× when the frames that arrive together are read
- * together (bench/burst.mjs and back-to-back runs). A message that comes alone (a reply, or the
+ * next ones back: a burst of 1,000 messages took the widget 1.7× as long as a bare socket that
+ * only appends each message, and 1.4× read this way (bench/burst.mjs, back-to-back runs). A message that comes alone (a reply, or the
  * 50 a second of the latency benchmark) is still read in its own task: put off to a later one,
  * it could miss the frame being drawn, which the browser may run first.
  *

@@ -464,13 +464,13 @@ export class ChatSession {
       const requests = this.requests;
       const prepared = this.options.prepareContact ? await this.options.prepareContact(() => this.userAttributes) : attributes;
       // Reset or disposed of while the visitor was being asked: this contact is no longer wanted.
-      if (requests != this.requests) throw new ApiError('Aborted', 'aborted', {method: 'POST', url: ''});
+      this.throwIfLetGo(requests);
       const custom = {...this.customAttributes, ...prepared.custom_attributes};
       const contact = await this.contact.create(Object.keys(custom).length ? {...prepared, custom_attributes: custom} : prepared);
       // Reset or disposed of while the server made it (its answer was in, the abort came too
       // late): it is not used. (Stored after a dispose, it could overwrite what a newer start of
       // the element stores.) Nobody saw it: it stays an unused contact on the server.
-      if (requests != this.requests) throw new ApiError('Aborted', 'aborted', {method: 'POST', url: ''});
+      this.throwIfLetGo(requests);
       this.dispatch({type: 'contact-changed', contact});
       this.persist();
       // The visitor's details changed while the contact was being created; or an identity to
@@ -497,6 +497,11 @@ export class ChatSession {
     else if (this.state.conversationId != null) await this.history.loadPage();
     for (const event of heard) if (event.event == 'message.updated') this.handleCableEvent(event);
     this.writer?.flush();
+  }
+
+  /** Throws an abort when the session was reset or disposed of since `requests` were its requests. */
+  private throwIfLetGo(requests: AbortController): void {
+    if (requests != this.requests) throw new ApiError('Aborted', 'aborted', {method: 'POST', url: ''});
   }
 
   /**

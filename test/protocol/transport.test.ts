@@ -1,6 +1,6 @@
 import {expect} from '@open-wc/testing';
 import sinon from 'sinon';
-import {FakeTransport, fakeSockets} from '../../src/protocol/testing.js';
+import {FakeTransport, afterPostedTasks, fakeSockets} from '../../src/protocol/testing.js';
 import {WebSocketTransport, type TransportHandlers} from '../../src/protocol/transport.js';
 import {describeTransportContract} from './transport-contract.js';
 
@@ -89,13 +89,6 @@ describe('WebSocketTransport', () => {
     const heard: string[] = [];
     let net: ReturnType<typeof fakeSockets>;
     let transport: WebSocketTransport;
-    /** Resolves in a task posted after those posted so far (the hand-over among them; the clock is fake, so no timer). */
-    const nextTask = () =>
-      new Promise((resolve) => {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = resolve;
-        channel.port2.postMessage(null);
-      });
     const open = async (onMessage: (data: unknown) => void = (data) => heard.push(`message ${String(data)}`)) => {
       const opened = new WebSocketTransport(
         {url: CABLE_URL, WebSocket: net.WebSocket, handshakeTimeoutMs: HANDSHAKE_TIMEOUT_MS},
@@ -121,7 +114,7 @@ describe('WebSocketTransport', () => {
       void socket.receive('two');
       void socket.receive('three');
       expect(heard, 'the rest of the burst waits for the next task').to.deep.equal(['message one']);
-      await nextTask();
+      await afterPostedTasks();
       expect(heard).to.deep.equal(['message one', 'message two', 'message three']);
       void socket.receive('four');
       expect(heard, 'after the burst, the next message is read at once again').to.deep.equal(['message one', 'message two', 'message three', 'message four']);
@@ -132,7 +125,7 @@ describe('WebSocketTransport', () => {
       void net.last!.receive('last words');
       net.last!.drop();
       expect(heard).to.deep.equal(['message first', 'message last words', 'close']);
-      await nextTask();
+      await afterPostedTasks();
       expect(heard, 'and only once').to.deep.equal(['message first', 'message last words', 'close']);
     });
 
@@ -140,7 +133,7 @@ describe('WebSocketTransport', () => {
       void net.last!.receive('read');
       void net.last!.receive('too late');
       transport.close();
-      await nextTask();
+      await afterPostedTasks();
       expect(heard).to.deep.equal(['message read']);
     });
 
@@ -154,9 +147,9 @@ describe('WebSocketTransport', () => {
       void old.receive('first');
       void old.receive('disconnect');
       void old.receive('said after it');
-      await nextTask();
+      await afterPostedTasks();
       expect(heard).to.deep.equal(['message first', 'message disconnect', 'close']);
-      await nextTask();
+      await afterPostedTasks();
       expect(heard, 'nothing of the old socket later either').to.deep.equal(['message first', 'message disconnect', 'close']);
     });
 
@@ -176,7 +169,7 @@ describe('WebSocketTransport', () => {
         void net.last!.receive('before');
         void net.last!.receive('bad');
         await net.last!.receive('after');
-        await nextTask();
+        await afterPostedTasks();
         expect(heard).to.deep.equal(['before', 'after']);
         expect(errors).to.have.length(1);
         expect(String(errors[0])).to.contain('unreadable');
